@@ -1,0 +1,36 @@
+"""One exception hierarchy for the library; the CLI alone turns these into exit codes."""
+
+
+class GovkgError(Exception):
+    """Base of every error govkg raises on purpose; its message is meant for the user."""
+
+    exit_code = 1
+
+
+class InputError(GovkgError):
+    """An input file cannot be read as a gazette (binary, empty, no document number...)."""
+
+    exit_code = 2
+
+
+class UnknownNameError(GovkgError):
+    """A name asked about is not in the graph; carries the closest known names."""
+
+    exit_code = 1
+
+    def __init__(self, kind: str, name: str, suggestions: list[str]):
+        self.kind, self.name, self.suggestions = kind, name, suggestions
+        hint = f" Did you mean: {'、'.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown {kind} {name!r}.{hint}")
+
+
+class StoreError(GovkgError):
+    """The store is missing, unreadable or cannot be written."""
+
+    exit_code = 2
+
+
+class BackendError(GovkgError):
+    """A database server (Neo4j) is unreachable or refuses us."""
+
+    exit_code = 2

@@ -1,0 +1,102 @@
+"""Reading names as printed: people, enumerations of bodies, and packed post strings.
+
+These helpers only clean and split; mapping a body to its canonical name is loaders/resolve.py's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes, titles_longest_first, vocabulary
+
+WHITESPACE = re.compile(r"\s+")
+# A Chinese personal name: 2-4 Han characters (the PDF may put spaces inside: 李  鑫).
+PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def squash(text: str) -> str:
+    """Remove all white space (PDF text puts spaces inside names and words)."""
+    return WHITESPACE.sub("", text or "")
+
+
+def clean_person(text: str) -> str:
+    return squash(text)
+
+
+def looks_like_person(text: str) -> bool:
+    name = squash(text)
+    if not PERSON.match(name):
+        return False
+    return not any(name.endswith(s) for s in body_suffixes_longest_first() if len(s) >= 1 and s not in "乡镇") and \
+        not any(name.endswith(t) for t in titles_longest_first())
+
+
+def split_enumeration(text: str) -> list[str]:
+    """`区发改局、区工科局，市生态环境局离石分局等` -> the names, trailing 等/等部门 removed."""
+    parts = re.split(r"[、，,；;]|(?<=[局委办部社中心队段])和(?=[区县市])", squash(text))
+    out = []
+    for p in parts:
+        p = re.sub(r"(等(有关|相关)?(部门|单位)?)$", "", p).strip("。：:")
+        if p:
+            out.append(p)
+    return out
+
+
+def is_collective(name: str) -> bool:
+    """A collective phrase (各乡（镇）人民政府、区直相关部门, …成员单位) rather than one named body."""
+    n = squash(name)
+    return n.startswith(("各", "相关", "有关", "其他", "其它", "区直", "县直", "市直")) or n.endswith(
+        ("成员单位", "相关部门", "有关部门", "相关单位", "有关单位", "各部门", "各单位"))
+
+
+@dataclass(frozen=True)
+class Post:
+    """One (body, title) read out of a post string; body may lack its level prefix as printed."""
+
+    body: str
+    title: str
+    qualifier: str | None = None
+
+
+_QUALIFIER = re.compile(r"[（(]([^）)]*)[）)]")
+
+
+def _level_of_title(title: str) -> str | None:
+    for lvl in level_prefixes():
+        if title.endswith(lvl + "长"):
+            return lvl
+    return None
+
+
+def split_post_string(text: str) -> list[Post]:
+    """`区委常委、区政府副区长、宣传部长` -> (区委, 常委), (区政府, 副区长), (宣传部, 部长).
+
+    A piece with no body of its own (`区长` after `区委副书记、`) takes the government of the
+    title's level, or else the previous piece's body; `政府区长` gets its level from the title.
+    """
+    text = squash(text)
+    qualifiers = [q for q in _QUALIFIER.findall(text)]
+    text = _QUALIFIER.sub("", text)
+    posts: list[Post] = []
+    previous_body = ""
+    for piece in re.split(r"[、，,；;]|兼任?", text):
+        if not piece:
+            continue
+        title = next((t for t in titles_longest_first() if piece.endswith(t)), None)
+        if title is None:
+            continue
+        body = piece[: -len(title)]
+        if body and not body.endswith(tuple(body_suffixes_longest_first())) and title[0] in "部局院所站社队委":
+            body += title[0]  # 宣传部长 = 宣传部 + 部长
+        level = _level_of_title(title)
+        if not body:
+            body = f"{level}政府" if level else previous_body
+        elif body == "政府" and level:
+            body = f"{level}政府"
+        if not body:
+            continue
+        qualifier = "；".join(q for q in qualifiers if q in vocabulary()["title_qualifiers"] or "主持" in q) or None
+        posts.append(Post(body, title, qualifier))
+        previous_body = body
+    return posts

@@ -1,0 +1,235 @@
+"""Name resolution: every spelling of a body or group -> one canonical name.
+
+The canonical name is the fullest form the corpus itself prints (FACTS.md). Resolution runs over
+all facts at once: collect every body mention, fold the locality prefix (吕梁市离石区 -> 区), apply
+the shape rules of ontology/aliases.json (区政府 -> 区人民政府), then map each abbreviation to the
+unique longer mention it abbreviates — same level prefix, same kind of head (局, 中心, 街道...),
+its characters a subsequence of the full name (区工科局 -> 区工信和科技局; the typo
+市生态环境离石分局 -> 市生态环境局离石分局). A mention with no level prefix (住建局) is tried with
+the corpus's own level added.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from govkg.loaders.names import is_collective, squash
+from govkg.ontology.facts import (
+    DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact)
+from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
+
+PAREN = str.maketrans({"(": "（", ")": "）"})
+TOWNSHIP_HEADS = ("街道办事处", "街道办", "街道", "乡人民政府", "镇人民政府")
+TRAILING_NOTE = re.compile(r"（[^（）]*）$")
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict:
+    return json.loads(resources.files("govkg.ontology").joinpath("aliases.json").read_text("utf-8"))
+
+
+@dataclass
+class AliasTable:
+    """canonical -> aliases, per type ("body", "group"); exported as aliases.jsonl."""
+
+    clusters: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    prefixes: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, kind: str, canonical: str, alias: str) -> None:
+        if alias != canonical:
+            self.clusters[kind][canonical].add(alias)
+
+    def records(self) -> list[dict]:
+        out: list[dict] = [{"type": "prefix", "from": f, "to": t} for f, t in self.prefixes]
+        for kind in sorted(self.clusters):
+            for canonical in sorted(self.clusters[kind]):
+                aliases = sorted(self.clusters[kind][canonical])
+                if aliases:
+                    out.append({"type": kind, "canonical": canonical, "aliases": aliases})
+        return out
+
+
+def head_class(name: str) -> str:
+    """The kind of body a name ends in, so 区政府 never merges into 区政府办公室."""
+    for cls, heads in _registry()["head_classes"].items():
+        if name.endswith(tuple(heads)):
+            return cls
+    return next((s for s in body_suffixes_longest_first() if name.endswith(s)), name[-1:])
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def split_level(name: str) -> tuple[str, str]:
+    """(level prefix, rest): 区工科局 -> (区, 工科局); 莲花池街道办事处 -> ("", 莲花池街道办事处)."""
+    if len(name) > 2 and name[0] in level_prefixes():
+        return name[0], name[1:]
+    return "", name
+
+
+def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
+    """Prefix folds for the issuing locality, read from the issuers: 吕梁市离石区人民政府 ->
+    [(吕梁市离石区, 区), (离石区, 区)]."""
+    votes: Counter[tuple[str, ...]] = Counter()
+    pattern = re.compile(r"^((?:[\u4e00-\u9fff]{1,4}[省市州盟])?)([\u4e00-\u9fff]{1,4}?([区县市旗]))人民政府")
+    for f in facts:
+        if isinstance(f, DocumentFact) and f.issuer:
+            m = pattern.match(squash(f.issuer))
+            if m and m.group(2) not in level_prefixes():
+                votes[(m.group(1), m.group(2), m.group(3))] += 1
+    if not votes:
+        return []
+    city, county, level = votes.most_common(1)[0][0]
+    folds = [(city + county, level)] if city else []
+    folds.append((county, level))
+    if city and city[-1] != level:
+        folds.append((city, city[-1]))  # the parent city's bodies: 吕梁市委 -> 市委
+    return folds
+
+
+class Resolver:
+    """Maps any spelling to a canonical name; built from all body mentions of a corpus."""
+
+    def __init__(self, mentions: Counter[str], folds: list[tuple[str, str]]):
+        self.folds = sorted(folds, key=lambda f: -len(f[0]))
+        self.level = folds[0][1] if folds else "区"
+        self.counts: Counter[str] = Counter()
+        for name, n in mentions.items():
+            self.counts[self.normal(name)] += n
+        self._cache: dict[str, str] = {}
+
+    def fold(self, name: str) -> str:
+        name = squash(name).translate(PAREN)
+        for src, dst in self.folds:
+            if name.startswith(src) and len(name) > len(src):
+                name = dst + name[len(src):]
+                break
+        level, rest = split_level(name)
+        if level and rest.endswith(TOWNSHIP_HEADS):
+            return rest  # townships and streets are named without the district prefix
+        return name
+
+    def normal(self, name: str) -> str:
+        """Prefix fold and shape rules, no corpus knowledge."""
+        name = self.fold(name)
+        levels = "|".join(level_prefixes())
+        for rule in _registry()["rewrites"]:
+            new = re.sub(rule["from"].replace("{L}", levels), rule["to"], name)
+            if new != name:
+                name = new
+                break
+        if name in _registry()["party_departments"] or (name.endswith("部") and name[:-1] in
+                                                         [p[:-1] for p in _registry()["party_departments"]]):
+            name = f"{self.level}委{name}"
+        return name
+
+    def canonical(self, name: str) -> str:
+        if name in self._cache:
+            return self._cache[name]
+        norm = self.normal(name)
+        bare = TRAILING_NOTE.sub("", norm)
+        if bare != norm and len(bare) >= 3 and not is_collective(norm):
+            norm = bare  # 区工科局（商务局）: a second name in brackets, not part of the first
+        result = norm if is_collective(norm) else self._expand(norm)
+        self._cache[name] = result
+        return result
+
+    def _expand(self, norm: str) -> str:
+        level, _ = split_level(norm)
+        tries = [norm]
+        if not level and norm[:1] not in ("市", "省") and not norm.endswith(("街道办事处", "乡", "镇")):
+            tries.append(self.level + norm)
+        for cand in tries:
+            if cand in self.counts and self._longer(cand) is None:
+                return cand
+            longer = self._longer(cand)
+            if longer:
+                return self._expand(longer) if longer != cand else longer
+        return norm
+
+    def _longer(self, short: str) -> str | None:
+        """The unique fuller mention that `short` abbreviates, if any."""
+        lvl, rest = split_level(short)
+        head = head_class(short)
+        found = []
+        for cand in self.counts:
+            if len(cand) <= len(short) or head_class(cand) != head:
+                continue
+            clvl, crest = split_level(cand)
+            if clvl != lvl or not crest or not rest:
+                continue
+            if is_subsequence(rest, crest):
+                found.append(cand)
+        if not found:
+            return None
+        maximal = [c for c in found if not any(c != o and is_subsequence(split_level(c)[1], split_level(o)[1])
+                                                and head_class(o) == head_class(c) for o in found)]
+        if len(maximal) == 1:
+            return maximal[0]
+        ranked = sorted(maximal, key=lambda c: (-self.counts[c], -len(c)))
+        if self.counts[ranked[0]] > self.counts[ranked[1]]:
+            return ranked[0]
+        return None
+
+
+BODY_FIELDS: dict[type, tuple[str, ...]] = {
+    PostFact: ("body",),
+    OfficeFact: ("host_body",),
+    TaskFact: ("body",),
+    DutyFact: ("body",),
+    DocumentFact: ("issuer",),
+    ReplyFact: ("responder",),
+}
+
+
+def _body_mentions(facts: list[FactBase]) -> Counter[str]:
+    mentions: Counter[str] = Counter()
+    for f in facts:
+        for name in BODY_FIELDS.get(type(f), ()):
+            value = getattr(f, name)
+            if value:
+                mentions[value] += 1
+        if isinstance(f, MemberFact) and f.member_type == "body":
+            mentions[f.member] += 1
+    return mentions
+
+
+def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:
+    """Canonical names on every fact, duplicates (same key after resolution) dropped."""
+    folds = detect_locality(facts)
+    resolver = Resolver(_body_mentions(facts), folds)
+    table = AliasTable(prefixes=folds)
+
+    def body(name: str | None) -> str | None:
+        if not name:
+            return name
+        canon = resolver.canonical(name)
+        table.add("body", canon, squash(name))
+        return canon
+
+    out: list[FactBase] = []
+    seen: set = set()
+    for f in facts:
+        changes = {name: body(getattr(f, name)) for name in BODY_FIELDS.get(type(f), ())
+                   if not getattr(f, "collective", False)}
+        if isinstance(f, MemberFact) and f.member_type == "body" and not f.collective:
+            changes["member"] = body(f.member)
+        if isinstance(f, PostFact | MemberFact):
+            if isinstance(f, PostFact):
+                changes["person"] = squash(f.person)
+            elif f.member_type == "person":
+                changes["member"] = squash(f.member)
+        new = f.model_copy(update=changes)
+        key = json.dumps(new.model_dump(exclude={"line", "note"}), ensure_ascii=False, sort_keys=True)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(new)
+    return out, table
