@@ -1,8 +1,158 @@
-"""Placeholder: being written (extractor for appointments)."""
+"""Appointments and removals (任免通知), and leaders named with their post in running text.
 
+An appointment notice is a list of items, one person each: `X同志任…`, `X同志为…（试用期一年）`,
+`任命X为…`, under a `免去：` header `X同志…职务`, or `免去X的…职务`. PDF extraction puts the
+items out of order and may wrap one over two lines, so items are rebuilt from lines (a line that
+starts with a name + 同志 or a 任命/免去 word starts a new item; anything else continues the
+previous one) and each is read on its own, anchored at its start. Anchoring is what keeps
+sentences that merely mention a 同志 out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govkg.loaders.names import looks_like_person, split_post_string, squash
 from govkg.loaders.text import Document
-from govkg.ontology.facts import FactBase
+from govkg.ontology.facts import FactBase, PostFact
+from govkg.ontology.vocabulary import level_prefixes
+
+HAN = r"[\u4e00-\u9fff]"
+NAMES = rf"(?P<names>{HAN}{{2,4}}?(?:、{HAN}{{2,4}}?)*)"
+APPOINT_VERB = r"(?:任|为|兼任|担任|聘任为|聘为)"
+PROBATION = re.compile(r"[（(]试用期[^）)]*[）)]")
+TERMINATOR = re.compile(r"[；;。]")
+
+ITEM_START = re.compile(rf"^(?:{HAN}{{2,4}}(?:、{HAN}{{2,4}})*同志|任命|免去|聘任|解聘|不再担任)")
+HEADER = re.compile(r"(任命|聘任|免去|解聘)[:：]$")
+
+APPOINT_WITH_COMRADE = re.compile(rf"^(?:任命|聘任|聘请)?{NAMES}同志{APPOINT_VERB}(?P<post>.+)$")
+APPOINT_BY_VERB = re.compile(rf"^(?:任命|聘任|聘请){NAMES}(?:同志)?{APPOINT_VERB}(?P<post>.+)$")
+APPOINT_IN_SECTION = re.compile(rf"^{NAMES}(?:同志)?{APPOINT_VERB}(?P<post>.+)$")
+REMOVE_BY_VERB = re.compile(rf"^(?:免去|解聘){NAMES}(?:同志)?(?:的)?(?P<post>.+?)职务$")
+REMOVE_OWN = re.compile(r"^(?:免去|解聘)其(?P<post>.+?)职务$")
+REMOVE_ITEM = re.compile(rf"^{NAMES}同志(?:的)?(?:不再担任)?(?P<post>.+?)职务$")
+REMOVE_IN_SECTION = re.compile(rf"^{NAMES}(?:同志)?(?:的)?(?P<post>.+?)(?:职务)?$")
+
+
+@dataclass
+class Clause:
+    text: str  # squashed
+    line: int
+    mode: str | None  # "appoint" / "remove" from the nearest header seen before, if any
+
+
+def _units(doc: Document) -> list[tuple[str, list[int]]]:
+    """Lines regrouped into items: squashed text and the source line of every character."""
+    units: list[tuple[str, list[int]]] = []
+    for ln in doc.lines[1:]:
+        s = squash(ln.text)
+        if not s:
+            continue
+        if not units or ITEM_START.match(s) or re.search(r"[；;。：:]$", units[-1][0]):
+            units.append((s, [ln.number] * len(s)))
+        else:
+            text, owners = units[-1]
+            units[-1] = (text + s, owners + [ln.number] * len(s))
+    return units
+
+
+def clauses(doc: Document) -> list[Clause]:
+    """Items split at ；。 and after a 任命：/免去： header, each with the mode of its section."""
+    out: list[Clause] = []
+    mode: str | None = None
+    for text, owners in _units(doc):
+        start = 0
+        for m in re.finditer(r"[；;。]|[:：]", text + "。"):
+            piece = text[start:m.start() + 1]
+            line = owners[min(start, len(owners) - 1)]
+            start = m.end()
+            header = HEADER.search(piece)
+            if header:
+                mode = "remove" if header.group(1) in ("免去", "解聘") else "appoint"
+                continue
+            piece = piece.rstrip("；;。：:")
+            if piece:
+                out.append(Clause(piece, line, mode))
+    return out
+
+
+def _posts(doc: Document, line: int, names: str, post: str, event: str) -> list[PostFact]:
+    probation = bool(PROBATION.search(post)) if event == "appoint" else None
+    post = PROBATION.sub("", post).strip("，,")
+    people = [squash(n) for n in names.split("、")]
+    if not post or not all(looks_like_person(p) for p in people):
+        return []
+    facts = []
+    for person in people:
+        for p in split_post_string(post):
+            facts.append(PostFact(doc=doc.number, line=line, person=person, body=p.body, title=p.title,
+                                  event=event, probation=probation, qualifier=p.qualifier))
+    return facts
+
+
+def _read_item(doc: Document, c: Clause) -> list[PostFact]:
+    """One item; `X同志任A，免去其B职务` is an appointment and a removal for the same person."""
+    parts = re.split(r"[，,](?=免去其|不再担任)", c.text)
+    facts: list[PostFact] = []
+    head = parts[0]
+    names = None
+    m = REMOVE_BY_VERB.match(head) or REMOVE_ITEM.match(head)
+    if m:
+        facts += _posts(doc, c.line, m.group("names"), m.group("post"), "remove")
+        names = m.group("names")
+    else:
+        m = APPOINT_WITH_COMRADE.match(head) or APPOINT_BY_VERB.match(head)
+        if m is None and c.mode == "appoint":
+            m = APPOINT_IN_SECTION.match(head)
+        if m:
+            facts += _posts(doc, c.line, m.group("names"), m.group("post"), "appoint")
+            names = m.group("names")
+        elif c.mode == "remove":
+            m = REMOVE_IN_SECTION.match(head)
+            if m:
+                facts += _posts(doc, c.line, m.group("names"), m.group("post"), "remove")
+                names = m.group("names")
+    for extra in parts[1:]:
+        r = REMOVE_OWN.match(extra) or re.match(r"^不再担任(?P<post>.+?)职务$", extra)
+        if r and names:
+            facts += _posts(doc, c.line, names, r.group("post"), "remove")
+    return facts
+
+
+# A leader named in running text right after the post: 市委书记孙大军调研…, 副区长张三主持…
+_LEVELS = "".join(level_prefixes())
+LEADER_POST = rf"(?<![原前])(?P<post>[{_LEVELS}]委(?:副)?书记|(?:常务)?副?[{_LEVELS}]长)"
+LEADER_CUE = r"(?=同志|调研|主持|指出|强调|带队|一行|出席|参加|视察|检查|督导|深入|莅临|讲话|召开|率队|，|、|。)"
+LEADER = re.compile(rf"{LEADER_POST}(?P<name>{HAN}{{2,3}}?){LEADER_CUE}")
+
+
+def leaders_in_text(doc: Document) -> list[PostFact]:
+    """`hold` facts for a top leader whose post is printed right before the name (kept narrow)."""
+    joined = doc.joined()
+    text = joined.text
+    facts = []
+    for m in LEADER.finditer(text):
+        name = m.group("name")
+        if not looks_like_person(name):
+            continue
+        for p in split_post_string(m.group("post")):
+            facts.append(PostFact(doc=doc.number, line=joined.line_at(m.start()), person=name, body=p.body,
+                                  title=p.title, event="hold"))
+    return facts
 
 
 def extract(doc: Document) -> list[FactBase]:
-    return []
+    """Post facts from appointment items and from leaders named in running text, deduplicated."""
+    facts: list[PostFact] = []
+    for c in clauses(doc):
+        facts += _read_item(doc, c)
+    facts += leaders_in_text(doc)
+    seen, out = set(), []
+    for f in facts:
+        key = (f.person, f.body, f.title, f.event)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,8 +1,220 @@
-"""Placeholder: being written (extractor for metadata)."""
+"""Document metadata: one DocumentFact per document (title, date, issuer, addressees, kind).
 
-from govkg.loaders.text import Document
-from govkg.ontology.facts import FactBase
+PDF extraction scatters a document's furniture: the signature, the date and the addressee line can
+come out before the body, after it, or in the middle. So nothing here relies on line order; each
+field is read from the line *shape* that carries it (a line that is only a date, only a
+government's name, a short enumeration ending in a colon), and order only breaks ties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from govkg.loaders.names import squash
+from govkg.loaders.text import Document, Line
+from govkg.ontology.facts import DocumentFact, FactBase
+from govkg.ontology.vocabulary import body_suffixes_longest_first
+
+# --- dates -------------------------------------------------------------------------------------
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "o": 0, "0": 0, "一": 1, "二": 2, "三": 3,
+              "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_YEAR = r"(?:19|20)\d{2}|[〇零○OＯ一二三四五六七八九]{4}"
+_MD = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+DATE = re.compile(rf"({_YEAR})\s*年\s*({_MD})\s*月\s*({_MD})\s*日")
+# A date standing alone at the end of a line (the signature date), possibly after the signer.
+DATE_LINE = re.compile(rf"(?:^|\s{{2,}}|^.*(?:政府|办公室|办公厅))\s*({_YEAR})\s*年\s*({_MD})\s*月\s*({_MD})\s*日\s*$")
+
+
+def _cn_number(text: str) -> int | None:
+    """Arabic or Chinese numerals up to 31 (二十七, 十一, 三十), or a digit-by-digit year (二〇二四)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10
+        return value + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    if all(ch in _CN_DIGITS for ch in text):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    return None
+
+
+def parse_date(year: str, month: str, day: str) -> str | None:
+    """Date parts as printed -> YYYY-MM-DD, or None when they do not make a calendar date."""
+    y, m, d = _cn_number(year), _cn_number(month), _cn_number(day)
+    if y is None or m is None or d is None or not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def date_lines(doc: Document) -> list[tuple[int, str]]:
+    """(line, YYYY-MM-DD) of every line that ends in a stand-alone date."""
+    out = []
+    for ln in doc.lines:
+        m = DATE_LINE.search(ln.text.strip())
+        if m:
+            date = parse_date(*m.groups())
+            if date:
+                out.append((ln.number, date))
+    return out
+
+
+# --- signature (issuer) --------------------------------------------------------------------------
+
+# A government or its office as a signature: a place name, then 人民政府 (办公室/办公厅).
+GOVERNMENT = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市州盟地])?[\u4e00-\u9fff]{1,8}?[省市县区旗]人民政府(?:办公室|办公厅)?$")
+OFFICE_ENDINGS = ("办公室", "办公厅")
+
+
+def _signature_pieces(ln: Line) -> list[str]:
+    """A signature may share its line with body text or a co-signer, separated by wide spaces."""
+    pieces = [squash(p) for p in re.split(r"\s{2,}|(?<=[。；])", ln.text.strip()) if p.strip()]
+    return [p for p in pieces if GOVERNMENT.match(p)]
+
+
+def signatures(doc: Document) -> list[tuple[int, str]]:
+    """(line, signer as printed) for every line that is (or ends in) a government's signature."""
+    out = []
+    for ln in doc.lines[1:]:
+        pieces = _signature_pieces(ln)
+        if pieces:
+            out.append((ln.number, pieces[0]))
+    return out
+
+
+def doc_type(number: str) -> str | None:
+    """发 | 函 | 办发 | 办函 … read from the document number's prefix (离政办函〔2024〕15号 -> 办函)."""
+    prefix = re.split(r"[〔\[［(（]", number)[0]
+    m = re.search(r"政(办?[发函文令字])", prefix)
+    if m:
+        return m.group(1)
+    return prefix[-1:] or None
+
+
+def is_office_kind(number: str) -> bool:
+    return "办" in (doc_type(number) or "")
+
+
+def find_issuer(doc: Document) -> tuple[int | None, str | None]:
+    """The signing body: the signature matching the document's kind (office or government) first.
+
+    Without a signature, the kind tells office or government and the place is the one the document
+    names most often before 人民政府.
+    """
+    sigs = signatures(doc)
+    office = is_office_kind(doc.number)
+    dated = [d for d, _ in date_lines(doc)]
+
+    def rank(sig: tuple[int, str]) -> tuple[bool, bool]:
+        near_date = any(abs(d - sig[0]) <= 12 for d in dated)
+        return (sig[1].endswith(OFFICE_ENDINGS) != office, not near_date)
+
+    if sigs:
+        return min(sigs, key=rank)  # min is stable: the earliest among equals
+    places = Counter(m.group(1) for m in re.finditer(
+        r"((?:[\u4e00-\u9fff]{2,4}?[省市州])?[\u4e00-\u9fff]{1,4}?[县区旗市])人民政府", doc.joined().text))
+    if not places:
+        return None, None
+    place = places.most_common(1)[0][0]
+    return None, place + ("人民政府办公室" if office else "人民政府")
+
+
+def find_date(doc: Document, near: int | None) -> tuple[int | None, str | None]:
+    """The signature date: the stand-alone date line nearest the signature (the first one without)."""
+    dates = date_lines(doc)
+    if not dates:
+        return None, None
+    if near is None:
+        return dates[0]
+    return min(dates, key=lambda d: abs(d[0] - near))
+
+
+# --- addressees ----------------------------------------------------------------------------------
+
+SALUTATION = re.compile(r"^(?:尊敬的)?(.{1,30}?(?:委员|代表))$")
+_NOT_ADDRESSEE = re.compile(r"如下|任命|免去|聘任|决定|具体|即$|包括|分别|为$|是$|附件|组长|成员|主任$|电话|邮箱|地址")
+_ADDRESSEE_HEADS = ("单位", "部门", "企业", "公司", "站点", "机构", "委员", "代表") + tuple(body_suffixes_longest_first())
+
+
+def _looks_like_addressee(piece: str) -> bool:
+    piece = re.sub(r"（[^（）]*）$", "", piece)
+    return piece.endswith(_ADDRESSEE_HEADS) or piece.startswith("各")
+
+
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
+
+
+def _wraps_into_next(text: str) -> bool:
+    """A line that is the first half of a wrapped addressee list: an enumeration cut mid-name."""
+    return bool(re.search(r"[，、]", text)) and not HEADING.match(text) and \
+        not re.search(r"[。；;：:！？）)\]]$", text)
+
+
+def find_addressees(doc: Document, window: int = 40) -> tuple[int | None, list[str]]:
+    """The addressee line (`各乡（镇）人民政府、街道办事处，区直各单位：`) or a reply's salutation.
+
+    The line may wrap: lines before the colon line that end without punctuation are joined to it.
+    Only the head of the document is searched; split on `，` so `A、B` stays one addressee.
+    """
+    lines = doc.lines[1:window]
+    for i, ln in enumerate(lines):
+        text = squash(ln.text)
+        if not re.search(r"[：:]$", text):
+            continue
+        start = i
+        while start > 0 and i - start < 3 and _wraps_into_next(squash(lines[start - 1].text)):
+            start -= 1
+        block = "".join(squash(x.text) for x in lines[start:i + 1])[:-1]
+        if not block or len(block) > 80 or "。" in block or _NOT_ADDRESSEE.search(block):
+            continue
+        sal = SALUTATION.match(block)
+        if sal and "，" not in block:
+            return lines[start].number, [sal.group(1)]
+        parts = [p for p in re.split(r"[，,]", block) if p]
+        if parts and all(_looks_like_addressee(p) for p in parts):
+            return lines[start].number, parts
+    return None, []
+
+
+# --- title ---------------------------------------------------------------------------------------
+
+PROMULGATED = re.compile(r"《([^《》]{4,80})》(?:已经[^。《》]{0,60}?(?:同意|通过)[。，,]?)?(?:现予?)?印发")
+ABOUT_TITLE = re.compile(r"^(关于[^。；，《》]{2,80}的(?:通知|批复|报告|意见|决定|通报|函|请示))$")
+ESTABLISHED = re.compile(r"(?:现|决定)成立([^。，,：:；;《》]{4,60}?)(?:[。，,：:；;]|具体)")
+REPLY_MARKERS = re.compile(r"您(?:所)?提出的|答复您是否满意|的(?:建议|提案)(?:（第\d+号）)?(?:已)?收悉")
+# An appointment decision: a 任命/免去 header, or several `X同志任/为…` items.
+APPOINT_HEADER = re.compile(r"(?:任命|免去|聘任|解聘)[:：]|决定任命|任免")
+APPOINT_ITEM = re.compile(r"同志(?:任|为|兼任|担任)[^；。，]{2,40}[；。]")
+
+
+def find_title(doc: Document) -> str:
+    """The printed title when there is one, else a short description of what the document is."""
+    text = squash(doc.joined().text)
+    m = PROMULGATED.search(text)
+    if m:
+        return m.group(1).strip()
+    for ln in doc.lines[1:]:
+        t = ABOUT_TITLE.match(squash(ln.text))
+        if t:
+            return t.group(1)
+    if REPLY_MARKERS.search(text):
+        return "建议答复"
+    if APPOINT_HEADER.search(text) or len(APPOINT_ITEM.findall(text)) >= 2:
+        return "任免通知"
+    m = ESTABLISHED.search(text)
+    if m:
+        return f"关于成立{m.group(1)}的通知"
+    for word, title in (("批复", "批复"), ("报告", "报告"), ("通知", "通知"), ("函", "函")):
+        if f"特此{word}" in text or f"{word}如下" in text:
+            return title
+    return {"发": "通知", "函": "函", "办发": "通知", "办函": "函"}.get(doc_type(doc.number) or "", "文件")
 
 
 def extract(doc: Document) -> list[FactBase]:
-    return []
+    """Exactly one DocumentFact for the document."""
+    sig_line, issuer = find_issuer(doc)
+    _, date = find_date(doc, sig_line)
+    _, addressees = find_addressees(doc)
+    return [DocumentFact(doc=doc.number, line=doc.start_line or 1, title=find_title(doc), date=date,
+                         issuer=issuer, addressees=addressees, doc_type=doc_type(doc.number))]

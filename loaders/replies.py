@@ -1,8 +1,80 @@
-"""Placeholder: being written (extractor for replies)."""
+"""Replies to deputies' and committee members' proposals (建议/提案答复).
 
+A reply letter names the proposal (`您提出的《关于…的建议》已收悉` or `关于…的建议（第N号）收悉`), greets
+the proposer (`任静委员：`, `尊敬的薛恩才委员：`, `王泽峰、任玉梅代表：`, or a body such as a party
+committee), and closes with the signing office, the date and 承办人/负责人. PDF extraction prints
+these pieces in any order, so each is found by its own shape, anywhere in the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govkg.loaders.metadata import find_date, find_issuer
+from govkg.loaders.names import looks_like_person, squash
 from govkg.loaders.text import Document
-from govkg.ontology.facts import FactBase
+from govkg.ontology.facts import FactBase, ReplyFact
+from govkg.ontology.vocabulary import body_suffixes_longest_first
+
+PROPOSAL_KINDS = r"(?:建议|提案|意见|议案)"
+# `您提出的《关于…的建议》已收悉`, `你们提出的…`, `贵单位提出的…`
+PROPOSAL_QUOTED = re.compile(rf"提出的《(?P<title>[^《》]{{4,120}}?{PROPOSAL_KINDS})》(?:[（(]第\d+号[）)])?(?:已)?收悉")
+# `关于…的建议（第12号）收悉` without book-title marks
+PROPOSAL_BARE = re.compile(rf"(?P<title>关于[^。；《》]{{2,120}}?的{PROPOSAL_KINDS})(?:[（(]第\d+号[）)])?(?:已)?收悉")
+SALUTATION = re.compile(r"^(?:尊敬的)?(?P<who>[^，。；：:]{2,40}?)(?P<role>委员|代表)?[：:]$")
+PERSON_ROLE = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*)(?P<role>委员|代表)$")
+SIGNED_FIELD = r"[：:]\s*(?P<name>[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})"
+HANDLER = re.compile(r"承\s*办\s*人" + SIGNED_FIELD)
+HEAD = re.compile(r"负\s*责\s*人" + SIGNED_FIELD)
+NOT_A_PROPOSER = re.compile(r"如下|附件|电话|地址|邮箱|承办|负责人|具体|包括|^[一二三四五六七八九十]+、|^[（(]")
+
+
+def find_proposal(doc: Document) -> tuple[int, str] | None:
+    """(line, proposal title without 《》) of the acknowledgement sentence, if any."""
+    joined = doc.joined()
+    text = joined.text
+    # squash only inside the search, keeping offsets: remove spaces by mapping back
+    for pattern in (PROPOSAL_QUOTED, PROPOSAL_BARE):
+        m = pattern.search(text)
+        if m:
+            return joined.line_at(m.start("title")), squash(m.group("title"))
+    return None
+
+
+def find_proposer(doc: Document) -> tuple[str, str] | None:
+    """(proposer, role) from the salutation: persons joined by 、 with 委员/代表, or a body."""
+    for ln in doc.lines[1:]:
+        text = squash(ln.text)
+        m = SALUTATION.match(text)
+        if not m or NOT_A_PROPOSER.search(text):
+            continue
+        who = m.group("who") + (m.group("role") or "")
+        person = PERSON_ROLE.match(who)
+        if person and all(looks_like_person(n) for n in person.group("names").split("、")):
+            return person.group("names"), person.group("role")
+        if m.group("role") is None and who.endswith(tuple(body_suffixes_longest_first())) \
+                and not who.startswith("各"):
+            return who, "body"
+    return None
+
+
+def _signed(pattern: re.Pattern[str], doc: Document) -> str | None:
+    for ln in doc.lines:
+        m = pattern.search(ln.text)
+        if m:
+            return squash(m.group("name"))
+    return None
 
 
 def extract(doc: Document) -> list[FactBase]:
-    return []
+    """One ReplyFact when the document acknowledges a proposal and greets its proposer."""
+    proposal = find_proposal(doc)
+    proposer = find_proposer(doc) if proposal else None
+    if not proposal or not proposer:
+        return []
+    sig_line, responder = find_issuer(doc)
+    _, date = find_date(doc, sig_line)
+    line, title = proposal
+    return [ReplyFact(doc=doc.number, line=line, proposer=proposer[0], proposer_role=proposer[1],
+                      proposal=title, responder=responder, handler=_signed(HANDLER, doc),
+                      head=_signed(HEAD, doc), date=date)]

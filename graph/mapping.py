@@ -1,0 +1,53 @@
+"""The written mapping (ontology/mapping.json) loaded once, with the id scheme both stores share.
+
+Ids hash a fact's key fields (zavod's make_id habit): a rebuild or a second Neo4j load lands on
+the same nodes, so idempotence holds by construction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from govkg.ontology.facts import FactBase
+
+
+@lru_cache(maxsize=1)
+def mapping() -> dict[str, Any]:
+    return json.loads(resources.files("govkg.ontology").joinpath("mapping.json").read_text("utf-8"))
+
+
+def expand(curie: str) -> str:
+    prefix, local = curie.split(":", 1)
+    return mapping()["prefixes"][prefix] + local
+
+
+def stable_id(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+MEMBER_ENTITY = {"person": "Person", "body": "Body", "post": "Post"}
+
+
+def entity_type(fact: FactBase, field_type: str) -> str:
+    """Member fields point at a Person, Body or Post depending on member_type."""
+    if field_type == "Member":
+        return MEMBER_ENTITY[getattr(fact, "member_type")]
+    return field_type
+
+
+def entity_key(kind: str, name: str) -> str:
+    return stable_id(kind, name)
+
+
+def task_key(doc: str, number: str) -> str:
+    return stable_id("Task", doc, number)
+
+
+def fact_key(fact: FactBase) -> str:
+    """Identity of a fact: every field but provenance and free text notes."""
+    data = fact.model_dump(exclude={"line", "note"}, exclude_none=True)
+    return stable_id(json.dumps(data, ensure_ascii=False, sort_keys=True))

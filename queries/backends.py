@@ -1,0 +1,65 @@
+"""Run a named question on a store and get rows of plain Python values.
+
+Both backends return the same row shape (the columns of the .rq header; ints for `line`, bools
+for flags, None when unbound), so the answers built on them can be compared for parity.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pyoxigraph import Literal, QueryResultsFormat, Store, Variable
+
+from govkg.queries.catalog import columns, query_text
+
+Row = dict[str, object]
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+class Backend(Protocol):
+    name: str
+
+    def rows(self, query: str, params: dict[str, str]) -> list[Row]: ...
+
+
+def python_value(term: object) -> object:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        dt = term.datatype.value if term.datatype else ""
+        if dt == XSD + "boolean":
+            return term.value == "true"
+        if dt == XSD + "integer":
+            return int(term.value)
+        return term.value
+    return getattr(term, "value", str(term))
+
+
+class OxigraphBackend:
+    """SPARQL files over the embedded pyoxigraph store; parameters bound, never formatted in."""
+
+    name = "oxigraph"
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def rows(self, query: str, params: dict[str, str]) -> list[Row]:
+        bindings = {Variable(k): Literal(v) for k, v in params.items()}
+        result = self.store.query(query_text(query, "sparql"), substitutions=bindings)
+        cols = columns(query)
+        return [{c: python_value(solution[c]) for c in cols} for solution in result]
+
+
+def run_sparql(store: Store, text: str) -> tuple[list[str], list[Row]] | bytes:
+    """A researcher's own SPARQL: SELECT -> (columns, rows); CONSTRUCT/DESCRIBE -> N-Triples; ASK -> rows."""
+    result = store.query(text)
+    if isinstance(result, bool):
+        return ["ask"], [{"ask": result}]
+    if hasattr(result, "variables"):
+        cols = [v.value for v in result.variables]
+        return cols, [{c: python_value(s[c]) for c in cols} for s in result]
+    from pyoxigraph import RdfFormat, serialize
+    return serialize(result, format=RdfFormat.N_TRIPLES)
+
+
+__all__ = ["Backend", "OxigraphBackend", "Row", "run_sparql", "QueryResultsFormat"]
