@@ -28,9 +28,9 @@ ITEM_START = re.compile(rf"^(?:{HAN}{{2,4}}(?:、{HAN}{{2,4}})*同志|任命|免
 HEADER = re.compile(r"(任命|聘任|免去|解聘)[:：]$")
 
 APPOINT_WITH_COMRADE = re.compile(rf"^(?:任命|聘任|聘请)?{NAMES}同志{APPOINT_VERB}(?P<post>.+)$")
-APPOINT_BY_VERB = re.compile(rf"^(?:任命|聘任|聘请){NAMES}(?:同志)?{APPOINT_VERB}(?P<post>.+)$")
+APPOINT_BY_VERB = re.compile(rf"^(?:决定)?(?:任命|聘任|聘请){NAMES}(?:同志)?{APPOINT_VERB}(?P<post>.+)$")
 APPOINT_IN_SECTION = re.compile(rf"^{NAMES}(?:同志)?{APPOINT_VERB}(?P<post>.+)$")
-REMOVE_BY_VERB = re.compile(rf"^(?:免去|解聘){NAMES}(?:同志)?(?:的)?(?P<post>.+?)职务$")
+REMOVE_BY_VERB = re.compile(rf"^(?:决定)?(?:免去|解聘){NAMES}(?:同志)?(?:的)?(?P<post>.+?)职务$")
 REMOVE_OWN = re.compile(r"^(?:免去|解聘)其(?P<post>.+?)职务$")
 REMOVE_ITEM = re.compile(rf"^{NAMES}同志(?:的)?(?:不再担任)?(?P<post>.+?)职务$")
 REMOVE_IN_SECTION = re.compile(rf"^{NAMES}(?:同志)?(?:的)?(?P<post>.+?)(?:职务)?$")
@@ -93,8 +93,14 @@ def _posts(doc: Document, line: int, names: str, post: str, event: str) -> list[
 
 
 def _read_item(doc: Document, c: Clause) -> list[PostFact]:
-    """One item; `X同志任A，免去其B职务` is an appointment and a removal for the same person."""
-    parts = re.split(r"[，,](?=免去其|不再担任)", c.text)
+    """One item; `X同志任A，免去其B职务` is an appointment and a removal for the same person.
+
+    The item is read from its first comma-piece that opens like an item, so a lead-in such as
+    `经研究，决定任命…` does not hide it; later pieces may add `免去其…职务`, `兼任…`.
+    """
+    pieces = [p for p in re.split(r"[，,]", c.text) if p]
+    opening = next((i for i, p in enumerate(pieces) if ITEM_START.match(p) or re.match(r"^决定(?:任命|聘任|免去|解聘)", p)), 0)
+    parts = pieces[opening:] or [c.text]
     facts: list[PostFact] = []
     head = parts[0]
     names = None
@@ -114,10 +120,12 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
             if m:
                 facts += _posts(doc, c.line, m.group("names"), m.group("post"), "remove")
                 names = m.group("names")
-    for extra in parts[1:]:
+    for extra in parts[1:] if names else []:
         r = REMOVE_OWN.match(extra) or re.match(r"^不再担任(?P<post>.+?)职务$", extra)
-        if r and names:
+        if r:
             facts += _posts(doc, c.line, names, r.group("post"), "remove")
+        elif m and facts and facts[-1].event == "appoint" and re.match(r"^兼任", extra):
+            facts += _posts(doc, c.line, names, extra[2:], "appoint")
     return facts
 
 

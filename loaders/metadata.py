@@ -18,6 +18,7 @@ from govkg.ontology.vocabulary import body_suffixes_longest_first
 
 # --- dates -------------------------------------------------------------------------------------
 
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "o": 0, "0": 0, "一": 1, "二": 2, "三": 3,
               "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _YEAR = r"(?:19|20)\d{2}|[〇零○OＯ一二三四五六七八九]{4}"
@@ -52,7 +53,7 @@ def date_lines(doc: Document) -> list[tuple[int, str]]:
     """(line, YYYY-MM-DD) of every line that ends in a stand-alone date."""
     out = []
     for ln in doc.lines:
-        m = DATE_LINE.search(ln.text.strip())
+        m = DATE_LINE.search(ln.text.strip().translate(FULLWIDTH_DIGITS))
         if m:
             date = parse_date(*m.groups())
             if date:
@@ -63,12 +64,15 @@ def date_lines(doc: Document) -> list[tuple[int, str]]:
 # --- signature (issuer) --------------------------------------------------------------------------
 
 # A government or its office as a signature: a place name, then 人民政府 (办公室/办公厅).
-GOVERNMENT = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市州盟地])?[\u4e00-\u9fff]{1,8}?[省市县区旗]人民政府(?:办公室|办公厅)?$")
+GOVERNMENT = re.compile(r"^(?!.*人民政府.+人民政府)(?:[\u4e00-\u9fff]{1,8}?[省市州盟地])?[\u4e00-\u9fff]{1,8}?[省市县区旗]人民政府(?:办公室|办公厅)?$")
 OFFICE_ENDINGS = ("办公室", "办公厅")
 
 
 def _signature_pieces(ln: Line) -> list[str]:
     """A signature may share its line with body text or a co-signer, separated by wide spaces."""
+    whole = squash(ln.text)
+    if GOVERNMENT.match(whole):
+        return [whole]  # also a name printed with spaces between its characters
     pieces = [squash(p) for p in re.split(r"\s{2,}|(?<=[。；])", ln.text.strip()) if p.strip()]
     return [p for p in pieces if GOVERNMENT.match(p)]
 
@@ -112,8 +116,9 @@ def find_issuer(doc: Document) -> tuple[int | None, str | None]:
 
     if sigs:
         return min(sigs, key=rank)  # min is stable: the earliest among equals
-    places = Counter(m.group(1) for m in re.finditer(
-        r"((?:[\u4e00-\u9fff]{2,4}?[省市州])?[\u4e00-\u9fff]{1,4}?[县区旗市])人民政府", doc.joined().text))
+    body_text = "".join(squash(ln.text) for ln in doc.lines[1:])
+    places = Counter(re.sub(r"^[经由据按依报向在对和与及将请为是的]+", "", m.group(1)) for m in re.finditer(
+        r"((?:[\u4e00-\u9fff]{2,4}?[省市州])?[\u4e00-\u9fff]{1,4}?[县区旗市])人民政府", body_text))
     if not places:
         return None, None
     place = places.most_common(1)[0][0]
@@ -182,7 +187,7 @@ def find_addressees(doc: Document, window: int = 40) -> tuple[int | None, list[s
 PROMULGATED = re.compile(r"《([^《》]{4,80})》(?:已经[^。《》]{0,60}?(?:同意|通过)[。，,]?)?(?:现予?)?印发")
 ABOUT_TITLE = re.compile(r"^(关于[^。；，《》]{2,80}的(?:通知|批复|报告|意见|决定|通报|函|请示))$")
 ESTABLISHED = re.compile(r"(?:现|决定)成立([^。，,：:；;《》]{4,60}?)(?:[。，,：:；;]|具体)")
-REPLY_MARKERS = re.compile(r"您(?:所)?提出的|答复您是否满意|的(?:建议|提案)(?:（第\d+号）)?(?:已)?收悉")
+REPLY_MARKERS = re.compile(r"您(?:所)?提出的|答复您是否满意|的(?:建议|提案)》?(?:（第\d+号）)?(?:已)?收悉")
 # An appointment decision: a 任命/免去 header, or several `X同志任/为…` items.
 APPOINT_HEADER = re.compile(r"(?:任命|免去|聘任|解聘)[:：]|决定任命|任免")
 APPOINT_ITEM = re.compile(r"同志(?:任|为|兼任|担任)[^；。，]{2,40}[；。]")

@@ -18,11 +18,12 @@ from govkg.ontology.vocabulary import body_suffixes_longest_first
 
 PROPOSAL_KINDS = r"(?:建议|提案|意见|议案)"
 # `您提出的《关于…的建议》已收悉`, `你们提出的…`, `贵单位提出的…`
-PROPOSAL_QUOTED = re.compile(rf"提出的《(?P<title>[^《》]{{4,120}}?{PROPOSAL_KINDS})》(?:[（(]第\d+号[）)])?(?:已)?收悉")
+PROPOSAL_QUOTED = re.compile(rf"提出的(?:第\d+号)?《(?P<title>[^《》]{{4,120}}?{PROPOSAL_KINDS})》(?:[（(]第\d+号[）)])?(?:已)?收悉")
 # `关于…的建议（第12号）收悉` without book-title marks
 PROPOSAL_BARE = re.compile(rf"(?P<title>关于[^。；《》]{{2,120}}?的{PROPOSAL_KINDS})(?:[（(]第\d+号[）)])?(?:已)?收悉")
 SALUTATION = re.compile(r"^(?:尊敬的)?(?P<who>[^，。；：:]{2,40}?)(?P<role>委员|代表)?[：:]$")
-PERSON_ROLE = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*)(?P<role>委员|代表)$")
+PERSON_ROLE = re.compile(
+    r"^(?P<names>[\u4e00-\u9fff]{2,4}?(?:、[\u4e00-\u9fff]{2,4}?)*)(?:等[\d一二三四五六七八九十]+[位名])?(?P<role>委员|代表)$")
 SIGNED_FIELD = r"[：:]\s*(?P<name>[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})"
 HANDLER = re.compile(r"承\s*办\s*人" + SIGNED_FIELD)
 HEAD = re.compile(r"负\s*责\s*人" + SIGNED_FIELD)
@@ -30,19 +31,26 @@ NOT_A_PROPOSER = re.compile(r"如下|附件|电话|地址|邮箱|承办|负责�
 
 
 def find_proposal(doc: Document) -> tuple[int, str] | None:
-    """(line, proposal title without 《》) of the acknowledgement sentence, if any."""
-    joined = doc.joined()
-    text = joined.text
-    # squash only inside the search, keeping offsets: remove spaces by mapping back
+    """(line, proposal title without 《》) of the acknowledgement sentence, if any.
+
+    Searched on the document's lines joined and squashed (the sentence wraps, and PDF text may
+    space out characters), remembering each character's source line.
+    """
+    text, owners = "", []
+    for ln in doc.lines[1:]:
+        s = squash(ln.text)
+        text += s
+        owners += [ln.number] * len(s)
     for pattern in (PROPOSAL_QUOTED, PROPOSAL_BARE):
         m = pattern.search(text)
         if m:
-            return joined.line_at(m.start("title")), squash(m.group("title"))
+            return owners[m.start("title")], m.group("title")
     return None
 
 
 def find_proposer(doc: Document) -> tuple[str, str] | None:
-    """(proposer, role) from the salutation: persons joined by 、 with 委员/代表, or a body."""
+    """(proposer, role) from the salutation: persons joined by 、 with 委员/代表, or else a body."""
+    body: tuple[str, str] | None = None
     for ln in doc.lines[1:]:
         text = squash(ln.text)
         m = SALUTATION.match(text)
@@ -52,10 +60,10 @@ def find_proposer(doc: Document) -> tuple[str, str] | None:
         person = PERSON_ROLE.match(who)
         if person and all(looks_like_person(n) for n in person.group("names").split("、")):
             return person.group("names"), person.group("role")
-        if m.group("role") is None and who.endswith(tuple(body_suffixes_longest_first())) \
+        if body is None and m.group("role") is None and who.endswith(tuple(body_suffixes_longest_first())) \
                 and not who.startswith("各"):
-            return who, "body"
-    return None
+            body = (who, "body")
+    return body
 
 
 def _signed(pattern: re.Pattern[str], doc: Document) -> str | None:

@@ -1,0 +1,36 @@
+# govkg: the two commands of the README, and the Neo4j server for development and CI.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STORE  ?= .govkg/store
+
+.PHONY: setup demo test test-unit clean
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+## demo: build the graph from the bundled sample gazette on the embedded store and ask it questions
+demo: setup
+	$(BIN)/govkg build --store $(STORE)
+	$(BIN)/govkg ask who-leads 区工科局 --store $(STORE)
+	$(BIN)/govkg ask responsible 26 --doc 离政发〔2024〕30号 --store $(STORE)
+	$(BIN)/govkg ask members 吕梁市离石区推动大规模设备更新和消费品以旧换新工作专班 --store $(STORE)
+	$(BIN)/govkg ask person 任凯旋 --store $(STORE)
+
+## test: everything, against a real Neo4j started here and stopped after
+test: setup
+	$(MAKE) neo4j-up
+	status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; $(MAKE) neo4j-down; exit $$status
+
+## test-unit: the tests that need no server
+test-unit: setup
+	$(BIN)/python -m pytest -m "not neo4j" $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) .govkg .pytest_cache
+
+include tools/neo4j/neo4j.mk

@@ -1,0 +1,43 @@
+"""Shared fixtures: the sample gazette built once into a real on-disk store, and CLI runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "loaders" / "sample" / "lishi-gazette-2024-3.txt"
+GOVKG = [sys.executable, "-m", "govkg.cli"]
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real CLI in a subprocess, as a user would."""
+    return subprocess.run([*GOVKG, *args], capture_output=True, text=True, env={**os.environ, **(env or {})},
+                          timeout=600)
+
+
+def cli_json(*args: str) -> dict:
+    result = run_cli(*args, "--json")
+    assert result.returncode == 0, f"govkg {' '.join(args)} failed: {result.stderr}"
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("kg") / "store"
+    result = run_cli("build", str(SAMPLE), "--store", str(store))
+    assert result.returncode == 0, f"building the sample gazette failed: {result.stderr}"
+    return store
+
+
+@pytest.fixture(scope="session")
+def sample_facts_file(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("export") / "facts.jsonl"
+    result = run_cli("export", "facts", "--store", str(sample_store), "--out", str(out))
+    assert result.returncode == 0, f"export facts failed: {result.stderr}"
+    return out

@@ -1,0 +1,77 @@
+"""Appointment and removal items read from real gazette snippets (tests/fixtures)."""
+
+from pathlib import Path
+
+from govkg.loaders import appointments
+from govkg.loaders.text import Document, clean_lines, split_documents
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def doc_of(name: str) -> Document:
+    return split_documents(clean_lines((FIXTURES / name).read_text("utf-8")))[0]
+
+
+def posts(name: str, event: str | None = None) -> dict:
+    facts = appointments.extract(doc_of(name))
+    return {(f.person, f.body, f.title): f for f in facts if event is None or f.event == event}
+
+
+def test_every_ren_item_of_a_notice_is_an_appointment():
+    got = posts("appointments-lzf-2024-26.txt", "appoint")
+    assert len(got) == 9, f"expected the 9 任 items, got {sorted(got)}"
+
+
+def test_appointment_body_and_title_are_split():
+    got = posts("appointments-lzf-2024-26.txt")
+    assert ("孙海峰", "区教育体育局", "督学") in got, f"expected 孙海峰 督学 of 区教育体育局, got {sorted(got)}"
+
+
+def test_appointment_line_is_the_item_line():
+    got = posts("appointments-lzf-2024-26.txt")
+    assert got[("李育锋", "区教育体育事业发展中心", "主任")].line == 3, "expected line 3 of the fixture"
+
+
+def test_wei_items_are_appointments():
+    got = posts("appointments-lzf-2024-31.txt", "appoint")
+    assert ("王迎平", "区人力资源和社会保障局", "副局长") in got, "expected `X同志为…` to be an appointment"
+
+
+def test_name_with_inner_spaces_is_squashed():
+    got = posts("appointments-lzf-2024-31.txt")
+    assert ("李鑫", "区文化旅游投资集团有限公司", "董事长") in got, f"expected 李  鑫 -> 李鑫, got {sorted(got)}"
+
+
+def test_probation_marks_the_appointment():
+    got = posts("appointments-lzf-2024-31.txt")
+    assert got[("薛洁祥", "凤山街道办事处", "副主任")].probation is True, "expected probation for （试用期一年）"
+    assert got[("吴彦祥", "凤山街道办事处", "主任")].probation is False, "expected no probation without the mark"
+
+
+def test_removals_after_mianqu_header():
+    got = posts("appointments-lzf-2024-31.txt", "remove")
+    assert len(got) == 7, f"expected the 7 `X同志…职务` items, got {sorted(got)}"
+    assert ("任凯旋", "区综合检验检测中心", "副主任") in got, "expected the removal of 任凯旋"
+    assert all(f.probation is None for f in got.values()), "probation is for appointments only"
+
+
+def test_same_person_appointed_and_removed():
+    got = posts("appointments-lzf-2024-31.txt")
+    assert got[("李永军", "区能源局", "副局长")].event == "appoint", "expected the new post as appoint"
+    assert got[("李永军", "区文化和旅游局", "副局长")].event == "remove", "expected the old post as remove"
+
+
+def test_roster_is_not_read_as_appointments():
+    got = posts("appointments-lzbh-2024-30.txt")
+    assert not got, f"a leading-group roster holds no 任免 items, got {sorted(got)}"
+
+
+def test_leader_named_in_running_text_holds_post():
+    got = posts("replies-lzbh-2024-15.txt", "hold")
+    assert set(got) == {("孙大军", "市委", "书记")}, f"expected only 市委书记孙大军, got {sorted(got)}"
+
+
+def test_lead_in_and_appended_removal_in_one_item():
+    doc = split_documents(clean_lines("县政发〔2023〕5号\n经研究，决定任命王小明同志为县教育局局长，免去其县文化局副局长职务。\n"))[0]
+    got = {(f.person, f.body, f.title, f.event) for f in appointments.extract(doc)}
+    assert got == {("王小明", "县教育局", "局长", "appoint"), ("王小明", "县文化局", "副局长", "remove")}, f"got {got}"

@@ -1,0 +1,90 @@
+"""End to end: build the sample gazette with the real CLI and ask every question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import SAMPLE, cli_json, run_cli
+
+
+def test_who_leads_resolves_an_abbreviated_body(sample_store: Path) -> None:
+    answer = cli_json("ask", "who-leads", "区工科局", "--store", str(sample_store))
+    assert answer["resolved"] == "区工信和科技局", "区工科局 is the abbreviation of 区工信和科技局"
+    assert answer["leaders"], "区工信和科技局 has leaders appointed in the gazette"
+    for leader in answer["leaders"]:
+        assert {"person", "title", "body", "doc", "line"} <= leader.keys()
+        assert leader["doc"].endswith("号") and leader["line"] > 0, "every answer names its document and line"
+
+
+def test_who_leads_a_group_lists_its_leading_roles(sample_store: Path) -> None:
+    answer = cli_json("ask", "members", "吕梁市离石区推动大规模设备更新和消费品以旧换新工作专班", "--store", str(sample_store))
+    leaders = cli_json("ask", "who-leads", answer["group"], "--store", str(sample_store))["leaders"]
+    assert leaders and leaders[0]["title"] == "组长", f"the 组长 leads a 专班 and comes first, got {leaders[:1]}"
+    assert all(leader["title"] != "成员" for leader in leaders), "plain members are not leaders"
+
+
+def test_responsible_lists_every_body_of_task_26(sample_store: Path) -> None:
+    answer = cli_json("ask", "responsible", "26", "--doc", "离政发〔2024〕30号", "--store", str(sample_store))
+    bodies = {b["body"] for b in answer["bodies"]}
+    assert answer["title"] == "加快重点行业污染深度治理"
+    assert {"市生态环境局离石分局", "区能源局", "区工信和科技局"} <= bodies, f"got {bodies}"
+    assert all(b["role"] in ("lead", "responsible", "support") for b in answer["bodies"])
+
+
+def test_person_lists_posts_with_status(sample_store: Path) -> None:
+    answer = cli_json("ask", "person", "任凯旋", "--store", str(sample_store))
+    statuses = {(p["body"], p["title"]): p["status"] for p in answer["posts"]}
+    assert statuses.get(("区医疗保险服务中心", "主任")) == "current", f"appointed in 31号: {statuses}"
+    assert statuses.get(("区综合检验检测中心", "副主任")) == "former", f"removed in 31号: {statuses}"
+
+
+def test_members_of_a_group_include_its_office(sample_store: Path) -> None:
+    answer = cli_json("ask", "members", "吕梁市离石区推动大规模设备更新和消费品以旧换新工作专班", "--store", str(sample_store))
+    assert any(m["member"] == "张海文" and m["role"] == "组长" for m in answer["members"])
+    assert answer["office"] and answer["office"]["host_body"] == "区发展和改革局"
+
+
+def test_tasks_and_duties_of_a_body(sample_store: Path) -> None:
+    tasks = cli_json("ask", "tasks", "区财政局", "--store", str(sample_store))
+    assert any(t["doc"] == "离政发〔2024〕30号" for t in tasks["tasks"]), "区财政局 is named in the air-quality plan"
+    duties = cli_json("ask", "duties", "区财政局", "--store", str(sample_store))
+    assert any("经费" in d["text"] for d in duties["duties"]), "区财政局 pays for the epidemic response"
+
+
+def test_unknown_name_exits_1_and_suggests(sample_store: Path) -> None:
+    result = run_cli("ask", "who-leads", "区财务局", "--store", str(sample_store))
+    assert result.returncode == 1
+    assert "区财政局" in result.stderr, f"the closest known body should be suggested: {result.stderr}"
+
+
+def test_sparql_for_researchers(sample_store: Path) -> None:
+    result = run_cli("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", str(sample_store), "--json")
+    assert result.returncode == 0 and '"n"' in result.stdout
+
+
+def test_build_reports_what_it_read(tmp_path: Path) -> None:
+    result = run_cli("build", str(SAMPLE), "--store", str(tmp_path / "s"))
+    assert result.returncode == 0, result.stderr
+    assert "utf-8" in result.stdout and "documents" in result.stdout and "task" in result.stdout
+
+
+def test_export_formats_write_rdf(sample_store: Path, tmp_path: Path) -> None:
+    for fmt, marker in [("turtle", "@prefix"), ("ntriples", "<https://w3id.org/govkg/"), ("jsonld", "@id"),
+                        ("graphml", "<graphml"), ("aliases", "区工科局")]:
+        result = run_cli("export", fmt, "--store", str(sample_store), "--out", str(tmp_path / f"x.{fmt}"))
+        assert result.returncode == 0, f"export {fmt}: {result.stderr}"
+        assert marker in (tmp_path / f"x.{fmt}").read_text("utf-8"), f"export {fmt} should contain {marker}"
+
+
+def test_garbage_input_exits_2_and_leaves_the_store_untouched(sample_store: Path, tmp_path: Path) -> None:
+    before = cli_json("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", str(sample_store))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 16)
+    (tmp_path / "nodoc.txt").write_text("特此通知\n（此件公开发布）\n", encoding="utf-8")
+    for bad in ("empty.txt", "binary.txt", "nodoc.txt"):
+        result = run_cli("build", str(SAMPLE), str(tmp_path / bad), "--store", str(sample_store))
+        assert result.returncode == 2, f"{bad}: expected exit 2, got {result.returncode}"
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and bad in lines[0], f"{bad}: expected one line naming the file, got {result.stderr!r}"
+    after = cli_json("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", str(sample_store))
+    assert before == after, "a failed build must not touch the existing store"

@@ -1,0 +1,65 @@
+"""Replies to proposals read from real gazette snippets (tests/fixtures)."""
+
+from pathlib import Path
+
+from govkg.loaders import replies
+from govkg.loaders.text import Document, clean_lines, split_documents
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def doc_of(name: str) -> Document:
+    return split_documents(clean_lines((FIXTURES / name).read_text("utf-8")))[0]
+
+
+def reply_of(name: str):
+    facts = replies.extract(doc_of(name))
+    assert len(facts) == 1, f"expected one reply, got {facts}"
+    return facts[0]
+
+
+def test_proposal_title_without_book_marks_across_lines():
+    r = reply_of("replies-lzbh-2024-15.txt")
+    assert r.proposal == "关于市县联动加大307国道吕梁段沿线环境综合整治力度的建议", f"got {r.proposal}"
+
+
+def test_reply_line_is_the_proposal_sentence():
+    r = reply_of("replies-lzbh-2024-15.txt")
+    assert r.line == 39, f"expected the line of 您提出的《… (fixture line 39), got {r.line}"
+
+
+def test_salutation_after_proposal_sentence():
+    r = reply_of("replies-lzbh-2024-16.txt")
+    assert (r.proposer, r.proposer_role) == ("郭建峰", "委员"), f"got {r.proposer} {r.proposer_role}"
+
+
+def test_honorific_salutation():
+    r = reply_of("replies-lzbh-2024-19.txt")
+    assert (r.proposer, r.proposer_role) == ("薛恩才", "委员"), f"expected 尊敬的 stripped, got {r.proposer}"
+
+
+def test_two_deputies_joined():
+    r = reply_of("replies-lzbh-2024-22.txt")
+    assert (r.proposer, r.proposer_role) == ("王泽峰、任玉梅", "代表"), f"got {r.proposer} {r.proposer_role}"
+
+
+def test_body_as_proposer():
+    r = reply_of("replies-lzbh-2024-21.txt")
+    assert (r.proposer, r.proposer_role) == ("民建吕梁市委会", "body"), f"got {r.proposer} {r.proposer_role}"
+
+
+def test_signature_block_fields():
+    r = reply_of("replies-lzbh-2024-16.txt")
+    assert (r.responder, r.handler, r.head, r.date) == (
+        "吕梁市离石区人民政府办公室", "高宏伟", "吕晓全", "2024-07-17"), f"got {r}"
+
+
+def test_approval_letter_is_not_a_reply():
+    assert replies.extract(doc_of("replies-lzbh-2024-29.txt")) == [], "a 批复 answers a 请示, not a proposal"
+
+
+def test_bare_proposal_title_with_number():
+    doc = split_documents(clean_lines(
+        "县政办函〔2023〕9号\n张明代表：\n您提出的关于加强农村道路养护的建议（第12号）收悉，现答复如下：\n某某县人民政府办公室\n"))[0]
+    r = replies.extract(doc)
+    assert [(x.proposer, x.proposal) for x in r] == [("张明", "关于加强农村道路养护的建议")], f"got {r}"

@@ -1,0 +1,55 @@
+"""Name resolution: abbreviations, typos and prefixes as the sample gazette prints them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from govkg.loaders.resolve import Resolver
+
+# Full names as the gazette prints them somewhere (appointments, rosters).
+KNOWN = Counter(["区工信和科技局", "区发展和改革局", "区住房和城乡建设局", "区交通运输局", "区城乡环境卫生服务中心",
+                 "市生态环境局离石分局", "市公安局离石分局", "区人民政府", "区政府办公室", "区委宣传部",
+                 "莲花池街道办事处", "区教育体育局", "区教育体育事业发展中心", "区林业局", "区文化和旅游局",
+                 "区文化旅游投资集团有限公司"])
+FOLDS = [("吕梁市离石区", "区"), ("离石区", "区"), ("吕梁市", "市")]
+
+
+@pytest.fixture()
+def resolver() -> Resolver:
+    return Resolver(KNOWN, FOLDS)
+
+
+@pytest.mark.parametrize("printed, canonical", [
+    ("区工科局", "区工信和科技局"),            # abbreviation
+    ("区发改局", "区发展和改革局"),
+    ("住建局", "区住房和城乡建设局"),          # abbreviation printed without the level prefix
+    ("区环卫中心", "区城乡环境卫生服务中心"),
+    ("市生态环境离石分局", "市生态环境局离石分局"),  # typo: a dropped character
+    ("市公安局离石局", "市公安局离石分局"),
+    ("区政府", "区人民政府"),                  # shape rule from ontology/aliases.json
+    ("区政府办", "区政府办公室"),
+    ("吕梁市离石区人民政府办公室", "区政府办公室"),  # locality prefix folded
+    ("离石区莲花池街道办", "莲花池街道办事处"),      # streets are named without the district prefix
+    ("宣传部", "区委宣传部"),                  # a party department belongs to the party committee
+    ("区教体局", "区教育体育局"),
+    ("区文旅局", "区文化和旅游局"),
+    ("区工科局（商务局）", "区工信和科技局"),     # a second name in brackets
+])
+def test_printed_name_resolves_to_the_fullest_form(resolver: Resolver, printed: str, canonical: str) -> None:
+    assert resolver.canonical(printed) == canonical, f"{printed} should resolve to {canonical}"
+
+
+def test_government_is_not_merged_into_its_office(resolver: Resolver) -> None:
+    assert resolver.canonical("区政府") != resolver.canonical("区政府办"), "区政府 and 区政府办 are different bodies"
+
+
+def test_collective_phrase_is_kept_as_printed(resolver: Resolver) -> None:
+    assert resolver.canonical("各乡（镇）人民政府、街道办事处") == "各乡（镇）人民政府、街道办事处"
+
+
+def test_county_bodies_resolve_the_same_way() -> None:
+    county = Resolver(Counter(["县发展和改革局", "县住房和城乡建设局"]), [("某某县", "县")])
+    assert county.canonical("县发改局") == "县发展和改革局"
+    assert county.canonical("住建局") == "县住房和城乡建设局", "a prefixless name takes the corpus's own level"
