@@ -217,13 +217,8 @@ def list_entries(role: str, text: str, line: int, complete: bool) -> list[Entry]
     items = split_items(text)
     if not items:
         return []
-    if any(not ends_with_title(it) for it in items[:-1]) or (len(items) == 1 and not complete
-                                                             and not ends_with_title(items[0]) and False):
-        mode = "body"
-    else:
-        mode = "post"
-    if mode == "post" and not complete and len(items) >= 1 and not ends_with_title(items[-1]):
-        pass
+    # a unit list names bodies (its heads at most once, at the end); a post list ends every item in a title
+    mode = "body" if any(not ends_with_title(it) for it in items[:-1]) else "post"
     out = []
     for k, it in enumerate(items):
         if mode == "body":
@@ -371,7 +366,6 @@ class Office:
     line: int
     director: str | None = None
     deputies: list[str] = field(default_factory=list)
-    duty: str | None = None
 
 
 def _who(text: str) -> str:
@@ -381,15 +375,7 @@ def _who(text: str) -> str:
     return tail or head
 
 
-def read_office(doc: Document) -> Office | None:
-    joined = doc.joined()
-    t = joined.text
-    m = re.search(r"办公室设在(?P<host>[^，。；,;（(]+?)(?=[，。；,;（(]|为|承担|具体|负责|$)", t)
-    if not m:
-        return None
-    start = t.rfind("下设办公室", max(0, m.start() - 30), m.start())
-    office = Office(squash(m.group("host")), joined.line_at(start if start >= 0 else m.start()))
-    window = t[max(0, m.start() - 40): m.end() + 160]
+def _read_heads(office: Office, window: str) -> None:
     d = (re.search(r"办公室主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window)
          or re.search(r"(?<!副)主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window)
          or re.search(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?兼任办公室主任", window))
@@ -398,18 +384,29 @@ def read_office(doc: Document) -> Office | None:
     for r in (re.finditer(r"副主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window),
               re.finditer(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|任)办公室副主任", window)):
         for x in r:
-            office.deputies.extend(_who(w) for w in split_enumeration(x.group("w")))
-    sentence = t[m.end(): t.find("。", m.end()) if "。" in t[m.end():] else len(t)]
-    du = re.search(r"(具体负责|负责|承担|具体协调|具体)(?P<d>[^。]+)", t[m.start(): m.end() + 120].split("。")[0]
-                   + "。" + sentence)
-    if du:
-        office.duty = du.group(0)
+            office.deputies.extend(_who(w) for w in split_enumeration(x.group("w")) if _who(w) not in office.deputies)
+
+
+def read_office(doc: Document) -> Office | None:
+    joined = doc.joined()
+    t = joined.text
+    m = re.search(r"办公室设在(?P<host>[^，。；,;（(]+?)(?=[，。；,;（(]|为|承担|具体|负责|$)", t)
+    if not m:
+        return None
+    start = t.rfind("下设办公室", max(0, m.start() - 80), m.start())
+    office = Office(squash(m.group("host")), joined.line_at(start if start >= 0 else m.start()))
+    # the director may be named in this sentence or in a later restatement of the office
+    for w in re.finditer(r"办公室", t[m.start():]):
+        window = t[max(0, m.start() + w.start() - 40): m.start() + w.start() + 160]
+        _read_heads(office, window)
+        if office.director:
+            break
     return office
 
 
 # ---------------------------------------------------------------- working sub-groups
 
-SUBGROUP_HEAD = re.compile(rf"^\s*{NUMBERING}\s*(?P<name>[{HAN}]{{2,10}}组)\s*[：:。]?\s*(?P<rest>.*)$")
+SUBGROUP_HEAD = re.compile(rf"^\s*{NUMBERING}\s*(?P<name>[{HAN}]{{2,10}}组)(?:\s*[：:。]\s*(?P<rest>.*)|\s*)$")
 LEAD = re.compile(rf"^(?:由)?(?P<lead>[^，。、：:]{{2,30}}?)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
                   rf"(?:组成|参加|参与|配合)[。，,；;]?(?P<duty>[^。]*)")
 
@@ -432,7 +429,8 @@ def _assign(heads: list[tuple[str, int]], contents: list[tuple[str, int]]) -> di
         if h == len(heads):
             return 0, ()
         if (h, used) not in memo:
-            options = [best(h + 1, used)[0] - 10**6, ] and [(best(h + 1, used)[0] - 10**6, (-1, *best(h + 1, used)[1]))]
+            skip_score, skip_rest = best(h + 1, used)
+            options = [(skip_score - 10**6, (-1, *skip_rest))]  # leave a heading unpaired only if forced
             for c in range(len(contents)):
                 if not used & (1 << c):
                     s, rest = best(h + 1, used | (1 << c))
@@ -460,9 +458,10 @@ def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
         offset += len(ln.text.strip())
     for k, ln in enumerate(lines):
         sm = SUBGROUP_HEAD.match(ln.text)
-        text_start = starts[k] + (len(ln.text.strip()) - len(sm.group("rest").strip()) if sm else 0)
+        rest = (sm.group("rest") or "").strip() if sm else None
+        text_start = starts[k] + (len(ln.text.strip()) - len(rest) if sm else 0)
         m = LEAD.match(joined.text[text_start: text_start + 400])
-        if m and (sm is None or sm.group("rest").strip()):
+        if m and rest != "":
             contents.append((m.group("duty") or "", ln.number, m, text_start))
     pairs = _assign(heads, [(c[0], c[1]) for c in contents])
     out: list[MemberFact] = []
@@ -513,6 +512,8 @@ def extract(doc: Document) -> list[FactBase]:
     for e in entries:
         member(e)
     if office:
+        office.director = office.director or next((e.text for e in entries if e.role == "办公室主任"), None)
+        office.deputies = office.deputies or [e.text for e in entries if e.role == "办公室副主任"]
         facts.append(OfficeFact(doc=doc.number, line=office.line, group=group, host_body=office.host,
                                 director=office.director, deputy_directors=office.deputies or None))
         if office.director:

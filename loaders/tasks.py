@@ -129,6 +129,18 @@ def _paren_breaks(texts: list[str], depth: int) -> bool:
     return True
 
 
+def _continues_list(text: str) -> bool:
+    """Can this line carry on a list of bodies (`改局、区能源局、区自然资`)? The last item may be cut."""
+    if not text or _heading(text):
+        return False
+    head = re.split(r"[）)]", text)[0]
+    if "。" in head:
+        return False
+    items = [x for x in re.split(r"[、，,；;]", head)]
+    return all(_looks_like_body(TRAILING_ETC.sub("", x)) or ROLE_TAIL.search(x) for x in items[:-1] if x) \
+        and (len(items) > 1 or head != text)
+
+
 def split_pieces(lines: list[Line]) -> list[Piece]:
     """Cut the document into pieces at headings, after closed responsibility parentheses, after
     bare section titles and where an open parenthesis cannot go on."""
@@ -153,7 +165,8 @@ def split_pieces(lines: list[Line]) -> list[Piece]:
                 cur.kind, cur.frag_end = "frag", start + below
         ends_paren = t.endswith(tuple(CLOSE)) or t.endswith(("）。", ")。"))
         close_next = (cur.title_only or (cur.depth == 0 and ends_paren and _role_in_last_paren(cur.text))
-                      or (cur.depth > 0 and _paren_breaks(texts[i + 1:i + 12], cur.depth)))
+                      or (cur.depth > 0 and _paren_breaks(texts[i + 1:i + 12], cur.depth)
+                          and not _continues_list(texts[i + 1] if i + 1 < len(texts) else "")))
     return pieces
 
 
@@ -186,7 +199,7 @@ def is_collective(name: str) -> bool:
 
 def _looks_like_body(name: str) -> bool:
     bare = re.sub(r"[（(][^）)]*[）)]", "", name)
-    return bool(bare) and (bare.endswith(tuple(body_suffixes_longest_first())) or any(h in bare for h in BODY_HINTS)
+    return bool(bare) and (bare.endswith(tuple(body_suffixes_longest_first()) + BODY_HINTS)
                            or is_collective(name))
 
 
