@@ -1,8 +1,155 @@
-"""Placeholder: being written (extractor for duties)."""
+"""Duties: what each body, a group itself and its office are responsible for.
 
-from govkg.loaders.text import Document
-from govkg.ontology.facts import FactBase
+A duty list (成员单位职责, 部门职责) prints one item per unit as `区财政局：负责保障…经费`, maybe
+numbered (`（四）区财政局：…`), with a full or an ASCII colon. PDF column order may cut an item's
+text and print the rest elsewhere, so an item is anchored at its start (unit + colon + a duty verb)
+and its text is what follows, up to the next item; only its first 40 characters are kept.
+A group's own duties follow a `主要职责` heading (perhaps several blocks away, past the roster)
+or `X主要职责为：`; its office's follow `办公室职责` or sit in the office sentence itself
+(`办公室设在区发改局。办公室主任由吴卿兼任，具体协调落实…`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govkg.loaders.names import is_collective, squash
+from govkg.loaders.rosters import label_pattern, main_group, parse_person_rows
+from govkg.loaders.text import Document, Line
+from govkg.ontology.facts import DutyFact, FactBase
+from govkg.ontology.vocabulary import body_suffixes_longest_first
+
+TEXT_LEN = 40
+NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[(（]?\d+[.．、)）])"
+HEADING = re.compile(rf"^\s*{NUMBERING}")
+DUTY_VERBS = ("负责", "组织", "指导", "配合", "协助", "承担", "参与", "牵头", "落实", "做好", "会同", "协调",
+              "督促", "统筹", "具体", "主要", "依法", "按照", "根据", "加强", "开展", "监督", "提供", "制定",
+              "制订", "建立", "完善", "保障", "及时", "积极", "指挥", "领导")
+ITEM = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>[^\s：:，。；;、,]{{3,30}}?)\s*[：:]\s*(?P<text>\S.*)$")
+OTHERS = re.compile(r"^\s*(?P<body>其[他它](?:有关|相关)?(?:成员单位|部门|单位))(?P<text>(?:要|应)?(?:根据|按照|负责|结合).*)$")
+PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+# heads of people's organisations printed short (区残联, 区科协); proposed for vocabulary body_suffixes
+EXTRA_HEADS = ("联", "协")
+
+
+def _is_body(name: str) -> bool:
+    core = PAREN_NOTE.sub("", name)
+    return is_collective(name) or (len(core) >= 3 and core.endswith((*body_suffixes_longest_first(), *EXTRA_HEADS)))
+
+
+def _item(ln: Line, after: Line | None = None) -> tuple[str, str] | None:
+    """(body, text) when the line opens a unit's duty item (the verb may wrap: `…：负` + `责…`)."""
+    m = ITEM.match(ln.text)
+    if not m or not _is_body(squash(m.group("body"))):
+        return None
+    text = squash(m.group("text"))
+    if len(text) < 2 and after is not None:
+        text += squash(after.text)[:2]
+    return (squash(m.group("body")), m.group("text")) if text.startswith(DUTY_VERBS) else None
+
+
+def _text_from(lines: list[Line], i: int, first: str) -> str:
+    """The item's text: its first line and the lines after it, up to the next item or heading."""
+    text = squash(first)
+    for ln in lines[i + 1:]:
+        if len(text) >= TEXT_LEN or text.endswith("。") or _item(ln) or HEADING.match(ln.text) \
+                or OTHERS.match(ln.text):
+            break
+        text += squash(ln.text)
+    return text[:TEXT_LEN]
+
+
+def context_of(doc: Document) -> str:
+    """The group the duties belong to, else the plan's title, else the document number."""
+    found = main_group(doc)
+    if found:
+        return found[0]
+    head = "".join(squash(ln.text) for ln in doc.lines[:12])
+    m = re.search(r"《([^》]{4,60})》", head)
+    return m.group(1) if m else doc.number
+
+
+def unit_duties(doc: Document, context: str) -> list[DutyFact]:
+    out: list[DutyFact] = []
+    seen: set[str] = set()
+    lines = doc.lines
+    for i, ln in enumerate(lines):
+        item = _item(ln, lines[i + 1] if i + 1 < len(lines) else None)
+        if item and item[0] not in seen:
+            seen.add(item[0])
+            out.append(DutyFact(doc=doc.number, line=ln.number, body=item[0], context=context,
+                                text=_text_from(lines, i, item[1]),
+                                collective=True if is_collective(item[0]) else None))
+    if len(out) >= 2:  # `其他有关部门根据职责…` closes a unit list without a colon
+        for i, ln in enumerate(lines):
+            m = OTHERS.match(ln.text)
+            if m and m.group("body") not in seen:
+                seen.add(m.group("body"))
+                out.append(DutyFact(doc=doc.number, line=ln.number, body=m.group("body"), context=context,
+                                    text=_text_from(lines, i, m.group("text")), collective=True))
+    return out
+
+
+def _is_prose(ln: Line) -> bool:
+    t = ln.text
+    return len(squash(t)) >= 10 and not HEADING.match(t) and not label_pattern().match(t) \
+        and not parse_person_rows(t) and len(t) - len(t.lstrip()) < 6 and not _item(ln)
+
+
+def group_duty(doc: Document, group: str) -> DutyFact | None:
+    """`一、主要职责` (text: the first prose paragraph after it) or `…主要职责为：…`."""
+    lines = doc.lines
+    for i, ln in enumerate(lines):
+        t = squash(ln.text)
+        if re.fullmatch(r"[一二三四五六七八九十]+、(?:主要|工作)?职责", t):
+            nxt = next((k for k in range(i + 1, min(i + 30, len(lines))) if _is_prose(lines[k])), None)
+            if nxt is not None:
+                return DutyFact(doc=doc.number, line=lines[nxt].number, body=group, context=group,
+                                text=_text_from(lines, nxt, lines[nxt].text))
+        m = re.search(r"(?<!办公室)(?<!办公室的)主要职责(?:为|是)[：:](?P<text>.*)$", t)
+        if m and "办公室" not in t[: m.start()]:
+            return DutyFact(doc=doc.number, line=ln.number, body=group, context=group,
+                            text=_text_from(lines, i, m.group("text")) if m.group("text")
+                            else _text_from(lines, i + 1, lines[i + 1].text) if i + 1 < len(lines) else "")
+    return None
+
+
+def office_duty(doc: Document, group: str) -> DutyFact | None:
+    """The office's duties: a clause of the office sentence (`具体负责…`) or a `办公室…职责` list."""
+    joined = doc.joined()
+    t = joined.text
+    m = re.search(r"办公室设在", t)
+    if m:
+        start = max(t.rfind("。", 0, m.start()) + 1, m.start() - 80)
+        end = t.find("。", m.end())
+        following = t.find("。", end + 1) if end >= 0 and t[end + 1:].startswith("办公室") else end
+        span = t[start: following if following > 0 else len(t)]
+        d = re.search(r"(?:^|[，,])(?P<d>(?:具体负责|具体协调|具体|负责|承担)[^，,。]{4,}.*)$", span)
+        if d:
+            pos = start + d.start("d")
+            return DutyFact(doc=doc.number, line=joined.line_at(pos), body=group + "办公室", context=group,
+                            text=d.group("d").split("办公室设在")[0].rstrip("，,")[:TEXT_LEN])
+    lines = doc.lines
+    for explicit in (True, False):  # `办公室的职责为：` before a bare `办公室职责` heading
+        for i, ln in enumerate(lines):
+            s = squash(ln.text)
+            h = re.search(r"办公室(?:的)?(?:主要)?职责(?P<colon>(?:为|是)?[：:])?(?P<text>.*)$", s)
+            if not h or (explicit and not h.group("colon")) or (not explicit and len(s) > 20):
+                continue
+            text = h.group("text") or (_text_from(lines, i + 1, lines[i + 1].text) if i + 1 < len(lines) else "")
+            if text:
+                return DutyFact(doc=doc.number, line=ln.number, body=group + "办公室", context=group,
+                                text=text[:TEXT_LEN])
+    return None
 
 
 def extract(doc: Document) -> list[FactBase]:
-    return []
+    """Duty facts of one document: units' items, and the group's and its office's own duties."""
+    context = context_of(doc)
+    facts: list[FactBase] = list(unit_duties(doc, context))
+    found = main_group(doc)
+    if found:
+        for f in (group_duty(doc, found[0]), office_duty(doc, found[0])):
+            if f is not None and f.text:
+                facts.append(f)
+    return facts

@@ -74,6 +74,8 @@ def is_solo_role(role: str) -> bool:
 
 
 def deputy_of(role: str) -> str:
+    if role.startswith("办公室"):
+        return "办公室副主任"
     base = role
     for p in (*SOLO_PREFIXES, "副"):
         if base.startswith(p):
@@ -122,6 +124,9 @@ def parse_person_rows(text: str) -> list[tuple[str, str]] | None:
 
     None unless the whole text is name/post pairs (a name is 2-4 Han characters, possibly spaced).
     """
+    # other printings of the same row: 张三（县委副书记、县长）, 张三，县委副书记、县长, 张三同志 …
+    text = re.sub(rf"([{HAN}]{{2,4}}?)同志(?=\s)", r"\1", text)
+    text = re.sub(rf"(?<![{HAN}])([{HAN}]{{2,4}}?)(?:同志)?\s*(?:[（(]([^）)]+)[）)]|[，,]\s*)", r"\1  \2 ", text)
     toks = text.split()
     rows: list[tuple[str, str]] = []
     i, carried = 0, None
@@ -176,11 +181,15 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
 def main_group(doc: Document) -> tuple[str, int] | None:
     """The fullest group name printed in the document (one canonical name per group per doc)."""
     cands = group_candidates(doc)
-    if not cands:
+    if not cands:  # no 成立 sentence: the group that has an office (`X办公室设在…`), at a sentence or line start
+        for ln in doc.lines:
+            m = re.match(rf"^\s*(?P<g>{group_name_re()})(?:下设)?办公室", ln.text)
+            if m:
+                cands.append((squash(m.group("g")), ln.number))
         joined = doc.joined()
-        m = re.search(rf"(?:^|[。；，])(?P<g>{group_name_re()})(?:下设)?办公室", joined.text)
+        m = re.search(rf"[。；，](?P<g>{group_name_re()})(?:下设)?办公室", joined.text)
         if m:
-            cands = [(m.group("g"), joined.line_at(m.start("g")))]
+            cands.append((m.group("g"), joined.line_at(m.start("g"))))
     if not cands:
         return None
     return max(cands, key=lambda c: (len(c[0]), -c[1]))
@@ -217,8 +226,10 @@ def list_entries(role: str, text: str, line: int, complete: bool) -> list[Entry]
     items = split_items(text)
     if not items:
         return []
-    # a unit list names bodies (its heads at most once, at the end); a post list ends every item in a title
-    mode = "body" if any(not ends_with_title(it) for it in items[:-1]) else "post"
+    # a unit list names bodies (its heads at most once, at the end); a post list ends every item in
+    # a title, or in a title and the holder's name (`县政府副县长李四`)
+    named = [_split_trailing_name(it) for it in items]
+    mode = "body" if any(not ends_with_title(it) and not n for it, (_, n) in zip(items[:-1], named)) else "post"
     out = []
     for k, it in enumerate(items):
         if mode == "body":
@@ -226,6 +237,8 @@ def list_entries(role: str, text: str, line: int, complete: bool) -> list[Entry]
             body = it[: -len(head)] if head else it
             out.append(Entry(role, body, line, "body", qualifier="负责人" if head or items[-1].endswith(HEAD_WORDS)
                              else None, collective=is_collective(body)))
+        elif named[k][1]:
+            out.append(Entry(role, named[k][1], line, "person", post=named[k][0]))
         else:
             out.append(Entry(role, it, line, "post", collective=is_collective(it),
                              incomplete=(k == len(items) - 1 and not ends_with_title(it))))
@@ -272,6 +285,7 @@ def read_roster(doc: Document) -> list[Entry]:
     label_at = {i: squash(m.group("role")) for i, m in labels}
     last_row = max([i for i, ln in enumerate(lines) if i > first and parse_person_rows(ln.text)] or [last_label])
     span_end = max(last_row, max(consumed | {last_label}))
+    deputy = next((r for r in label_at.values() if r.startswith("副")), "副组长")
     pending = [e for e in entries if e.incomplete]
     run_role: str | None = None
     for i in range(first, len(lines)):
@@ -283,7 +297,7 @@ def read_roster(doc: Document) -> list[Entry]:
         prev_label = label_at[max(k for k in label_at if k < i)]
         if rows:
             for n, p in rows:
-                entries.append(Entry(_row_role(prev_label, p), n, ln.number, "person", post=p))
+                entries.append(Entry(_row_role(prev_label, p, deputy), n, ln.number, "person", post=p))
             roster_rows.add(i)
             run_role = None
             continue
@@ -303,7 +317,7 @@ def read_roster(doc: Document) -> list[Entry]:
         elif run_role:
             entries.extend(list_entries(run_role, text, ln.number, True))
         elif i <= span_end:
-            entries.extend(list_entries(_row_role(prev_label, text), text, ln.number, True))
+            entries.extend(list_entries(_row_role(prev_label, text, deputy), text, ln.number, True))
     return [e for e in entries if not e.incomplete]
 
 
@@ -317,20 +331,20 @@ def _joinable(ln: Line) -> bool:
         and not parse_person_rows(ln.text)
 
 
-def _row_role(label: str, post: str) -> str:
+def _row_role(label: str, post: str, deputy: str) -> str:
     """The role of an unlabeled row printed under `label` (rules in the module docstring)."""
     leader = is_locality_leader(post)
     if is_solo_role(label):
         return deputy_of(label) if leader else "成员"
     if label in ("成员", "成员单位") and leader:
-        return "副组长"
+        return deputy
     return label
 
 
 # ---------------------------------------------------------------- prose rosters
 
 def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
-    """`成立X领导小组，分管农业的副区长担任组长，成员为A局局长、B局局长…` (no label rows)."""
+    """`成立X领导小组，分管Y的副县长担任组长，成员为A局局长、B局局长…` (no label rows)."""
     joined = doc.joined()
     roles = "|".join(r for r in roster_roles() if r not in ("成员单位", "牵头单位"))
     out: list[Entry] = []
@@ -369,7 +383,7 @@ class Office:
 
 
 def _who(text: str) -> str:
-    """`区医疗保障局局长常宏梅同志` -> `常宏梅`; `区农业农村局局长` stays a post."""
+    """`县卫健局局长张三同志` -> `张三`; `县卫健局局长` stays a post."""
     t = squash(text).removesuffix("同志")
     head, tail = _split_trailing_name(t)
     return tail or head
@@ -378,7 +392,7 @@ def _who(text: str) -> str:
 def _read_heads(office: Office, window: str) -> None:
     d = (re.search(r"办公室主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window)
          or re.search(r"(?<!副)主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window)
-         or re.search(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?兼任办公室主任", window))
+         or re.search(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任|任)办公室主任", window))
     if d:
         office.director = _who(d.group("w"))
     for r in (re.finditer(r"副主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window),

@@ -1,6 +1,6 @@
 """Numbered tasks of plans and the bodies responsible for them (FACTS.md kind 5).
 
-A plan lists tasks as `N.标题。正文…（区发改局、区工科局等按职责分工负责落实）` or with labels
+A plan lists tasks as `N.标题。正文…（县发改局、县教育局等按职责分工负责）` or with labels
 (`（牵头单位：…；责任单位：…）`, `责任单位：…`). PDF extraction shuffles the blocks of two-column
 pages, so a task's text can be cut off and continue several blocks later, and a responsibility
 parenthesis can be split between two places. We therefore read the document as *pieces* (runs of
@@ -37,7 +37,7 @@ OPEN, CLOSE = "（(", "）)"
 # Where a sentence may end; a piece ending elsewhere was cut off mid-sentence.
 SENTENCE_END = "。！？；）)”」：:"
 LABEL = re.compile(r"(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位)[：:]")
-# The role phrase closing a list of bodies: 等部门按职责分工负责落实, 牵头, 配合落实 …
+# The role phrase closing a list of bodies: 等部门按职责分工负责, 牵头, 配合落实 …
 ROLE_TAIL = re.compile(
     r"(?:等(?:有关|相关)?(?:部门|单位)?)?要?(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据职责(?:分工)?)?"
     r"(?P<role>牵头负责|牵头|负责落实|具体负责|负责|配合落实|配合|协助|参与|落实)(?:实施)?$")
@@ -129,6 +129,15 @@ def _paren_breaks(texts: list[str], depth: int) -> bool:
     return True
 
 
+def _title_goes_on(text: str) -> bool:
+    """A section title wrapped onto the next line: `管力度。…` or a short bare `作体系`."""
+    if not text or _heading(text):
+        return False
+    stop = text.find("。")
+    return (0 <= stop <= 4 and not re.search(r"[，、；：,]", text[:stop])) or \
+        (len(text) <= 12 and not re.search(r"[。，、；：,（(）)]", text))
+
+
 def _continues_list(text: str) -> bool:
     """Can this line carry on a list of bodies (`改局、区能源局、区自然资`)? The last item may be cut."""
     if not text or _heading(text):
@@ -155,7 +164,8 @@ def split_pieces(lines: list[Line]) -> list[Piece]:
             cur = Piece(kind="head" if head else "text")
             pieces.append(cur)
             if head:
-                cur.title_only = head[0] <= 1 and not re.search(r"[。，；：:,]", head[2]) and len(head[2]) <= 30
+                cur.title_only = head[0] <= 1 and not re.search(r"[。，；：:,]", head[2]) and len(head[2]) <= 30 \
+                    and not _title_goes_on(texts[i + 1] if i + 1 < len(texts) else "")
         start = len(cur.chars)
         cur.lines.append(ln)
         cur.chars.extend(_chars(ln))
@@ -171,7 +181,15 @@ def split_pieces(lines: list[Line]) -> list[Piece]:
 
 
 def _role_in_last_paren(text: str) -> bool:
-    j = max(text.rfind("（"), text.rfind("("))
+    """Is the parenthesis that the final `）` closes a responsibility statement?"""
+    text = text.rstrip("。")
+    depth, j = 0, -1
+    for i in range(len(text) - 1, -1, -1):
+        depth += text[i] in CLOSE
+        depth -= text[i] in OPEN
+        if depth == 0:
+            j = i
+            break
     return j >= 0 and (bool(LABEL.search(text[j:])) or bool(ROLE_TAIL.search(text[j:].rstrip("。）)").rstrip("。"))))
 
 
@@ -219,10 +237,16 @@ def _bodies(text: str, base: int) -> list[tuple[int, str]]:
     return out
 
 
+def _label_role(label: str) -> str | None:
+    """牵头单位 -> lead, 责任部门 -> responsible, 配合单位 -> support (vocabulary first)."""
+    return responsibility_role(label) or responsibility_role(label.replace("部门", "单位")) or \
+        ("responsible" if label.startswith("责任") else None)
+
+
 def parse_assignment(text: str) -> list[tuple[int, str, str]]:
     """A responsibility statement -> [(offset, body, role)].
 
-    `市生态环境局离石分局牵头，区直相关部门按职责分工负责落实`: each list takes the role phrase
+    `县生态环境分局牵头，县直各部门按职责分工负责`: each list takes the role phrase
     that closes it; `牵头单位：区发改局；责任单位：…` takes the role from its label.
     """
     found: list[tuple[int, str, str]] = []
@@ -230,7 +254,7 @@ def parse_assignment(text: str) -> list[tuple[int, str, str]]:
         clause = clause.rstrip("。")
         label = LABEL.search(clause)
         if label and not clause[:label.start()].strip("，, "):
-            role = responsibility_role(label.group(1))
+            role = _label_role(label.group(1))
             found += [(c_off + label.end() + o, n, role) for o, n in _bodies(clause[label.end():], 0) if role]
             continue
         pending: list[tuple[int, str]] = []
@@ -283,6 +307,13 @@ class _Lexicon:
     def __init__(self, texts: list[str]):
         self.n = max(len(texts), 1)
         self.df = Counter(b for t in texts for b in set(_bigrams(t)))
+        self.tf = Counter(b for t in texts for b in _bigrams(t).elements())
+
+    def joins(self, left: str, right: str) -> bool:
+        """Does text cut off as `left` plausibly go on with `right` (`…的企`+`业、…` = 企业)?"""
+        if not left or not right:
+            return False
+        return left[-1] in "、，,；;" or self.tf.get(left[-1] + right[0], 0) >= 2
 
     def score(self, piece: str, node_text: str) -> float:
         a, b = set(_bigrams(piece)), set(_bigrams(node_text))
@@ -290,6 +321,27 @@ class _Lexicon:
             return 0.0
         w = lambda g: math.log((self.n + 1) / (self.df.get(g, 0) + 1))  # noqa: E731
         return sum(w(g) for g in a & b) / sum(w(g) for g in a)
+
+
+def _cut_bonus(lex: _Lexicon, cut_text: str, text: str, later: list[str]) -> float:
+    """Prefer continuing a task cut off mid-sentence, most when the broken word joins up; but
+    leave it to a later block that joins it when this one does not."""
+    if lex.joins(cut_text, text):
+        return 0.25
+    if any(lex.joins(cut_text, q) for q in later):
+        return -0.1
+    return 0.1
+
+
+def _without_statements(piece: Piece) -> str:
+    """The piece's prose: responsibility statements name the same bodies everywhere, so drop them."""
+    text = piece.text[piece.frag_end + 1:] if piece.kind == "frag" else piece.text
+    base = piece.frag_end + 1 if piece.kind == "frag" else 0
+    for off, stmt in sorted(_statements(piece), reverse=True):
+        o = off - base
+        if o >= 0:
+            text = text[:max(o - 1, 0)] + text[o + len(stmt) + 1:]
+    return text
 
 
 def _join_score(head: str, tail: str, known: set[str]) -> int:
@@ -306,7 +358,8 @@ def _join_score(head: str, tail: str, known: set[str]) -> int:
 
 def _assign(pieces: list[Piece], nodes: dict[int, Node], known: set[str]) -> list[tuple[Node, Piece, str]]:
     """Give each piece an owner; returns (node, piece, text prefix from an open parenthesis)."""
-    lex = _Lexicon([p.text for p in pieces])
+    plain = {id(p): _without_statements(p) for p in pieces}
+    lex = _Lexicon(list(plain.values()))
     out: list[tuple[Node, Piece, str]] = []
     cut: list[Node] = []
     opened: list[tuple[Node, Piece]] = []
@@ -323,7 +376,10 @@ def _assign(pieces: list[Piece], nodes: dict[int, Node], known: set[str]) -> lis
         elif cut or prev:
             starts_mid = p.text[:1] in "、，,；;。"
             cands = list(dict.fromkeys(cut + ([prev] if prev and not (starts_mid and cut) else [])))
-            scored = [(lex.score(p.text, n.text) + (0.15 if n in cut else 0.0), -i, n) for i, n in enumerate(cands)]
+            text = plain[id(p)]
+            later = [plain[id(q)] for q in pieces[idx + 1:idx + 9] if q.kind == "text"]
+            scored = [(lex.score(text, n.text) + (_cut_bonus(lex, n.text, text, later) if n in cut else 0.0), -i, n)
+                      for i, n in enumerate(cands)]
             owner = max(scored, key=lambda s: (s[0], s[1]))[2]
         else:
             continue
@@ -334,7 +390,7 @@ def _assign(pieces: list[Piece], nodes: dict[int, Node], known: set[str]) -> lis
             cut.append(owner)
         elif state == "open":
             opened.append((owner, p))
-        owner.text += p.text
+        owner.text += plain[id(p)]
         prev = owner
         out.append((owner, p, prefix))
     return out
@@ -360,7 +416,8 @@ def _task_ids(nodes: list[Node]) -> dict[int, str]:
     ids: dict[int, str] = {}
     for n in nodes:
         same = [m for m in nodes if m.level == n.level]
-        if sum(m.number == n.number for m in same) == 1:
+        numbers = Counter(m.number for m in same)
+        if max(numbers.values()) == 1:  # numbered through the whole document
             ids[id(n)] = n.number
             continue
         top = n.path[:1] + (n.number,)

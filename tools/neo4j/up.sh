@@ -58,7 +58,7 @@ build() {
     command -v mvn >/dev/null 2>&1 || die "mvn not found (needed once to build $NEO4J_JAR)"
     log "building $NEO4J_JAR (mvn package; first run downloads ~140 MB of jars into ~/.m2)"
     # no version ranges / snapshots: with a warm ~/.m2 this needs no network
-    mvn -B -q -f "$NEO4J_TOOL_DIR/pom.xml" package || die "mvn package failed"
+    mvn -B -q -Dstyle.color=never -f "$NEO4J_TOOL_DIR/pom.xml" package || die "mvn package failed"
 }
 
 needs_build() {

@@ -101,6 +101,8 @@ public final class Launcher {
             }
         }, "govkg-neo4j-shutdown"));
 
+        out.printf("govkg-neo4j: DBMS started in %.1fs; setting password of user neo4j%n", (System.nanoTime() - t0) / 1e9);
+        out.flush();
         try {
             setPassword(dbms, password);
             // make sure the default database is online before reporting readiness
@@ -132,6 +134,7 @@ public final class Launcher {
         } catch (RuntimeException e) {
             // Neo4j refuses to "change" a password to its current value; that is fine here.
             if (String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+                System.out.println("govkg-neo4j: password unchanged");
                 system.executeTransactionally("ALTER USER neo4j SET PASSWORD CHANGE NOT REQUIRED");
             } else {
                 throw e;

@@ -1,0 +1,312 @@
+"""Facts -> Neo4j: idempotent, batched, one document never half-written.
+
+The mapping is written up in graph/neo4j_mapping.md and follows ontology/mapping.json: entities
+(Person, Body, Group, Post, Document, Task) are nodes MERGEd on the ids of graph/mapping.py
+(entity_key, task_key); every fact becomes a relationship (or a Duty/Reply node) MERGEd on
+`stable_id(fact_key(fact), line)` and carrying its provenance (`doc`, `line`). A second load of the
+same input therefore MERGEs onto the same nodes and relationships and changes no count.
+
+Writes go as `UNWIND $rows AS row MERGE ...` statements inside managed write transactions
+(`session.execute_write`); a batch holds whole documents only, so a failed batch rolls back whole
+documents. `load_facts_per_row` is the naive baseline (one transaction per fact) for bench/.
+The library is quiet: progress only through the `progress` callback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+import neo4j
+from neo4j import Driver
+
+from govkg.graph.mapping import entity_key, entity_type, fact_key, stable_id, task_key
+from govkg.graph.neo4j_backend import Neo4jSettings, connect, errors_as_backend_errors
+from govkg.loaders.resolve import AliasTable
+from govkg.ontology.facts import (
+    DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact)
+
+LABELS = ("Person", "Body", "Group", "Post", "Task", "Document", "Duty", "Reply")
+NAMED = ("Person", "Body", "Group", "Post")
+DEFAULT_BATCH_SIZE = 500
+
+SCHEMA = [f"CREATE CONSTRAINT govkg_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+          for label in LABELS] + [
+    f"CREATE INDEX govkg_{label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)" for label in NAMED] + [
+    "CREATE INDEX govkg_document_number IF NOT EXISTS FOR (n:Document) ON (n.number)",
+    "CREATE INDEX govkg_task_number IF NOT EXISTS FOR (n:Task) ON (n.number)",
+]
+
+
+def _rel(kind: str, a: str, b: str) -> str:
+    return (f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
+            f"MERGE (a)-[r:{kind} {{id: row.id}}]->(b) SET r += row.props")
+
+
+# (statement name, Cypher) in the order they run inside one transaction: nodes first, then edges.
+STATEMENTS: list[tuple[str, str]] = [
+    ("Document", "UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d.number = row.number, d += row.props"),
+    *[(label, f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n.name = row.name"
+              + (", n.aliases = row.aliases" if label in ("Body", "Group") else "")) for label in NAMED],
+    ("Task", "UNWIND $rows AS row MERGE (t:Task {id: row.id}) SET t += row.props "
+             "WITH t, row MATCH (d:Document {id: row.document}) MERGE (t)-[:IN]->(d)"),
+    ("Duty", "UNWIND $rows AS row MERGE (u:Duty {id: row.id}) SET u += row.props"),
+    ("Reply", "UNWIND $rows AS row MERGE (q:Reply {id: row.id}) SET q += row.props "
+              "WITH q, row MATCH (d:Document {id: row.document}) MERGE (q)-[:IN]->(d)"),
+    ("ISSUED_BY", _rel("ISSUED_BY", "Document", "Body")),
+    ("HOLDS", _rel("HOLDS", "Person", "Body")),
+    *[(f"MEMBER_OF:{label}", _rel("MEMBER_OF", label, "Group")) for label in ("Person", "Body", "Post")],
+    ("PART_OF", _rel("PART_OF", "Group", "Group")),
+    ("HAS_OFFICE", _rel("HAS_OFFICE", "Group", "Body")),
+    ("RESPONSIBLE_FOR", _rel("RESPONSIBLE_FOR", "Body", "Task")),
+    ("HAS_DUTY", _rel("HAS_DUTY", "Body", "Duty")),
+    ("ANSWERED_BY", _rel("ANSWERED_BY", "Reply", "Body")),
+]
+
+# Computed after every load over the whole graph (so documents loaded later count too): a HOLDS is
+# `former` when it is a removal or a removal of the same person/body/title stands in a document not
+# earlier than it (the `removed` flag of queries/body_posts); `until_doc` names that document.
+STATUS = """
+MATCH (p:Person)-[h:HOLDS]->(b:Body)
+OPTIONAL MATCH (p)-[r:HOLDS {event: 'remove'}]->(b)
+  WHERE r.title = h.title AND (r.date IS NULL OR h.date IS NULL OR r.date >= h.date)
+WITH h, r ORDER BY r.date, r.doc
+WITH h, collect(r.doc) AS removers
+SET h.status = CASE WHEN h.event = 'remove' OR size(removers) > 0 THEN 'former' ELSE 'current' END,
+    h.since_doc = CASE WHEN h.event = 'remove' THEN null ELSE h.doc END,
+    h.until_doc = CASE WHEN h.event = 'remove' THEN h.doc ELSE removers[0] END
+"""
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def _date(value: str | None) -> dt.date | str | None:
+    """YYYY-MM-DD as a Neo4j DATE (comparable in Cypher); anything else kept as text."""
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return value
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    """Neo4j has no empty-list type and null means 'no property'."""
+    return {k: (None if v == [] else v) for k, v in props.items()}
+
+
+def _alias_map(aliases: AliasTable | list[dict] | None) -> dict[tuple[str, str], list[str]]:
+    out: dict[tuple[str, str], list[str]] = {}
+    if aliases is None:
+        return out
+    records = aliases.records() if isinstance(aliases, AliasTable) else aliases
+    for rec in records:
+        if rec.get("type") in ("body", "group") and rec.get("aliases"):
+            out[("Body" if rec["type"] == "body" else "Group", rec["canonical"])] = sorted(rec["aliases"])
+    return out
+
+
+class Planner:
+    """Turns facts into statement rows; knowledge that spans documents (document dates, the first
+    title of a task, aliases) is gathered once from the whole input, as the RDF writer does."""
+
+    def __init__(self, facts: list[FactBase], aliases: AliasTable | list[dict] | None = None):
+        self.aliases = _alias_map(aliases)
+        self.doc_facts = {f.doc: f for f in facts if isinstance(f, DocumentFact)}
+        self.task_titles: dict[str, str] = {}
+        for f in facts:
+            if isinstance(f, TaskFact):
+                self.task_titles.setdefault(task_key(f.doc, f.task), f.title)
+
+    def rows(self, facts: Iterable[FactBase]) -> Rows:
+        rows: Rows = defaultdict(list)
+        seen: set[tuple[str, str]] = set()
+
+        def once(name: str, key: str, row: dict[str, Any]) -> None:
+            if (name, key) not in seen:
+                seen.add((name, key))
+                rows[name].append(row)
+
+        def entity(label: str, name: str) -> str:
+            key = entity_key(label, name)
+            row = {"id": key, "name": name}
+            if label in ("Body", "Group"):
+                row["aliases"] = self.aliases.get((label, name))
+            once(label, key, row)
+            return key
+
+        def document(number: str) -> str:
+            key = entity_key("Document", number)
+            f = self.doc_facts.get(number)
+            props = {} if f is None else _clean({
+                "title": f.title, "date": _date(f.date), "doc_type": f.doc_type, "issuer": f.issuer,
+                "addressees": f.addressees, "note": f.note, "line": f.line})
+            once("Document", key, {"id": key, "number": number, "props": props})
+            return key
+
+        def edge(kind: str, f: FactBase, a: str, b: str, **props: Any) -> None:
+            key = stable_id(fact_key(f), str(f.line))
+            once(kind, key, {"id": key, "a": a, "b": b, "props": _clean({**props, "doc": f.doc, "line": f.line})})
+
+        for f in facts:
+            doc = document(f.doc)
+            if isinstance(f, DocumentFact):
+                if f.issuer:
+                    edge("ISSUED_BY", f, doc, entity("Body", f.issuer))
+            elif isinstance(f, PostFact):
+                date = self.doc_facts[f.doc].date if f.doc in self.doc_facts else None
+                edge("HOLDS", f, entity("Person", f.person), entity("Body", f.body), title=f.title, event=f.event,
+                     probation=f.probation, qualifier=f.qualifier, title_alt=f.title_alt, note=f.note,
+                     date=_date(date))
+            elif isinstance(f, MemberFact):
+                label = entity_type(f, "Member")
+                group = entity("Group", f.group)
+                edge(f"MEMBER_OF:{label}", f, entity(label, f.member), group, role=f.role,
+                     member_type=f.member_type, qualifier=f.qualifier, collective=f.collective,
+                     role_alt=f.role_alt, parent=f.parent, note=f.note)
+                if f.parent:
+                    parent = entity("Group", f.parent)
+                    key = stable_id("PART_OF", group, parent, f.doc)
+                    once("PART_OF", key, {"id": key, "a": group, "b": parent, "props": {"doc": f.doc, "line": f.line}})
+            elif isinstance(f, OfficeFact):
+                edge("HAS_OFFICE", f, entity("Group", f.group), entity("Body", f.host_body), director=f.director,
+                     deputy_directors=f.deputy_directors, note=f.note)
+            elif isinstance(f, TaskFact):
+                key = task_key(f.doc, f.task)
+                once("Task", key, {"id": key, "document": doc, "props": {
+                    "number": f.task, "title": self.task_titles.get(key, f.title), "doc": f.doc}})
+                edge("RESPONSIBLE_FOR", f, entity("Body", f.body), key, role=f.role, collective=f.collective,
+                     note=f.note)
+            elif isinstance(f, DutyFact):
+                key = stable_id(fact_key(f), str(f.line))
+                once("Duty", key, {"id": key, "props": _clean({
+                    "context": f.context, "text": f.text, "collective": f.collective, "note": f.note,
+                    "doc": f.doc, "line": f.line})})
+                edge("HAS_DUTY", f, entity("Body", f.body), key)
+            elif isinstance(f, ReplyFact):
+                key = stable_id(fact_key(f), str(f.line))
+                once("Reply", key, {"id": key, "document": doc, "props": _clean({
+                    "proposer": f.proposer, "proposer_role": f.proposer_role, "proposal": f.proposal,
+                    "handler": f.handler, "head": f.head, "date": _date(f.date), "responder": f.responder,
+                    "note": f.note, "doc": f.doc, "line": f.line})})
+                if f.responder:
+                    edge("ANSWERED_BY", f, key, entity("Body", f.responder))
+        return rows
+
+
+def by_document(facts: Iterable[FactBase]) -> list[list[FactBase]]:
+    """Facts grouped by document, documents in first-seen order."""
+    groups: dict[str, list[FactBase]] = {}
+    for f in facts:
+        groups.setdefault(f.doc, []).append(f)
+    return list(groups.values())
+
+
+def batches(documents: list[list[FactBase]], batch_size: int) -> list[list[FactBase]]:
+    """Whole documents per batch, about batch_size facts each (a bigger document is a batch alone)."""
+    out: list[list[FactBase]] = []
+    current: list[FactBase] = []
+    for doc_facts in documents:
+        if current and len(current) + len(doc_facts) > batch_size:
+            out.append(current)
+            current = []
+        current.extend(doc_facts)
+    if current:
+        out.append(current)
+    return out
+
+
+def _write(tx: neo4j.ManagedTransaction, rows: Rows) -> None:
+    for name, cypher in STATEMENTS:
+        if rows.get(name):
+            tx.run(cypher, rows=rows[name]).consume()
+
+
+@dataclass
+class LoadReport:
+    facts: int
+    transactions: int
+    seconds: float
+    nodes: int
+    relationships: int
+    labels: dict[str, int]
+    types: dict[str, int]
+
+
+def ensure_schema(driver: Driver, database: str) -> None:
+    with driver.session(database=database) as session:
+        for statement in SCHEMA:
+            session.run(statement).consume()
+
+
+def counts(driver: Driver, database: str) -> tuple[int, int, dict[str, int], dict[str, int]]:
+    """(nodes, relationships, per label, per relationship type) of the whole database."""
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        def read(tx: neo4j.ManagedTransaction) -> tuple[int, int, dict[str, int], dict[str, int]]:
+            nodes = tx.run("MATCH (n) RETURN count(n) AS c").single()["c"]
+            rels = tx.run("MATCH ()-[r]->() RETURN count(r) AS c").single()["c"]
+            labels = {r["l"]: r["c"] for r in tx.run("MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c ORDER BY l")}
+            types = {r["t"]: r["c"] for r in tx.run("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t")}
+            return nodes, rels, labels, types
+        return session.execute_read(read)
+
+
+def _load(driver: Driver, database: str, units: list[list[FactBase]], planner: Planner, total: int,
+          progress: Callable[[int, int], None] | None) -> int:
+    ensure_schema(driver, database)
+    done = 0
+    with driver.session(database=database) as session:
+        for unit in units:
+            session.execute_write(_write, planner.rows(unit))
+            done += len(unit)
+            if progress:
+                progress(done, total)
+        session.execute_write(lambda tx: tx.run(STATUS).consume())
+    return len(units) + 1
+
+
+def _report(driver: Driver, database: str, facts: int, transactions: int, started: float) -> LoadReport:
+    seconds = time.perf_counter() - started
+    nodes, rels, labels, types = counts(driver, database)
+    return LoadReport(facts, transactions, seconds, nodes, rels, labels, types)
+
+
+def load_facts(driver: Driver, facts: list[FactBase], aliases: AliasTable | list[dict] | None = None, *,
+               database: str = "neo4j", batch_size: int = DEFAULT_BATCH_SIZE,
+               progress: Callable[[int, int], None] | None = None) -> LoadReport:
+    """Batched load: UNWIND writes, whole documents per transaction, about batch_size facts each."""
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    started = time.perf_counter()
+    units = batches(by_document(facts), batch_size)
+    n = _load(driver, database, units, Planner(facts, aliases), len(facts), progress)
+    return _report(driver, database, len(facts), n, started)
+
+
+def load_facts_per_row(driver: Driver, facts: list[FactBase], aliases: AliasTable | list[dict] | None = None, *,
+                       database: str = "neo4j", progress: Callable[[int, int], None] | None = None) -> LoadReport:
+    """The naive baseline for bench/: the same statements, one transaction per fact."""
+    started = time.perf_counter()
+    n = _load(driver, database, [[f] for f in facts], Planner(facts, aliases), len(facts), progress)
+    return _report(driver, database, len(facts), n, started)
+
+
+def load(facts: list[FactBase], aliases: AliasTable | list[dict] | None = None, *,
+         settings: Neo4jSettings | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+         progress: Callable[[int, int], None] | None = None) -> LoadReport:
+    """Connect (settings or the NEO4J_* environment), load, close; driver errors -> BackendError."""
+    settings = settings or Neo4jSettings.from_env()
+    driver = connect(settings)
+    try:
+        with errors_as_backend_errors(settings):
+            return load_facts(driver, facts, aliases, database=settings.database, batch_size=batch_size,
+                              progress=progress)
+    finally:
+        driver.close()
+
+
+def wipe(driver: Driver, database: str = "neo4j") -> None:
+    """Delete every node and relationship (tests and benchmarks on a server of their own only)."""
+    with driver.session(database=database) as session:
+        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()

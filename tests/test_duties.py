@@ -1,0 +1,68 @@
+"""Duty statements (成员单位职责, a group's 主要职责, its office's) read from real gazette snippets."""
+
+from pathlib import Path
+
+from govkg.loaders import duties
+from govkg.loaders.text import Document, clean_lines, split_documents
+from govkg.ontology.facts import DutyFact
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GROUP_28 = "吕梁市离石区推动大规模设备更新和消费品以旧换新工作专班"
+GROUP_11 = "离石区防治动物重大疫病指挥部"
+
+
+def doc_of(name: str) -> Document:
+    return split_documents(clean_lines((FIXTURES / name).read_text("utf-8")))[0]
+
+
+def by_body(name: str) -> dict[str, DutyFact]:
+    return {f.body: f for f in duties.extract(doc_of(name))}
+
+
+def test_unit_item_with_colon_is_a_duty():
+    got = by_body("rosters-lzbf-2024-11.txt")
+    assert got["区财政局"].text.startswith("负责保障突发动物疫情"), f"expected 区财政局's duty, got {sorted(got)}"
+
+
+def test_ascii_colon_item_is_a_duty():
+    assert "区住建局" in by_body("rosters-lzbf-2024-11.txt"), "expected `区住建局:` (ASCII colon) read as a duty"
+
+
+def test_every_unit_of_the_list_is_read():
+    got = by_body("rosters-lzbf-2024-11.txt")
+    units = {b for b, f in got.items() if not f.collective and not b.startswith(GROUP_11)}
+    assert len(units) == 19, f"expected the 19 units of 成员单位职责, got {sorted(units)}"
+
+
+def test_duty_text_is_at_most_40_characters():
+    assert all(len(f.text) <= 40 for f in duties.extract(doc_of("rosters-lzbf-2024-11.txt"))), "text over 40 chars"
+
+
+def test_duty_context_is_the_group():
+    got = by_body("rosters-lzbf-2024-11.txt")
+    assert got["区人武部"].context == GROUP_11, f"expected context {GROUP_11}, got {got['区人武部'].context}"
+
+
+def test_closing_other_units_item_is_a_collective_duty():
+    fact = by_body("rosters-lzbf-2024-11.txt").get("其他有关部门")
+    assert fact is not None and fact.collective, f"expected a collective duty for 其他有关部门, got {fact}"
+
+
+def test_numbered_items_with_verb_cut_at_line_end():
+    got = by_body("rosters-lzbf-2024-22.txt")
+    assert "区医疗保险服务中心" in got and "离石区残联" in got, f"expected `（十二）…中心：负` + `责…`, got {sorted(got)}"
+
+
+def test_group_main_duty_follows_its_heading_past_the_roster():
+    fact = by_body("rosters-lzbh-2024-28.txt").get(GROUP_28)
+    assert fact is not None and fact.text.startswith("落实中央、省、市决策部署"), fact
+
+
+def test_office_duty_from_the_office_sentence():
+    fact = by_body("rosters-lzbh-2024-28.txt").get(GROUP_28 + "办公室")
+    assert fact is not None and fact.text.startswith("具体协调落实"), fact
+
+
+def test_roster_rows_and_addressee_lines_are_not_duties():
+    got = by_body("rosters-lzbh-2024-28.txt")
+    assert set(got) == {GROUP_28, GROUP_28 + "办公室"}, f"expected only the group's and office's duties, got {sorted(got)}"
