@@ -8,6 +8,7 @@ UnknownNameError with the closest known names.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter, defaultdict
 from functools import cached_property
 
@@ -50,6 +51,10 @@ class Questions:
                 guess = Resolver(Counter(canonical[t]), []).canonical(wanted)
                 if guess in canonical[t]:
                     return t, guess
+        if "Group" in types:
+            group = _close_group(wanted, canonical["Group"] | set(aliases["Group"]))
+            if group:
+                return "Group", aliases["Group"].get(group, group)
         known = sorted({n for t in types for n in canonical[t]} | {a for t in types for a in aliases[t]})
         close = difflib.get_close_matches(wanted, known, n=5, cutoff=0.5)
         close += [k for k in known if (wanted in k or k in wanted) and k not in close][: 5 - len(close)]
@@ -129,6 +134,26 @@ class Questions:
                   for r in self.backend.rows("duties", {"name": resolved})]
         duties.sort(key=lambda d: (d["doc"], d["line"], d["context"]))
         return {"query": name, "body": resolved, "duties": duties}
+
+
+PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[市州盟])?(?:[\u4e00-\u9fff]{2,3}[区县旗])?")
+
+
+def _group_core(name: str) -> str:
+    """A group name without its place prefix: 吕梁市离石区X领导小组 / 离石区X / 区X -> X."""
+    core = PLACE_PREFIX.sub("", name)
+    if core == name and name[:1] in "区县市省":
+        core = name[1:]
+    return core
+
+
+def _close_group(wanted: str, names: set[str]) -> str | None:
+    """The one group whose name differs from what was typed by a place prefix and a character or
+    two (区防治动物重大疫情指挥部 for 离石区防治动物重大疫病指挥部); None when not unique."""
+    core = _group_core(wanted)
+    scored = sorted(((difflib.SequenceMatcher(None, core, _group_core(n)).ratio(), n) for n in names), reverse=True)
+    good = [n for ratio, n in scored if ratio >= 0.85]
+    return good[0] if len(good) == 1 or (good and scored[0][0] > scored[1][0] + 0.05) else None
 
 
 def aliases_to_canonical(name: str, types: tuple[str, ...], aliases: dict[str, dict[str, str]]) -> str:

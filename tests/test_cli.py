@@ -88,3 +88,9 @@ def test_garbage_input_exits_2_and_leaves_the_store_untouched(sample_store: Path
         assert len(lines) == 1 and bad in lines[0], f"{bad}: expected one line naming the file, got {result.stderr!r}"
     after = cli_json("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", str(sample_store))
     assert before == after, "a failed build must not touch the existing store"
+
+
+def test_a_group_is_found_by_the_short_name_the_gazette_also_uses(sample_store: Path) -> None:
+    answer = cli_json("ask", "members", "区防治动物重大疫情指挥部", "--store", str(sample_store))
+    assert answer["group"] == "离石区防治动物重大疫病指挥部", "the plan also calls its 指挥部 by this short form"
+    assert any(m["role"] == "指挥长" for m in answer["members"])
