@@ -278,6 +278,109 @@ def sparql(query: Annotated[str, typer.Argument(help="SPARQL text, or a path to 
     guarded(run)
 
 
+UriOpt = Annotated[Optional[str], typer.Option("--uri", help="Bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")]
+UserOpt = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (default: $NEO4J_USER or neo4j)")]
+PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (default: $NEO4J_PASSWORD)", show_default=False)]
+DatabaseOpt = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (default: $NEO4J_DATABASE or neo4j)")]
+
+
+def _neo4j_settings(uri: str | None, user: str | None, password: str | None, database: str | None):
+    from govkg.graph.neo4j_backend import Neo4jSettings
+    return Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
+
+
+@load_app.command("neo4j")
+def load_neo4j(paths: PathsArg = None,
+               store: Annotated[Optional[Path], typer.Option("--store", help="load the facts of this embedded store instead of reading gazettes")] = None,
+               uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None, database: DatabaseOpt = None,
+               batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="facts per transaction (whole documents)")] = 500,
+               progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="progress bar (default: when stderr is a terminal)")] = None) -> None:
+    """Load gazettes (or an embedded store) into Neo4j: idempotent MERGEs, whole documents per transaction.
+
+    Example: NEO4J_PASSWORD=... govkg load neo4j gazette.txt --uri bolt://127.0.0.1:7687
+    """
+    def run() -> None:
+        from rich.progress import Progress
+
+        from govkg.graph.neo4j_load import load
+        settings = _neo4j_settings(uri, user, password, database)
+        if store is not None:
+            from govkg.graph.rdf import aliases_from_store, facts_from_store
+            from govkg.graph.store import open_store
+            st = open_store(store)
+            facts, aliases, source = facts_from_store(st), aliases_from_store(st), str(store)
+        else:
+            from govkg.loaders.pipeline import extract_paths
+            extraction = extract_paths(_paths(paths))
+            facts, aliases, source = extraction.facts, extraction.aliases, ", ".join(extraction.encodings)
+            for w in extraction.warnings:
+                err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+        show = err.is_terminal if progress is None else progress
+        if show:
+            with Progress(console=err, transient=True) as bar:
+                task = bar.add_task("loading into Neo4j", total=len(facts))
+                report = load(facts, aliases, settings=settings, batch_size=batch_size,
+                              progress=lambda done, total: bar.update(task, completed=done))
+        else:
+            report = load(facts, aliases, settings=settings, batch_size=batch_size)
+        out.print(f"loaded {report.facts} facts from {source} into {settings.where()} in {report.transactions} "
+                  f"transactions, {report.seconds:.2f}s", highlight=False, soft_wrap=True)
+        out.print(f"{report.nodes} nodes, {report.relationships} relationships", highlight=False)
+        table = Table()
+        table.add_column("label / type")
+        table.add_column("count", justify="right")
+        for name, n in [*report.labels.items(), *report.types.items()]:
+            table.add_row(name, str(n))
+        out.print(table)
+    guarded(run)
+
+
+def _cypher_params(items: list[str] | None) -> dict[str, object]:
+    """key=value (text) or key:=json (number, list, ...)."""
+    from govkg.errors import InputError
+    params: dict[str, object] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise InputError(f"--param {item!r}: expected key=value or key:=json")
+        if key.endswith(":"):
+            try:
+                params[key[:-1]] = json.loads(value)
+            except json.JSONDecodeError as e:
+                raise InputError(f"--param {item!r}: not JSON: {e}") from e
+        else:
+            params[key] = value
+    return params
+
+
+@app.command()
+def cypher(query: Annotated[str, typer.Argument(help="Cypher text, or a path to a .cypher file")],
+           param: Annotated[Optional[list[str]], typer.Option("--param", help="key=value (text) or key:=json; repeatable")] = None,
+           write: Annotated[bool, typer.Option("--write", help="allow a query that writes (refused otherwise)")] = False,
+           as_json: JsonOpt = False, uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None,
+           database: DatabaseOpt = None) -> None:
+    """Run your own Cypher on Neo4j; read-only unless --write.
+
+    Example: govkg cypher 'MATCH (b:Body {name: $name})<-[h:HOLDS]-(p) RETURN p.name, h.title' --param name=区财政局
+    """
+    def run() -> None:
+        from govkg.graph.neo4j_backend import Neo4jBackend, Neo4jSettings, connect
+        path = Path(query)
+        text = path.read_text("utf-8") if query.endswith(".cypher") and path.exists() else query
+        params = _cypher_params(param)
+        settings: Neo4jSettings = _neo4j_settings(uri, user, password, database)
+        with Neo4jBackend(connect(settings), settings) as backend:
+            cols, rows, counters = backend.run_cypher(text, params, write=write)
+        if as_json:
+            _print_json(rows)
+        else:
+            _table("Cypher", [{c: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
+                               for c, v in r.items()} for r in rows], cols)
+        if counters:
+            err.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counters.items()), highlight=False)
+    guarded(run)
+
+
 def main() -> None:
     app()
 

@@ -29,12 +29,11 @@ ITEM = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>[^\s：:，。；;、,]{{3,30}}
 OTHERS = re.compile(r"^\s*(?P<body>其[他它](?:有关|相关)?(?:成员单位|部门|单位))(?P<text>(?:要|应)?(?:根据|按照|负责|结合).*)$")
 PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 # heads of people's organisations printed short (区残联, 区科协); proposed for vocabulary body_suffixes
-EXTRA_HEADS = ("联", "协")
 
 
 def _is_body(name: str) -> bool:
     core = PAREN_NOTE.sub("", name)
-    return is_collective(name) or (len(core) >= 3 and core.endswith((*body_suffixes_longest_first(), *EXTRA_HEADS)))
+    return is_collective(name) or (len(core) >= 3 and core.endswith(tuple(body_suffixes_longest_first())))
 
 
 def _item(ln: Line, after: Line | None = None) -> tuple[str, str] | None:

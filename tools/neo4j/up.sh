@@ -58,7 +58,9 @@ build() {
     command -v mvn >/dev/null 2>&1 || die "mvn not found (needed once to build $NEO4J_JAR)"
     log "building $NEO4J_JAR (mvn package; first run downloads ~140 MB of jars into ~/.m2)"
     # no version ranges / snapshots: with a warm ~/.m2 this needs no network
-    mvn -B -q -Dstyle.color=never -f "$NEO4J_TOOL_DIR/pom.xml" package || die "mvn package failed"
+    # (sed strips the stray ANSI reset codes Maven 3.8 prints even in batch/quiet mode)
+    mvn -B -q -Dstyle.color=never -f "$NEO4J_TOOL_DIR/pom.xml" package 2>&1 | sed 's/\x1b\[[0-9;]*m//g' \
+        || die "mvn package failed"
 }
 
 needs_build() {
