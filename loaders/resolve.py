@@ -207,9 +207,18 @@ def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:
     resolver = Resolver(_body_mentions(facts), folds)
     table = AliasTable(prefixes=folds)
 
+    groups = {resolver.fold(g): g for f in facts if isinstance(f, MemberFact | OfficeFact)
+              for g in (f.group, getattr(f, "parent", None)) if g}
+
     def body(name: str | None) -> str | None:
         if not name:
             return name
+        folded = resolver.fold(name)
+        for suffix in ("", "办公室"):
+            stem = folded[: len(folded) - len(suffix)] if folded.endswith(suffix) else None
+            group = groups.get(stem) if stem else None
+            if group:  # a group (or its office) acting as a body keeps the group's printed name
+                return group + suffix
         canon = resolver.canonical(name)
         table.add("body", canon, squash(name))
         return canon

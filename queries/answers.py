@@ -51,10 +51,11 @@ class Questions:
                 guess = Resolver(Counter(canonical[t]), []).canonical(wanted)
                 if guess in canonical[t]:
                     return t, guess
-        if "Group" in types:
-            group = _close_group(wanted, canonical["Group"] | set(aliases["Group"]))
-            if group:
-                return "Group", aliases["Group"].get(group, group)
+        for t in types:
+            if t in ("Body", "Group"):
+                close = _close_group(wanted, canonical[t] | set(aliases[t]))
+                if close:
+                    return t, aliases[t].get(close, close)
         known = sorted({n for t in types for n in canonical[t]} | {a for t in types for a in aliases[t]})
         close = difflib.get_close_matches(wanted, known, n=5, cutoff=0.5)
         close += [k for k in known if (wanted in k or k in wanted) and k not in close][: 5 - len(close)]
