@@ -36,10 +36,11 @@ JAVA_OPTS="${NEO4J_JAVA_OPTS:--Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemor
 DATA_DIR="${NEO4J_DATA_DIR:-$NEO4J_TOOL_DIR/data}"
 case "$DATA_DIR" in /*) ;; *) DATA_DIR="$PWD/$DATA_DIR" ;; esac
 
+abs_dir() { (cd "$1" 2>/dev/null && pwd -P) || echo "$1"; }
 log() { echo "neo4j-up: $*" >&2; }
 die() {
     log "ERROR: $*"
-    if [ -f "$NEO4J_LOG_FILE" ]; then
+    if [ -n "${SHOW_LOG:-}" ] && [ -f "$NEO4J_LOG_FILE" ]; then
         echo "----- last 40 lines of $NEO4J_LOG_FILE -----" >&2
         tail -n 40 "$NEO4J_LOG_FILE" >&2
         echo "--------------------------------------------" >&2
@@ -72,7 +73,7 @@ needs_build() {
 bolt_answers() {
     if command -v python3 >/dev/null 2>&1; then
         python3 - "$NEO4J_BOLT_PORT" <<'PY' 2>/dev/null
-import socket, struct, sys
+import socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=3)
 # propose Bolt 5.0-5.4, 4.4, 4.3, 3.0
 s.sendall(b"\x60\x60\xb0\x17" + bytes([0, 4, 4, 5, 0, 0, 4, 4, 0, 0, 3, 4, 0, 0, 0, 3]))
@@ -126,6 +127,15 @@ if [ "${1:-}" = "--build" ]; then
 fi
 
 if pid="$(neo4j_pid)"; then
+    SHOW_LOG=1
+    # refuse to "reuse" a server that runs with other ports / data directory than asked for
+    want="home=$(abs_dir "$DATA_DIR"), bolt=127.0.0.1:$NEO4J_BOLT_PORT,"
+    have="$(sed -n 's/^govkg-neo4j: starting Neo4j (\(home=[^,]*, bolt=[^,]*,\).*/\1/p' "$NEO4J_LOG_FILE" 2>/dev/null | head -n1)"
+    if [ -n "$have" ] && [ "$have" != "$want" ]; then
+        log "ERROR: already running (pid $pid) with other settings: $have"
+        log "       requested: $want -- run 'make neo4j-down' first"
+        exit 1
+    fi
     wait_ready "$pid"
     log "already running (pid $pid) on bolt://127.0.0.1:$NEO4J_BOLT_PORT"
     exit 0
@@ -144,9 +154,11 @@ case "$NEO4J_HTTP_PORT" in 0|off|false|none) ;; *)
 esac
 
 mkdir -p "$DATA_DIR" "$(dirname "$NEO4J_LOG_FILE")" "$(dirname "$NEO4J_PID_FILE")"
+DATA_DIR="$(abs_dir "$DATA_DIR")"
 [ -f "$NEO4J_LOG_FILE" ] && mv -f "$NEO4J_LOG_FILE" "$NEO4J_LOG_FILE.1"
 
 started=$SECONDS
+SHOW_LOG=1
 # shellcheck disable=SC2086  # JAVA_OPTS is a word list
 NEO4J_DATA_DIR="$DATA_DIR" NEO4J_BOLT_PORT="$NEO4J_BOLT_PORT" NEO4J_HTTP_PORT="$NEO4J_HTTP_PORT" \
     nohup "$JAVA" $JAVA_OPTS -jar "$NEO4J_JAR" >"$NEO4J_LOG_FILE" 2>&1 </dev/null &

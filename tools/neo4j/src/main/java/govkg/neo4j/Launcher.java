@@ -73,6 +73,9 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.default_listen_address, new SocketAddress(HOST))
                 .setConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress(HOST))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // no temporary lock-out of "neo4j" after failed logins: tests that check a wrong
+                // password is rejected must not make the next (correct) login fail for 5 s
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
                 .setConfig(BoltConnector.enabled, true)
