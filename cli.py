@@ -303,7 +303,9 @@ def load_neo4j(paths: PathsArg = None,
         from rich.progress import Progress
 
         from govkg.graph.neo4j_load import load
+        from govkg.graph.neo4j_backend import connect
         settings = _neo4j_settings(uri, user, password, database)
+        connect(settings).close()  # fail fast on server, credentials, database: before reading anything
         if store is not None:
             from govkg.graph.rdf import aliases_from_store, facts_from_store
             from govkg.graph.store import open_store

@@ -40,14 +40,29 @@ SCHEMA = [f"CREATE CONSTRAINT govkg_{label.lower()}_id IF NOT EXISTS FOR (n:{lab
     "CREATE INDEX govkg_task_number IF NOT EXISTS FOR (n:Task) ON (n.number)",
 ]
 
+# Reloading a document replaces its facts: in the document's own transaction, what it no longer says
+# (relationships and Task/Duty/Reply nodes carrying its `doc` but not among the new ids) is deleted.
+PRUNE_RELS = ("HOLDS", "MEMBER_OF", "PART_OF", "HAS_OFFICE", "RESPONSIBLE_FOR", "HAS_DUTY", "ISSUED_BY", "ANSWERED_BY")
+PRUNE_NODES = ("Task", "Duty", "Reply")
+SCHEMA += [f"CREATE INDEX govkg_{t.lower()}_doc IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.doc)" for t in PRUNE_RELS]
+SCHEMA += [f"CREATE INDEX govkg_{label.lower()}_doc IF NOT EXISTS FOR (n:{label}) ON (n.doc)" for label in PRUNE_NODES]
+PRUNE: list[tuple[str, str]] = [
+    *[(f"PRUNE:{t}", f"UNWIND $rows AS row MATCH ()-[r:{t} {{doc: row.doc}}]->() WHERE NOT r.id IN row.ids DELETE r")
+      for t in PRUNE_RELS],
+    *[(f"PRUNE:{label}", f"UNWIND $rows AS row MATCH (n:{label} {{doc: row.doc}}) WHERE NOT n.id IN row.ids "
+                         "DETACH DELETE n") for label in PRUNE_NODES],
+]
+ORPHANS = "MATCH (n:Person|Body|Group|Post) WHERE NOT (n)--() DELETE n"
+
 
 def _rel(kind: str, a: str, b: str) -> str:
     return (f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
             f"MERGE (a)-[r:{kind} {{id: row.id}}]->(b) SET r += row.props")
 
 
-# (statement name, Cypher) in the order they run inside one transaction: nodes first, then edges.
+# (statement name, Cypher) in the order they run inside one transaction: prune, nodes, then edges.
 STATEMENTS: list[tuple[str, str]] = [
+    *PRUNE,
     ("Document", "UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d.number = row.number, d += row.props"),
     *[(label, f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n.name = row.name"
               + (", n.aliases = row.aliases" if label in ("Body", "Group") else "")) for label in NAMED],
@@ -119,7 +134,9 @@ class Planner:
             if isinstance(f, TaskFact):
                 self.task_titles.setdefault(task_key(f.doc, f.task), f.title)
 
-    def rows(self, facts: Iterable[FactBase]) -> Rows:
+    def rows(self, facts: Iterable[FactBase], replace: bool = False) -> Rows:
+        """Statement rows for these facts; with replace (the facts are whole documents), also the
+        PRUNE rows that delete what those documents said in an earlier load but no longer say."""
         rows: Rows = defaultdict(list)
         seen: set[tuple[str, str]] = set()
 
@@ -192,6 +209,14 @@ class Planner:
                     "note": f.note, "doc": f.doc, "line": f.line})})
                 if f.responder:
                     edge("ANSWERED_BY", f, key, entity("Body", f.responder))
+        if replace:
+            docs = sorted(r["number"] for r in rows["Document"])
+            for target in (*PRUNE_RELS, *PRUNE_NODES):
+                kept: dict[str, list[str]] = {d: [] for d in docs}
+                for name in [n for n in rows if n == target or n.startswith(target + ":")]:
+                    for r in rows[name]:
+                        kept[r["props"]["doc"]].append(r["id"])
+                rows[f"PRUNE:{target}"] = [{"doc": d, "ids": ids} for d, ids in kept.items()]
         return rows
 
 
@@ -253,16 +278,16 @@ def counts(driver: Driver, database: str) -> tuple[int, int, dict[str, int], dic
 
 
 def _load(driver: Driver, database: str, units: list[list[FactBase]], planner: Planner, total: int,
-          progress: Callable[[int, int], None] | None) -> int:
+          progress: Callable[[int, int], None] | None, replace: bool = False) -> int:
     ensure_schema(driver, database)
     done = 0
     with driver.session(database=database) as session:
         for unit in units:
-            session.execute_write(_write, planner.rows(unit))
+            session.execute_write(_write, planner.rows(unit, replace=replace))
             done += len(unit)
             if progress:
                 progress(done, total)
-        session.execute_write(lambda tx: tx.run(STATUS).consume())
+        session.execute_write(lambda tx: [tx.run(q).consume() for q in ((ORPHANS, STATUS) if replace else (STATUS,))])
     return len(units) + 1
 
 
@@ -274,13 +299,15 @@ def _report(driver: Driver, database: str, facts: int, transactions: int, starte
 
 def load_facts(driver: Driver, facts: list[FactBase], aliases: AliasTable | list[dict] | None = None, *,
                database: str = "neo4j", batch_size: int = DEFAULT_BATCH_SIZE,
-               progress: Callable[[int, int], None] | None = None) -> LoadReport:
-    """Batched load: UNWIND writes, whole documents per transaction, about batch_size facts each."""
+               progress: Callable[[int, int], None] | None = None, replace: bool = True) -> LoadReport:
+    """Batched load: UNWIND writes, whole documents per transaction, about batch_size facts each.
+    replace: a document loaded again keeps only the facts it says now (stale ones are deleted in
+    the same transaction; people/bodies/groups/posts left without any relationship go too)."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     started = time.perf_counter()
     units = batches(by_document(facts), batch_size)
-    n = _load(driver, database, units, Planner(facts, aliases), len(facts), progress)
+    n = _load(driver, database, units, Planner(facts, aliases), len(facts), progress, replace)
     return _report(driver, database, len(facts), n, started)
 
 
