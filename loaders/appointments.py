@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from govkg.loaders.names import looks_like_person, split_post_string, squash
 from govkg.loaders.text import Document
 from govkg.ontology.facts import FactBase, PostFact
-from govkg.ontology.vocabulary import level_prefixes
+from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
 
 HAN = r"[\u4e00-\u9fff]"
 NAMES = rf"(?P<names>{HAN}{{2,4}}?(?:、{HAN}{{2,4}}?)*)"
@@ -25,15 +25,21 @@ PROBATION = re.compile(r"[（(]试用期[^）)]*[）)]")
 TERMINATOR = re.compile(r"[；;。]")
 
 ITEM_START = re.compile(rf"^(?:{HAN}{{2,4}}(?:、{HAN}{{2,4}})*同志|任命|免去|聘任|解聘|不再担任)")
-HEADER = re.compile(r"(任命|聘任|免去|解聘)[:：]$")
+# `任命：` / `免去：` open a section; `（研究）决定：` opens a list of `X任…` items read as appointments
+HEADER = re.compile(r"(任命|聘任|免去|解聘|决定)[:：]$")
 
 APPOINT_WITH_COMRADE = re.compile(rf"^(?:任命|聘任|聘请)?{NAMES}同志{APPOINT_VERB}(?P<post>.+)$")
 APPOINT_BY_VERB = re.compile(rf"^(?:决定)?(?:任命|聘任|聘请){NAMES}(?:同志)?{APPOINT_VERB}(?P<post>.+)$")
 APPOINT_IN_SECTION = re.compile(rf"^{NAMES}(?:同志)?{APPOINT_VERB}(?P<post>.+)$")
-REMOVE_BY_VERB = re.compile(rf"^(?:决定)?(?:免去|解聘){NAMES}(?:同志)?(?:的)?(?P<post>.+?)职务$")
+REMOVE_BY_VERB = re.compile(rf"^(?:决定)?(?:免去|解聘){NAMES}(?P<join>同志的|同志|的)?(?P<post>.+?)职务$")
 REMOVE_OWN = re.compile(r"^(?:免去|解聘)其(?P<post>.+?)职务$")
-REMOVE_ITEM = re.compile(rf"^{NAMES}同志(?:的)?(?:不再担任)?(?P<post>.+?)职务$")
-REMOVE_IN_SECTION = re.compile(rf"^{NAMES}(?:同志)?(?:的)?(?P<post>.+?)(?:职务)?$")
+REMOVE_ITEM = re.compile(rf"^{NAMES}(?P<join>同志不再担任|同志的|同志)(?P<post>.+?)职务$")
+REMOVE_NO_LONGER = re.compile(rf"^{NAMES}(?P<join>不再担任)(?P<post>.+?)职务$")  # read inside a 免去 section only
+REMOVE_IN_SECTION = re.compile(rf"^{NAMES}(?P<join>同志的|同志|的)?(?P<post>.+?)(?:职务)?$")
+# `以上同志试用期一年`: the probation of every appointment listed before it
+PROBATION_FOR_ALL = re.compile(r"^(?:以上|上述)[^，,]{0,12}试用期")
+NOT_NAME_START = "各由经将请对从在为把被与及等其该本每现"
+_LEVELS = "".join(level_prefixes())
 
 
 @dataclass
@@ -72,23 +78,45 @@ def clauses(doc: Document) -> list[Clause]:
             if header:
                 mode = "remove" if header.group(1) in ("免去", "解聘") else "appoint"
                 continue
-            piece = piece.rstrip("；;。：:")
+            piece = re.sub(r"职务[（(][^（）()]*[）)]$", "职务", piece.rstrip("；;。：:"))  # 职务（另有任用）
             if piece:
                 out.append(Clause(piece, line, mode))
     return out
 
 
+def _resplit(m: re.Match[str]) -> tuple[str, str]:
+    """(names, post) of a removal: the lazy match takes a two-character name, which cuts a longer
+    one (`免去郭晓明的县交通局副局长职务`). The name is the shortest after which, past an optional
+    同志/的, the post opens with a level (县/市/区…), as posts printed after a name do."""
+    names, post = m.group("names"), m.group("post")
+    if "、" in names:
+        return names, post
+    text = names + (m.groupdict().get("join") or "") + post
+    for n in (2, 3, 4):
+        rest = re.sub(r"^(?:同志)?(?:的|不再担任)?", "", text[n:])
+        if rest[:1] in _LEVELS and len(rest) > 1:
+            return text[:n], rest
+    return names, post
+
+
+def _is_person(name: str) -> bool:
+    return looks_like_person(name) and name[0] not in NOT_NAME_START
+
+
 def _posts(doc: Document, line: int, names: str, post: str, event: str) -> list[PostFact]:
     probation = bool(PROBATION.search(post)) if event == "appoint" else None
+    secondment = "挂职" if re.search(r"[（(]挂职[^）)]*[）)]", post) else None
     post = PROBATION.sub("", post).strip("，,")
     people = [squash(n) for n in names.split("、")]
-    if not post or not all(looks_like_person(p) for p in people):
+    if not post or not all(_is_person(p) for p in people):
         return []
     facts = []
     for person in people:
         for p in split_post_string(post):
+            if p.body in body_suffixes_longest_first():
+                continue  # a bare `办公室`/`中心` names no body (`兼任办公室主任` of a group's office)
             facts.append(PostFact(doc=doc.number, line=line, person=person, body=p.body, title=p.title,
-                                  event=event, probation=probation, qualifier=p.qualifier))
+                                  event=event, probation=probation, qualifier=p.qualifier or secondment))
     return facts
 
 
@@ -106,8 +134,8 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
     names = None
     m = REMOVE_BY_VERB.match(head) or REMOVE_ITEM.match(head)
     if m:
-        facts += _posts(doc, c.line, m.group("names"), m.group("post"), "remove")
-        names = m.group("names")
+        names, post = _resplit(m)
+        facts += _posts(doc, c.line, names, post, "remove")
     else:
         m = APPOINT_WITH_COMRADE.match(head) or APPOINT_BY_VERB.match(head)
         if m is None and c.mode == "appoint":
@@ -116,21 +144,22 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
             facts += _posts(doc, c.line, m.group("names"), m.group("post"), "appoint")
             names = m.group("names")
         elif c.mode == "remove":
-            m = REMOVE_IN_SECTION.match(head)
+            m = REMOVE_NO_LONGER.match(head) or REMOVE_IN_SECTION.match(head)
             if m:
-                facts += _posts(doc, c.line, m.group("names"), m.group("post"), "remove")
-                names = m.group("names")
+                names, post = _resplit(m)
+                facts += _posts(doc, c.line, names, post, "remove")
     for extra in parts[1:] if names else []:
         r = REMOVE_OWN.match(extra) or re.match(r"^不再担任(?P<post>.+?)职务$", extra)
         if r:
             facts += _posts(doc, c.line, names, r.group("post"), "remove")
         elif m and facts and facts[-1].event == "appoint" and re.match(r"^兼任", extra):
             facts += _posts(doc, c.line, names, extra[2:], "appoint")
+        elif re.match(r"^(?:试用期|实行试用期)", extra):  # `任命…为…，试用期一年`
+            facts = [f.model_copy(update={"probation": True}) if f.event == "appoint" else f for f in facts]
     return facts
 
 
 # A leader named in running text right after the post: 市委书记孙大军调研…, 副区长张三主持…
-_LEVELS = "".join(level_prefixes())
 LEADER_POST = rf"(?<![原前])(?P<post>[{_LEVELS}]委(?:副)?书记|(?:常务)?副?[{_LEVELS}]长)"
 LEADER_CUE = r"(?=同志|调研|主持|指出|强调|带队|一行|出席|参加|视察|检查|督导|深入|莅临|讲话|召开|率队|，|、|。)"
 LEADER = re.compile(rf"{LEADER_POST}(?P<name>{HAN}{{2,3}}?){LEADER_CUE}")
@@ -154,7 +183,13 @@ def leaders_in_text(doc: Document) -> list[PostFact]:
 def extract(doc: Document) -> list[FactBase]:
     """Post facts from appointment items and from leaders named in running text, deduplicated."""
     facts: list[PostFact] = []
+    since = 0  # appointments not yet covered by a `以上同志试用期一年`
     for c in clauses(doc):
+        if PROBATION_FOR_ALL.match(c.text):
+            facts[since:] = [f.model_copy(update={"probation": True}) if f.event == "appoint" else f
+                             for f in facts[since:]]
+            since = len(facts)
+            continue
         facts += _read_item(doc, c)
     facts += leaders_in_text(doc)
     seen, out = set(), []

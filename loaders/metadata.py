@@ -12,9 +12,10 @@ import re
 from collections import Counter
 
 from govkg.loaders.names import squash
+from govkg.loaders.rosters_groups import main_group
 from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import DocumentFact, FactBase
-from govkg.ontology.vocabulary import body_suffixes_longest_first
+from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
 
 # --- dates -------------------------------------------------------------------------------------
 
@@ -87,6 +88,27 @@ def signatures(doc: Document) -> list[tuple[int, str]]:
     return out
 
 
+# A department signing its own letter (a reply to a proposal, a county bureau's notice): a place,
+# then a body name; only believed right beside the signature date.
+DEPARTMENT = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,8}?[省市州盟])?[\u4e00-\u9fff]{1,8}?[省市县区旗]"
+                        r"[\u4e00-\u9fff]{2,16}?(?:局|委员会|委|办公室|中心|院|办事处|政府|公司|联合会|部)$")
+DEPARTMENT_NEAR_DATE = 3  # source lines
+PLACE_BEFORE_GOVERNMENT = re.compile(
+    r"(?:^|(?<=[经由据按依报向在对和与及将请为是的，。、：；（“]))"
+    r"(?P<place>(?:[\u4e00-\u9fff]{2,4}?[省市州])?(?:(?![经由据按依报向在对将请为是的])[\u4e00-\u9fff]){0,4}?"
+    r"[县区旗市])人民政府")
+
+
+def department_signature(doc: Document) -> tuple[int, str] | None:
+    """(line, signer) of a non-government signature standing right above or below the date line."""
+    dates = [d for d, _ in date_lines(doc)]
+    for ln in doc.lines[1:]:
+        name = squash(ln.text)
+        if len(name) <= 24 and DEPARTMENT.match(name) and any(abs(ln.number - d) <= DEPARTMENT_NEAR_DATE for d in dates):
+            return ln.number, name
+    return None
+
+
 def doc_type(number: str) -> str | None:
     """发 | 函 | 办发 | 办函 … read from the document number's prefix (离政办函〔2024〕15号 -> 办函)."""
     prefix = re.split(r"[〔\[［(（]", number)[0]
@@ -116,12 +138,18 @@ def find_issuer(doc: Document) -> tuple[int | None, str | None]:
 
     if sigs:
         return min(sigs, key=rank)  # min is stable: the earliest among equals
-    body_text = "".join(squash(ln.text) for ln in doc.lines[1:])
-    places = Counter(re.sub(r"^[经由据按依报向在对和与及将请为是的]+", "", m.group(1)) for m in re.finditer(
-        r"((?:[\u4e00-\u9fff]{2,4}?[省市州])?[\u4e00-\u9fff]{1,4}?[县区旗市])人民政府", body_text))
+    department = department_signature(doc)
+    if department:
+        return department
+    places: Counter[str] = Counter()
+    for ln in doc.lines[1:]:  # a place opens a cell or follows a preposition or a stop (经县人民政府研究…)
+        for cell in re.split(r"\s{2,}", ln.text.strip()):
+            for m in PLACE_BEFORE_GOVERNMENT.finditer(squash(cell)):
+                places[m.group("place")] += 1
     if not places:
         return None, None
-    place = places.most_common(1)[0][0]
+    named = [p for p, _ in places.most_common() if p not in level_prefixes()]
+    place = named[0] if named else places.most_common(1)[0][0]
     return None, place + ("人民政府办公室" if office else "人民政府")
 
 
@@ -185,12 +213,61 @@ def find_addressees(doc: Document, window: int = 40) -> tuple[int | None, list[s
 # --- title ---------------------------------------------------------------------------------------
 
 PROMULGATED = re.compile(r"《([^《》]{4,80})》(?:已经[^。《》]{0,60}?(?:同意|通过)[。，,]?)?(?:现予?)?印发")
-ABOUT_TITLE = re.compile(r"^(关于[^。；，《》]{2,80}的(?:通知|批复|报告|意见|决定|通报|函|请示))$")
+TITLE_KINDS = r"(?:通知|批复|报告|意见|决定|通报|答复|函|请示|实施方案|工作方案|方案|办法|规定|预案)"
+ABOUT_TITLE = re.compile(rf"(?<!《)(关于[^。；，,《》：:]{{2,80}}的{TITLE_KINDS})(?![^。；，,《》]*》)")
 ESTABLISHED = re.compile(r"(?:现|决定)成立([^。，,：:；;《》]{4,60}?)(?:[。，,：:；;]|具体)")
+# `现就进一步加强…有关事项通知如下`: the notice names its own subject
+NOTIFIED = re.compile(r"现就(?P<x>[^。；，,：:]{4,60}?)(?:的)?(?P<about>有关(?:事项|问题|工作))?(?:通知|通报)如下")
+# `…组成人员相应做了调整`, `现将调整后的…组成人员通知如下`
+ADJUSTED = re.compile(r"(?:组成人员|组成成员|成员)[^。；]{0,8}(?:调整|变动)|(?:调整|变动)[^。；]{0,30}(?:组成人员|组成成员|成员名单)")
+REQUEST = re.compile(r"《(?P<x>关于[^《》]{2,80}?)的请示》")
+PLAN_MADE = re.compile(r"(?:特)?制定(?:本|此)(?P<kind>实施方案|工作方案|方案|办法|预案)")
 REPLY_MARKERS = re.compile(r"您(?:所)?提出的|答复您是否满意|的(?:建议|提案)》?(?:（第\d+号）)?(?:已)?收悉")
 # An appointment decision: a 任命/免去 header, or several `X同志任/为…` items.
-APPOINT_HEADER = re.compile(r"(?:任命|免去|聘任|解聘)[:：]|决定任命|任免")
+APPOINT_HEADER = re.compile(r"(?:任命|免去|聘任|解聘)[:：]|决定任命|任免|免去[^，。；]{2,40}?职务")
 APPOINT_ITEM = re.compile(r"同志(?:任|为|兼任|担任)[^；。，]{2,40}[；。]")
+
+
+def head_title(doc: Document) -> str | None:
+    """A `关于…的通知` title printed at the head, possibly wrapped over lines and after the issuer."""
+    head = ""
+    for ln in doc.lines[1:12]:
+        t = squash(ln.text)
+        if re.search(r"[：:]$", t) or "。" in t:
+            break
+        head += t + "\n"
+    for line_title in head.split("\n"):
+        m = ABOUT_TITLE.search(line_title)
+        if m:
+            return m.group(1)
+    m = ABOUT_TITLE.search(head.replace("\n", ""))
+    return m.group(1) if m else None
+
+
+def described_title(doc: Document, text: str) -> str | None:
+    """What the document says it is, when it prints no title: a reply, an appointment notice,
+    the founding or re-staffing of a group, an answer to a request, a notice on a subject."""
+    if REPLY_MARKERS.search(text):
+        return "提案答复" if re.search(r"的提案》?(?:[（(]第\d+号[）)])?(?:已)?收悉", text) else "建议答复"
+    if APPOINT_HEADER.search(text) or len(APPOINT_ITEM.findall(text)) >= 2:
+        return "任免通知"
+    group = main_group(doc)
+    m = ESTABLISHED.search(text)
+    if m:  # `决定成立以县长张三为组长…的X领导小组`: the group's name comes after the roles
+        return f"关于成立{group[0] if m.group(1).startswith('以') and group else m.group(1)}的通知"
+    if group and ADJUSTED.search(text):
+        return f"关于调整{group[0]}组成人员的通知"
+    m = REQUEST.search(text)
+    if m and ("特此批复" in text or "批复如下" in text or "同意" in text):
+        return f"{m.group('x')}的批复"
+    m = NOTIFIED.search(text)
+    if m:
+        subject = re.sub(r"^(?:我[区县市]|全[区县市])?", "", m.group("x"))
+        return f"关于{subject}{m.group('about') or ''}的通知"
+    m = PLAN_MADE.search(text)
+    if m:
+        return m.group("kind")
+    return None
 
 
 def find_title(doc: Document) -> str:
@@ -199,17 +276,12 @@ def find_title(doc: Document) -> str:
     m = PROMULGATED.search(text)
     if m:
         return m.group(1).strip()
-    for ln in doc.lines[1:]:
-        t = ABOUT_TITLE.match(squash(ln.text))
-        if t:
-            return t.group(1)
-    if REPLY_MARKERS.search(text):
-        return "建议答复"
-    if APPOINT_HEADER.search(text) or len(APPOINT_ITEM.findall(text)) >= 2:
-        return "任免通知"
-    m = ESTABLISHED.search(text)
-    if m:
-        return f"关于成立{m.group(1)}的通知"
+    printed = head_title(doc)
+    if printed:
+        return printed
+    described = described_title(doc, text)
+    if described:
+        return described
     for word, title in (("批复", "批复"), ("报告", "报告"), ("通知", "通知"), ("函", "函")):
         if f"特此{word}" in text or f"{word}如下" in text:
             return title

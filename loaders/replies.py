@@ -18,15 +18,22 @@ from govkg.ontology.vocabulary import body_suffixes_longest_first
 
 PROPOSAL_KINDS = r"(?:建议|提案|意见|议案)"
 # `您提出的《关于…的建议》已收悉`, `你们提出的…`, `贵单位提出的…`
-PROPOSAL_QUOTED = re.compile(rf"提出的(?:第\d+号)?《(?P<title>[^《》]{{4,120}}?{PROPOSAL_KINDS})》(?:[（(]第\d+号[）)])?(?:已)?收悉")
+NUMBER = r"(?:[（(]?第\d+号[）)]?)?"
+PROPOSAL_QUOTED = re.compile(
+    rf"(?:提出|提交|所提|领衔提出)的{NUMBER}(?:{PROPOSAL_KINDS})?《(?P<title>[^《》]{{4,120}}?)》{NUMBER}"
+    rf"(?:{PROPOSAL_KINDS})?{NUMBER}(?:已)?收悉")
 # `关于…的建议（第12号）收悉` without book-title marks
-PROPOSAL_BARE = re.compile(rf"(?P<title>关于[^。；《》]{{2,120}}?的{PROPOSAL_KINDS})(?:[（(]第\d+号[）)])?(?:已)?收悉")
+PROPOSAL_BARE = re.compile(rf"《?(?P<title>关于[^。；《》：:]{{2,120}}?的{PROPOSAL_KINDS})》?{NUMBER}(?:已)?收悉")
 SALUTATION = re.compile(r"^(?:尊敬的)?(?P<who>[^，。；：:]{2,40}?)(?P<role>委员|代表)?[：:]$")
 PERSON_ROLE = re.compile(
     r"^(?P<names>[\u4e00-\u9fff]{2,4}?(?:、[\u4e00-\u9fff]{2,4}?)*)(?:等[\d一二三四五六七八九十]+[位名])?(?P<role>委员|代表)$")
-SIGNED_FIELD = r"[：:]\s*(?P<name>[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})"
+# a name after the colon, its characters maybe spaced (`李  霞`), but not across a wide gap to the next field
+SIGNED_FIELD = r"[：:]\s*(?P<name>[\u4e00-\u9fff](?:\s{0,4}[\u4e00-\u9fff]){1,3})"
 HANDLER = re.compile(r"承\s*办\s*人" + SIGNED_FIELD)
 HEAD = re.compile(r"负\s*责\s*人" + SIGNED_FIELD)
+# letters without a 承办人/负责人 block name the one who wrote them and the one who signed
+HANDLER_OTHERWISE = re.compile(r"(?:经\s*办\s*人|联\s*系\s*人)" + SIGNED_FIELD)
+HEAD_OTHERWISE = re.compile(r"(?:签\s*发\s*人|领导署名)" + SIGNED_FIELD)
 NOT_A_PROPOSER = re.compile(r"如下|附件|电话|地址|邮箱|承办|负责人|具体|包括|^[一二三四五六七八九十]+、|^[（(]")
 
 
@@ -84,5 +91,6 @@ def extract(doc: Document) -> list[FactBase]:
     _, date = find_date(doc, sig_line)
     line, title = proposal
     return [ReplyFact(doc=doc.number, line=line, proposer=proposer[0], proposer_role=proposer[1],
-                      proposal=title, responder=responder, handler=_signed(HANDLER, doc),
-                      head=_signed(HEAD, doc), date=date)]
+                      proposal=title, responder=responder,
+                      handler=_signed(HANDLER, doc) or _signed(HANDLER_OTHERWISE, doc),
+                      head=_signed(HEAD, doc) or _signed(HEAD_OTHERWISE, doc), date=date)]

@@ -12,60 +12,31 @@ print labels out of order, so rows are read one by one over the whole document:
   (`工作的副区长`) printed elsewhere; fragments that follow a completion keep its role;
 * a list of units (`区委宣传部、区人武部…负责人`) makes body members; a list of posts, post members.
 
-Working sub-groups (`1.应急处置组` + `区农业农村局牵头，由…组成`) are paired heading-to-content by the
-topic words they share (headings print away from their content), then by distance.
-Offices come from `下设办公室，办公室设在X，办公室主任由Y兼任` in any of its wordings.
+* person rows printed above the first label (a scrambled page) are plain members by the same rule.
+
+Row shapes are read in loaders/rosters_rows.py, the group's name in loaders/rosters_groups.py, the
+office and the working sub-groups in loaders/rosters_offices.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 
-from govkg.loaders.names import is_collective, split_enumeration, split_post_string, squash
+from govkg.loaders.names import split_post_string, squash
+from govkg.loaders.rosters_groups import group_name_re, main_group
+from govkg.loaders.rosters_offices import read_office, read_subgroups
+from govkg.loaders.rosters_rows import (
+    HAN, HEADING, Entry, clean_post, ends_with_title, is_name, label_pattern, list_entries, match_label,
+    parse_person_rows, roster_roles, split_items, split_trailing_name)
 from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import FactBase, MemberFact, OfficeFact, PostFact
-from govkg.ontology.vocabulary import level_prefixes, titles_longest_first, vocabulary
+from govkg.ontology.vocabulary import level_prefixes
 
-HAN = r"\u4e00-\u9fff"
-ONLY_HAN = re.compile(rf"^[{HAN}]+$")
-NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])"
-HEADING = re.compile(rf"^\s*{NUMBERING}")
-PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]")
-QUALIFIERS = ("主持日常工作", "主持工作")
-HEAD_WORDS = ("主要负责人", "分管负责人", "负责人", "主要领导", "分管领导")
+__all__ = ["extract", "label_pattern", "main_group", "parse_person_rows", "read_roster"]
+
 SOLO_PREFIXES = ("第一副", "常务副")
-
-
-# ---------------------------------------------------------------- vocabulary-derived patterns
-
-@lru_cache(maxsize=1)
-def roster_roles() -> list[str]:
-    roles = vocabulary()["group_roles"]
-    return sorted({*roles["leading"], *roles["office"], *roles["member"]}, key=len, reverse=True)
-
-
-@lru_cache(maxsize=1)
-def label_pattern() -> re.Pattern[str]:
-    """`副  组  长：` — a role word, possibly spaced out, then a colon, at the start of a line."""
-    alts = "|".join(r"\s*".join(map(re.escape, r)) for r in roster_roles())
-    return re.compile(rf"^\s*(?P<role>{alts})\s*[：:]\s*(?P<rest>.*)$")
-
-
-@lru_cache(maxsize=1)
-def group_kinds() -> list[str]:
-    return sorted(vocabulary()["group_kinds"], key=len, reverse=True)
-
-
-@lru_cache(maxsize=1)
-def group_name_re() -> str:
-    return rf"[^，。；：、,;:\s“”]{{2,40}}?(?:{'|'.join(map(re.escape, group_kinds()))})"
-
-
-def ends_with_title(text: str) -> bool:
-    t = PAREN_NOTE.sub("", squash(text)).rstrip("。；;，,")
-    return bool(t) and t.endswith(tuple(titles_longest_first()))
+PRELABEL_WINDOW = 30  # source lines: rows a scrambled page prints above the first label
+TASK_LABEL = re.compile(r"(?:责任|配合|协办|参与)(?:单位|部门)\s*[：:]")
 
 
 def is_solo_role(role: str) -> bool:
@@ -91,159 +62,7 @@ def is_locality_leader(post: str) -> bool:
     return any(organ.match(p.body) for p in split_post_string(clean_post(post)[0]))
 
 
-def clean_post(post: str) -> tuple[str, str | None]:
-    """Squash, drop （兼任）-style notes and pull `主持日常工作` out as a qualifier."""
-    text = squash(post).rstrip("。；;，,")
-    qualifier = None
-    for q in QUALIFIERS:
-        if q in text:
-            text, qualifier = text.replace(q, ""), q
-    text = re.sub(r"[（(](?:兼|兼任|兼职)[）)]", "", text)
-    return text, qualifier
-
-
-# ---------------------------------------------------------------- person rows
-
-def _is_post_token(tok: str) -> bool:
-    return len(tok) >= 3 and re.match(rf"^[{HAN}（）()、]+$", tok) is not None and ends_with_title(tok)
-
-
-def _split_trailing_name(tok: str) -> tuple[str, str | None]:
-    """`区政府办主任陈绍瑞` (two columns glued) -> (`区政府办主任`, `陈绍瑞`)."""
-    if ends_with_title(tok):
-        return tok, None
-    for k in (2, 3):
-        head, tail = tok[:-k], tok[-k:]
-        if ends_with_title(head) and ONLY_HAN.match(tail) and not ends_with_title(tail):
-            return head, tail
-    return tok, None
-
-
-def parse_person_rows(text: str) -> list[tuple[str, str]] | None:
-    """`薛  军    区政府办主任陈绍瑞    区政府办副主任` -> [(薛军, 区政府办主任), (陈绍瑞, 区政府办副主任)].
-
-    None unless the whole text is name/post pairs (a name is 2-4 Han characters, possibly spaced).
-    """
-    # other printings of the same row: 张三（县委副书记、县长）, 张三，县委副书记、县长, 张三同志 …
-    text = re.sub(rf"([{HAN}]{{2,4}}?)同志(?=\s)", r"\1", text)
-    text = re.sub(rf"(?<![{HAN}])([{HAN}]{{2,4}}?)(?:同志)?\s*(?:[（(]([^）)]+)[）)]|[，,]\s*)", r"\1  \2 ", text)
-    toks = text.split()
-    rows: list[tuple[str, str]] = []
-    i, carried = 0, None
-    while i < len(toks):
-        if carried:
-            name, carried = carried, None
-        else:
-            name = ""
-            while i < len(toks) and ONLY_HAN.match(toks[i]) and len(name) + len(toks[i]) <= 4 \
-                    and not _is_post_token(toks[i]):
-                name += toks[i]
-                i += 1
-            if not 2 <= len(name) <= 4:
-                return None
-        if i >= len(toks):
-            return None
-        post, carried = _split_trailing_name(toks[i])
-        i += 1
-        if not _is_post_token(post):
-            return None
-        rows.append((name, post))
-    return rows if rows and not carried else None
-
-
-# ---------------------------------------------------------------- the document's group
-
-def group_candidates(doc: Document) -> list[tuple[str, int]]:
-    """Full group names the document prints: `成立X`, a heading that is a group name, `X组成人员`."""
-    joined = doc.joined()
-    name = group_name_re()
-    out: list[tuple[str, int]] = []
-    for m in re.finditer(rf"成立(?P<g>{name})", joined.text):
-        before = joined.text[max(0, m.start() - 14): m.start()]
-        if re.search(r"乡|镇|街道|村", before.split("，")[-1]):
-            continue  # a township's own group (乡镇成立…指挥部), not this document's
-        out.append((m.group("g"), joined.line_at(m.start("g"))))
-    for m in re.finditer(rf"(?P<g>{name})(?:组成人员|成员名单|组成成员)", joined.text):
-        out.append((m.group("g"), joined.line_at(m.start("g"))))
-    lines = doc.lines
-    for i, ln in enumerate(lines):
-        m = re.match(r"^\s*[一二三四五六七八九十]+、\s*(.+?)\s*$", ln.text)
-        if not m:
-            continue
-        text = squash(m.group(1))
-        if i + 1 < len(lines) and len(squash(lines[i + 1].text)) <= 3:
-            text += squash(lines[i + 1].text)
-        if re.fullmatch(name, text):
-            out.append((text, ln.number))
-    return [(g, n) for g, n in out if not g.startswith(("各", "乡", "镇"))]
-
-
-def main_group(doc: Document) -> tuple[str, int] | None:
-    """The fullest group name printed in the document (one canonical name per group per doc)."""
-    cands = group_candidates(doc)
-    if not cands:  # no 成立 sentence: the group that has an office (`X办公室设在…`), at a sentence or line start
-        for ln in doc.lines:
-            m = re.match(rf"^\s*(?P<g>{group_name_re()})(?:下设)?办公室", ln.text)
-            if m:
-                cands.append((squash(m.group("g")), ln.number))
-        joined = doc.joined()
-        m = re.search(rf"[。；，](?P<g>{group_name_re()})(?:下设)?办公室", joined.text)
-        if m:
-            cands.append((m.group("g"), joined.line_at(m.start("g"))))
-    if not cands:
-        return None
-    return max(cands, key=lambda c: (len(c[0]), -c[1]))
-
-
-# ---------------------------------------------------------------- roster entries
-
-@dataclass
-class Entry:
-    role: str
-    text: str
-    line: int
-    kind: str  # person | post | body
-    post: str = ""
-    qualifier: str | None = None
-    collective: bool = False
-    incomplete: bool = False
-
-
-def split_items(text: str) -> list[str]:
-    """Split a list on 、，; a bare title (`、主任`) belongs to the item before it."""
-    items: list[str] = []
-    for part in split_enumeration(text):
-        if items and part in titles_longest_first():
-            items[-1] += "、" + part
-        else:
-            items.append(part)
-    return items
-
-
-def list_entries(role: str, text: str, line: int, complete: bool) -> list[Entry]:
-    """A label's list: units (`…负责人`) become body members, otherwise each item is a post member."""
-    text, _ = clean_post(text)
-    items = split_items(text)
-    if not items:
-        return []
-    # a unit list names bodies (its heads at most once, at the end); a post list ends every item in
-    # a title, or in a title and the holder's name (`县政府副县长李四`)
-    named = [_split_trailing_name(it) for it in items]
-    mode = "body" if any(not ends_with_title(it) and not n for it, (_, n) in zip(items[:-1], named)) else "post"
-    out = []
-    for k, it in enumerate(items):
-        if mode == "body":
-            head = next((h for h in HEAD_WORDS if it.endswith(h) and len(it) > len(h)), None)
-            body = it[: -len(head)] if head else it
-            out.append(Entry(role, body, line, "body", qualifier="负责人" if head or items[-1].endswith(HEAD_WORDS)
-                             else None, collective=is_collective(body)))
-        elif named[k][1]:
-            out.append(Entry(role, named[k][1], line, "person", post=named[k][0]))
-        else:
-            out.append(Entry(role, it, line, "post", collective=is_collective(it),
-                             incomplete=(k == len(items) - 1 and not ends_with_title(it))))
-    return out
-
+# ---------------------------------------------------------------- label rosters
 
 def _indent(ln: Line) -> int:
     return len(ln.text) - len(ln.text.lstrip(" "))
@@ -258,8 +77,8 @@ def _post_only(text: str) -> bool:
 def read_roster(doc: Document) -> list[Entry]:
     """Every roster entry of the document with its role (see the module docstring for the rules)."""
     lines = doc.lines
-    labels = [(i, label_pattern().match(ln.text)) for i, ln in enumerate(lines)]
-    labels = [(i, m) for i, m in labels if m]
+    labels = [(i, match_label(ln.text)) for i, ln in enumerate(lines)]
+    labels = [(i, m) for i, m in labels if m and not _task_label(m)]
     if not labels:
         return []
     roster_rows: set[int] = set()
@@ -280,12 +99,16 @@ def read_roster(doc: Document) -> list[Entry]:
             j += 1
             text += lines[j].text.strip()
             consumed.add(j)
-        entries.extend(list_entries(role, text, lines[i].number, _complete(text)))
+        entries.extend(list_entries(role, text, lines[i].number, _complete(text), one_holder=is_solo_role(role)))
     first, last_label = labels[0][0], labels[-1][0]
     label_at = {i: squash(m.group("role")) for i, m in labels}
     last_row = max([i for i, ln in enumerate(lines) if i > first and parse_person_rows(ln.text)] or [last_label])
     span_end = max(last_row, max(consumed | {last_label}))
     deputy = next((r for r in label_at.values() if r.startswith("副")), "副组长")
+    for i in range(first):  # rows a scrambled page printed above the labels: plain members
+        rows = parse_person_rows(lines[i].text) if lines[first].number - lines[i].number <= PRELABEL_WINDOW else None
+        for n, p in rows or []:
+            entries.append(Entry(_row_role("成员", p, deputy), n, lines[i].number, "person", post=p))
     pending = [e for e in entries if e.incomplete]
     run_role: str | None = None
     for i in range(first, len(lines)):
@@ -321,13 +144,19 @@ def read_roster(doc: Document) -> list[Entry]:
     return [e for e in entries if not e.incomplete]
 
 
+def _task_label(m: re.Match[str]) -> bool:
+    """`牵头单位：县税务局；责任单位：…` assigns a plan's task, it lists no roster: a group's own
+    roster has no lead unit (a working sub-group's is read in loaders/rosters_offices.py)."""
+    return squash(m.group("role")) == "牵头单位" or TASK_LABEL.search(m.group(0)) is not None
+
+
 def _complete(text: str) -> bool:
     t = squash(text)
     return t.endswith(("。", "；", ";")) or ends_with_title(t)
 
 
 def _joinable(ln: Line) -> bool:
-    return _indent(ln) < 4 and not label_pattern().match(ln.text) and not HEADING.match(ln.text) \
+    return _indent(ln) < 4 and not match_label(ln.text) and not HEADING.match(ln.text) \
         and not parse_person_rows(ln.text)
 
 
@@ -344,7 +173,10 @@ def _row_role(label: str, post: str, deputy: str) -> str:
 # ---------------------------------------------------------------- prose rosters
 
 def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
-    """`成立X领导小组，分管Y的副县长担任组长，成员为A局局长、B局局长…` (no label rows)."""
+    """`成立X领导小组，分管Y的副县长担任组长，成员为A局局长、B局局长…` (no label rows).
+
+    A role holder may be a post (`分管农业的副区长`), a name, or both (`由县长张三任组长`).
+    """
     joined = doc.joined()
     roles = "|".join(r for r in roster_roles() if r not in ("成员单位", "牵头单位"))
     out: list[Entry] = []
@@ -352,144 +184,35 @@ def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
     for m in re.finditer(rf"成立(?P<g>{group_name_re()})[，,](?P<body>[^。]*。?)", joined.text):
         group = group or m.group("g")
         body, base = m.group("body"), m.start("body")
-        for r in re.finditer(rf"(?:^|[，；,;])(?P<who>[^，；,;]+?)(?:担任|任)(?P<role>{roles})", body):
-            for it in split_items(r.group("who")):
-                out.append(Entry(r.group("role"), it, joined.line_at(base + r.start("who")), "post"))
-        for r in re.finditer(rf"(?P<role>{roles})由(?P<who>[^，；,;。]+?)(?:兼任|担任)", body):
-            for it in split_items(r.group("who")):
-                out.append(Entry(r.group("role"), it, joined.line_at(base + r.start("who")), "post"))
+        for r in re.finditer(rf"(?:^|[，；,;])(?:由)?(?P<who>[^，；,;]+?)(?:同志)?(?:担任|任)(?P<role>{roles})", body):
+            out.extend(_holders(r.group("role"), r.group("who"), joined.line_at(base + r.start("who"))))
+        for r in re.finditer(rf"(?P<role>{roles})由(?P<who>[^，；,;。]+?)(?:同志)?(?:兼任|担任)", body):
+            out.extend(_holders(r.group("role"), r.group("who"), joined.line_at(base + r.start("who"))))
         c = re.search(r"成员(?:为|由|包括)(?P<who>[^。；;]+?)(?:等)?(?:组成)?(?:[。；;]|$)", body)
         if c:
-            for e in list_entries("成员", c.group("who"), joined.line_at(base + c.start("who")), True):
-                out.append(e)
-    for e in out:
-        if e.kind == "post" and _name_only(e.text):
-            e.kind = "person"
+            out.extend(list_entries("成员", c.group("who"), joined.line_at(base + c.start("who")), True))
+    # `成立以县长张三为组长，县直有关部门主要负责人为成员的X领导小组`
+    for m in re.finditer(rf"成立以(?P<body>[^。]{{4,400}}?为(?:成员|组员|成员单位))的(?P<g>{group_name_re()})",
+                         joined.text):
+        group = group or m.group("g")
+        body, base = m.group("body"), m.start("body")
+        for r in re.finditer(rf"(?:^|[，；,;])(?:以)?(?P<who>[^，；,;]+?)(?:同志)?为(?P<role>{roles}|成员单位)", body):
+            line = joined.line_at(base + r.start("who"))
+            if r.group("role").startswith("成员"):
+                out.extend(list_entries(r.group("role"), r.group("who"), line, True))
+            else:
+                out.extend(_holders(r.group("role"), r.group("who"), line))
     return group, out
 
 
-def _name_only(text: str) -> bool:
-    return 2 <= len(text) <= 4 and ONLY_HAN.match(text) is not None and not ends_with_title(text)
-
-
-# ---------------------------------------------------------------- offices
-
-@dataclass
-class Office:
-    host: str
-    line: int
-    director: str | None = None
-    deputies: list[str] = field(default_factory=list)
-
-
-def _who(text: str) -> str:
-    """`县卫健局局长张三同志` -> `张三`; `县卫健局局长` stays a post."""
-    t = squash(text).removesuffix("同志")
-    head, tail = _split_trailing_name(t)
-    return tail or head
-
-
-def _read_heads(office: Office, window: str) -> None:
-    d = (re.search(r"办公室主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window)
-         or re.search(r"(?<!副)主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window)
-         or re.search(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任|任)办公室主任", window))
-    if d:
-        office.director = _who(d.group("w"))
-    for r in (re.finditer(r"副主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window),
-              re.finditer(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|任)办公室副主任", window)):
-        for x in r:
-            office.deputies.extend(_who(w) for w in split_enumeration(x.group("w")) if _who(w) not in office.deputies)
-
-
-def read_office(doc: Document) -> Office | None:
-    joined = doc.joined()
-    t = joined.text
-    m = re.search(r"办公室设在(?P<host>[^，。；,;（(]+?)(?=[，。；,;（(]|为|承担|具体|负责|$)", t)
-    if not m:
-        return None
-    start = t.rfind("下设办公室", max(0, m.start() - 80), m.start())
-    office = Office(squash(m.group("host")), joined.line_at(start if start >= 0 else m.start()))
-    # the director may be named in this sentence or in a later restatement of the office
-    for w in re.finditer(r"办公室", t[m.start():]):
-        window = t[max(0, m.start() + w.start() - 40): m.start() + w.start() + 160]
-        _read_heads(office, window)
-        if office.director:
-            break
-    return office
-
-
-# ---------------------------------------------------------------- working sub-groups
-
-SUBGROUP_HEAD = re.compile(rf"^\s*{NUMBERING}\s*(?P<name>[{HAN}]{{2,10}}组)(?:\s*[：:。]\s*(?P<rest>.*)|\s*)$")
-LEAD = re.compile(rf"^(?:由)?(?P<lead>[^，。、：:]{{2,30}}?)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
-                  rf"(?:组成|参加|参与|配合)[。，,；;]?(?P<duty>[^。]*)")
-
-
-def _bigrams(s: str) -> set[str]:
-    return {s[i: i + 2] for i in range(len(s) - 1)}
-
-
-def _assign(heads: list[tuple[str, int]], contents: list[tuple[str, int]]) -> dict[int, int]:
-    """Pair headings with contents: most shared topic bigrams, then least distance (exact search)."""
-    def gain(h: int, c: int) -> int:
-        core = heads[h][0].removesuffix("组")
-        return 1000 * len(_bigrams(core) & _bigrams(contents[c][0])) - abs(heads[h][1] - contents[c][1])
-
-    if len(contents) > 14:
-        return {h: h for h in range(min(len(heads), len(contents)))}
-    memo: dict[tuple[int, int], tuple[int, tuple[int, ...]]] = {}
-
-    def best(h: int, used: int) -> tuple[int, tuple[int, ...]]:
-        if h == len(heads):
-            return 0, ()
-        if (h, used) not in memo:
-            skip_score, skip_rest = best(h + 1, used)
-            options = [(skip_score - 10**6, (-1, *skip_rest))]  # leave a heading unpaired only if forced
-            for c in range(len(contents)):
-                if not used & (1 << c):
-                    s, rest = best(h + 1, used | (1 << c))
-                    options.append((s + gain(h, c), (c, *rest)))
-            memo[(h, used)] = max(options)
-        return memo[(h, used)]
-
-    return {h: c for h, c in enumerate(best(0, 0)[1]) if c >= 0}
-
-
-def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
-    lines, joined = doc.lines, doc.joined()
-    heads: list[tuple[str, int]] = []
-    for ln in lines:
-        m = SUBGROUP_HEAD.match(ln.text)
-        if m and not m.group("name").endswith(("领导小组", "领导组")):
-            heads.append((m.group("name"), ln.number))
-    if not heads:
-        return []
-    contents: list[tuple[str, int, re.Match[str], int]] = []
-    offset = 0
-    starts = []
-    for ln in lines:
-        starts.append(offset)
-        offset += len(ln.text.strip())
-    for k, ln in enumerate(lines):
-        sm = SUBGROUP_HEAD.match(ln.text)
-        rest = (sm.group("rest") or "").strip() if sm else None
-        text_start = starts[k] + (len(ln.text.strip()) - len(rest) if sm else 0)
-        m = LEAD.match(joined.text[text_start: text_start + 400])
-        if m and rest != "":
-            contents.append((m.group("duty") or "", ln.number, m, text_start))
-    pairs = _assign(heads, [(c[0], c[1]) for c in contents])
-    out: list[MemberFact] = []
-    for h, c in sorted(pairs.items()):
-        name, (_, _, m, base) = heads[h][0], contents[c]
-        def fact(member: str, role: str, pos: int) -> MemberFact:
-            return MemberFact(doc=doc.number, line=joined.line_at(pos), group=name, parent=parent,
-                              member=member, member_type="body", role=role,
-                              collective=True if is_collective(member) else None)
-        out.append(fact(squash(m.group("lead")), "牵头单位", base + m.start("lead")))
-        pos = base + m.start("members")
-        for it in split_enumeration(m.group("members")):
-            at = joined.text.find(it[:4], pos)
-            out.append(fact(it, "成员单位", at if at >= 0 else pos))
+def _holders(role: str, who: str, line: int) -> list[Entry]:
+    out = []
+    for it in split_items(who):
+        post, name = split_trailing_name(it)
+        if name:
+            out.append(Entry(role, name, line, "person", post=post))
+        else:
+            out.append(Entry(role, it, line, "person" if is_name(it) else "post"))
     return out
 
 
@@ -518,10 +241,13 @@ def extract(doc: Document) -> list[FactBase]:
                                 member_type=e.kind, role=e.role, qualifier=e.qualifier,
                                 collective=True if e.collective else None))
         if e.kind == "person" and e.post:
-            post, qualifier = clean_post(e.post)
-            for p in split_post_string(post):
-                facts.append(PostFact(doc=doc.number, line=e.line, person=e.text, body=p.body, title=p.title,
-                                      event="hold", qualifier=qualifier or p.qualifier))
+            hold(e.text, e.post, e.line)
+
+    def hold(person: str, post_string: str, line: int) -> None:
+        post, qualifier = clean_post(post_string)
+        for p in split_post_string(post):
+            facts.append(PostFact(doc=doc.number, line=line, person=person, body=p.body, title=p.title,
+                                  event="hold", qualifier=qualifier or p.qualifier))
 
     for e in entries:
         member(e)
@@ -532,9 +258,11 @@ def extract(doc: Document) -> list[FactBase]:
                                 director=office.director, deputy_directors=office.deputies or None))
         if office.director:
             member(Entry("办公室主任", office.director, office.line,
-                         "person" if _name_only(office.director) else "post"))
+                         "person" if is_name(office.director) else "post"))
         for d in office.deputies:
-            member(Entry("办公室副主任", d, office.line, "person" if _name_only(d) else "post"))
+            member(Entry("办公室副主任", d, office.line, "person" if is_name(d) else "post"))
+        for person, post in office.held:  # `办公室主任由县发改局局长李四兼任`: 李四 holds that post
+            hold(person, post, office.line)
     facts.extend(read_subgroups(doc, group))
     return _dedupe_posts(facts)
 

@@ -75,3 +75,71 @@ def test_lead_in_and_appended_removal_in_one_item():
     doc = split_documents(clean_lines("县政发〔2023〕5号\n经研究，决定任命王小明同志为县教育局局长，免去其县文化局副局长职务。\n"))[0]
     got = {(f.person, f.body, f.title, f.event) for f in appointments.extract(doc)}
     assert got == {("王小明", "县教育局", "局长", "appoint"), ("王小明", "县文化局", "副局长", "remove")}, f"got {got}"
+
+
+# ---------------------------------------------------------------- county and city wordings
+
+def test_renming_wei_items_of_a_county_notice():
+    got = posts("appointments-county-renmian.txt", "appoint")
+    assert ("张三", "县发展和改革局", "局长") in got, f"expected 任命张三为县发展和改革局局长, got {sorted(got)}"
+
+
+def test_mianqu_de_zhiwu_is_a_removal():
+    got = posts("appointments-county-renmian.txt", "remove")
+    assert ("李四", "县财政局", "副局长") in got, f"expected 免去李四的县财政局副局长职务, got {sorted(got)}"
+
+
+def test_removal_with_tongzhi_de_and_a_trailing_note():
+    got = posts("appointments-county-renmian.txt", "remove")
+    assert ("赵明", "县农业农村局", "局长") in got, f"expected 免去赵  明同志的…职务，另有任用, got {sorted(got)}"
+
+
+def test_pinren_is_an_appointment():
+    got = posts("appointments-county-renmian.txt", "appoint")
+    assert ("刘小红", "县疾病预防控制中心", "主任") in got, f"expected 聘任刘小红为…主任, got {sorted(got)}"
+
+
+def test_secondment_note_is_a_qualifier():
+    got = posts("appointments-county-renmian.txt")
+    assert got[("陈晓东", "县商务局", "副局长")].qualifier == "挂职", "expected （挂职） as the qualifier"
+
+
+def test_probation_after_a_comma():
+    got = posts("appointments-county-probation.txt", "appoint")
+    assert got[("张三", "县教育局", "副局长")].probation is True, "expected `任命…，试用期一年` as probation"
+
+
+def test_probation_for_all_listed_before():
+    got = posts("appointments-county-probation.txt", "appoint")
+    assert got[("周洁", "县第一中学", "校长")].probation is True, "expected `以上任命人员试用期一年` to cover 周洁"
+
+
+def test_three_character_name_before_de_in_a_mianqu_section():
+    got = posts("appointments-city-headers.txt", "remove")
+    assert set(got) == {("郭晓明", "市交通运输局", "副局长"), ("冯建军", "市城市管理局", "副局长")}, \
+        f"expected `郭晓明的市…职务` under 免去： with the whole name, got {sorted(got)}"
+
+
+def test_bu_zai_dan_ren_in_a_mianqu_section():
+    got = posts("appointments-county-probation.txt", "remove")
+    assert ("李文华", "县统计局", "局长") in got, f"expected `李文华不再担任…职务` under 免去：, got {sorted(got)}"
+
+
+def test_city_deputy_secretary_general():
+    got = posts("appointments-city-headers.txt", "appoint")
+    assert ("李娜", "市人民政府", "副秘书长") in got, f"expected 李  娜为市人民政府副秘书长, got {sorted(got)}"
+
+
+def test_group_office_director_is_no_appointment():
+    got = posts("rosters-county-zhihuibu-adjust.txt", "appoint")
+    assert not got, f"`由李四同志兼任办公室主任` names a group's office, not an appointment; got {sorted(got)}"
+
+
+def test_items_after_jueding_header_without_tongzhi():
+    got = posts("appointments-city-jueding.txt", "appoint")
+    assert ("王五", "市发展和改革委员会", "主任") in got, f"expected `王  五任…` after 研究决定： as appointment, got {sorted(got)}"
+
+
+def test_removal_with_a_note_after_zhiwu():
+    got = posts("appointments-city-jueding.txt", "remove")
+    assert ("孙七", "市财政局", "局长") in got, f"expected `…职务（退休）` as a removal, got {sorted(got)}"

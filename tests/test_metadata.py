@@ -78,8 +78,9 @@ def test_title_of_reply_letter_is_described():
     assert fact_of("replies-lzbh-2024-16.txt").title == "建议答复", "expected 建议答复 for a reply to a proposal"
 
 
-def test_title_of_approval():
-    assert fact_of("metadata-lzh-2024-10.txt").title == "批复", "expected 批复 for a 特此批复 letter"
+def test_title_of_approval_is_named_after_the_request():
+    title = fact_of("metadata-lzh-2024-10.txt").title  # 你局《关于对…进行挂牌督办的请示》已收悉 … 特此批复
+    assert title.startswith("关于对") and title.endswith("挂牌督办的批复"), f"expected 关于…的批复 from the 请示, got {title}"
 
 
 def test_addressees_split_on_comma_only():
@@ -100,3 +101,39 @@ def test_addressee_is_reply_salutation():
 def test_addressee_printed_after_signature_lines():
     f = fact_of("metadata-lzh-2024-10.txt")
     assert f.addressees == ["吕梁市离石区应急管理局"], f"expected the addressee, not the signer, got {f.addressees}"
+
+
+def test_title_wrapped_over_two_lines_after_the_issuer():
+    f = fact_of("metadata-county-title-wrapped.txt")
+    assert f.title == "关于进一步加强农村集体资产管理工作的通知", f"expected the head title joined, not the 《…》 it cites, got {f.title}"
+
+
+def test_title_of_notice_named_by_xianjiu_sentence():
+    f = fact_of("metadata-lzbf-2024-21.txt")  # 现就进一步加强全区废品收购站经营管理有关事项通知如下
+    assert f.title.startswith("关于进一步加强") and f.title.endswith("有关事项的通知"), f"got {f.title}"
+
+
+def test_title_of_roster_adjustment():
+    f = fact_of("rosters-lzbh-2024-30.txt")  # …领导组组成人员相应做了调整
+    assert f.title.startswith("关于调整") and f.title.endswith("领导组组成人员的通知"), f"got {f.title}"
+
+
+def test_title_of_county_proposal_reply_is_printed():
+    f = fact_of("replies-county-tian.txt")
+    assert f.title == "关于县政协十届三次会议第45号提案的答复", f"expected the printed 答复 title, got {f.title}"
+
+
+def test_city_appointment_notice_metadata():
+    f = fact_of("appointments-city-headers.txt")
+    assert (f.issuer, f.date, f.addressees) == ("晋中市人民政府", "2024-06-03",
+                                                ["各县（市、区）人民政府", "市人民政府各委、办、局"]), f"got {f}"
+
+
+def test_issuer_of_a_bureau_letter_is_its_signature():
+    f = fact_of("replies-county-department.txt")
+    assert f.issuer == "清河县农业农村局", f"expected the bureau signing beside the date, got {f.issuer}"
+
+
+def test_issuer_place_not_taken_from_a_roster_row():
+    f = fact_of("rosters-county-table.txt")  # `赵丽华    县人民政府副县长`, no signature
+    assert f.issuer and "赵丽华" not in f.issuer, f"expected no name glued to the place, got {f.issuer}"

@@ -63,3 +63,35 @@ def test_bare_proposal_title_with_number():
         "县政办函〔2023〕9号\n张明代表：\n您提出的关于加强农村道路养护的建议（第12号）收悉，现答复如下：\n某某县人民政府办公室\n"))[0]
     r = replies.extract(doc)
     assert [(x.proposer, x.proposal) for x in r] == [("张明", "关于加强农村道路养护的建议")], f"got {r}"
+
+
+def test_county_cppcc_proposal_reply():
+    r = reply_of("replies-county-tian.txt")
+    assert (r.proposer, r.proposer_role, r.proposal) == ("王某某", "委员", "关于加快发展县域特色农产品加工业的提案"), \
+        f"expected the 提案 of 王某某委员 read from `您在…会议上提出的《…》（第45号）收悉`, got {r}"
+
+
+def test_contact_person_is_the_handler_without_chengbanren():
+    r = reply_of("replies-county-tian.txt")
+    assert r.handler == "赵晓燕", f"expected （联系人：赵晓燕，…） as handler, got {r.handler}"
+
+
+def test_department_signs_its_own_reply():
+    r = reply_of("replies-county-department.txt")
+    assert (r.responder, r.date) == ("清河县农业农村局", "2024-06-20"), f"expected the bureau's signature, got {r}"
+
+
+def test_signer_and_clerk_fields_on_one_line():
+    r = reply_of("replies-county-department.txt")
+    assert (r.head, r.handler) == ("孙建民", "李霞"), f"expected 签发人/经办人 read apart, got {r.head} {r.handler}"
+
+
+def test_several_deputies_with_count():
+    r = reply_of("replies-county-department.txt")
+    assert (r.proposer, r.proposer_role) == ("刘建华、张敏", "代表"), f"expected `刘建华、张  敏等3位代表`, got {r}"
+
+
+def test_proposal_quoted_without_tichu_de():
+    r = reply_of("replies-county-body.txt")
+    assert (r.proposal, r.proposer_role) == ("关于加强县域物流体系建设的提案", "body"), \
+        f"expected `第45号提案《关于…的提案》收悉` addressed to a body, got {r}"

@@ -159,3 +159,132 @@ def test_person_row_variants():
     assert rosters.parse_person_rows("张三（县委副书记、县长）") == [("张三", "县委副书记、县长")]
     assert rosters.parse_person_rows("王  煌  坪头乡乡长") == [("王煌", "坪头乡乡长")]
     assert rosters.parse_person_rows("区政府分管农业农村") is None, "a cut post is not a person row"
+
+
+# ---------------------------------------------------------------- attachment titles, scrambled rows
+
+def test_group_name_rebuilt_from_a_cut_attachment_title():
+    groups = {f.group for f in rosters.extract(doc_of("rosters-lzbf-2024-17-attachment.txt"))
+              if isinstance(f, MemberFact)}
+    assert groups == {"吕梁市离石区打击非法集资专项行动专班"}, \
+        f"expected 附件：1.吕梁市离石区打击非法集 + 资专项行动专班 joined, not the short 专项行动领导组, got {groups}"
+
+
+def test_attachment_title_from_three_pieces_beats_the_shorter_chengli_name():
+    groups = {f.group for f in rosters.extract(doc_of("rosters-lzbf-2024-22-attachment.txt"))
+              if isinstance(f, MemberFact)}
+    assert groups == {"2025年度离石区城乡居民基本医疗保险费征缴领导小组"}, \
+        f"expected the attachment title rebuilt from head + two stray fragments, got {groups}"
+
+
+def test_person_rows_printed_above_the_first_label_are_members():
+    got = members("rosters-lzbh-2024-30.txt")
+    assert ("刘晓艳", "成员") in got and ("任文君", "成员") in got, \
+        f"expected the two rows printed before 成  员： to be members, got {sorted(got)}"
+
+
+def test_office_deputy_named_by_bare_ju_is_the_host_bureaus():
+    office = offices("rosters-lzbf-2024-12.txt")
+    assert [o.deputy_directors for o in office] == [["区农业农村局分管领导"]], \
+        f"expected 副主任由局分管领导担任 read as the host 区农业农村局's, got {office}"
+
+
+# ---------------------------------------------------------------- county and city wordings
+
+def test_county_office_director_named_with_post_is_a_person():
+    office = offices("rosters-county-lingdaoxiaozu.txt")
+    assert [(o.host_body, o.director, o.deputy_directors) for o in office] == [("县发改局", "李四", ["陈刚"])], \
+        f"expected 办公室主任由县发改局局长李四兼任 -> 李四, 副主任由…副局长陈  刚担任 -> 陈刚, got {office}"
+
+
+def test_county_office_deputy_holds_the_post_he_is_named_with():
+    facts = rosters.extract(doc_of("rosters-county-lingdaoxiaozu.txt"))
+    held = {(f.body, f.title) for f in facts if isinstance(f, PostFact) and f.person == "陈刚"}
+    assert held == {("县农业农村局", "副局长")}, f"expected 陈刚 to hold 县农业农村局副局长, got {held}"
+
+
+def test_collective_township_heads_row_is_one_post_member_not_a_person():
+    got = members("rosters-county-lingdaoxiaozu.txt")
+    fact = got.get(("各乡（镇）乡（镇）长", "成员"))
+    assert fact is not None and fact.member_type == "post" and fact.collective, \
+        f"expected 各乡（镇）乡（镇）长 as one collective post member, got {sorted(got)}"
+
+
+def test_county_label_rows_give_roles():
+    got = members("rosters-county-lingdaoxiaozu.txt")
+    roles = {m: r for m, r in got if r != "办公室主任"}
+    assert (roles.get("张三"), roles.get("赵丽华"), roles.get("郑文斌")) == ("组长", "副组长", "成员"), roles
+
+
+def test_post_printed_before_the_name():
+    got = members("rosters-county-zhihuibu-adjust.txt")
+    assert ("张三", "指挥长") in got and ("赵丽华", "副指挥长") in got and ("周海燕", "成员") in got, \
+        f"expected `县委副书记、县长  张  三` rows read post-first, got {sorted(got)}"
+
+
+def test_adjustment_title_does_not_leak_into_the_group_name():
+    groups = {f.group for f in rosters.extract(doc_of("rosters-county-zhihuibu-adjust.txt"))
+              if isinstance(f, MemberFact)}
+    assert groups == {"清河县防汛抗旱指挥部"}, f"expected the bare group name, got {groups}"
+
+
+def test_office_director_before_jianren():
+    office = offices("rosters-county-zhihuibu-adjust.txt")
+    assert [o.director for o in office] == ["李四"], f"expected 由李四同志兼任办公室主任 -> 李四, got {office}"
+
+
+def test_table_rows_without_colons_are_labels():
+    got = members("rosters-county-table.txt")
+    assert ("张三", "指挥长") in got and ("赵丽华", "副指挥长") in got and ("孙志强", "成员") in got, \
+        f"expected `指挥长    张  三    县委副书记、县长` table rows, got {sorted(got)}"
+
+
+def test_posts_before_a_glued_name_belong_to_that_person():
+    facts = rosters.extract(doc_of("rosters-county-anweihui.txt"))
+    held = {(f.body, f.title) for f in facts if isinstance(f, PostFact) and f.person == "王建国"}
+    assert held == {("县委", "常委"), ("县政府", "常务副县长")}, \
+        f"expected 县委常委、常务副县长王建国 to be one person's two posts, got {held}"
+    assert ("县委常委", "副主任") not in members("rosters-county-anweihui.txt"), "县委常委 is no member of its own"
+
+
+def test_bracketed_post_after_the_name():
+    got = members("rosters-county-anweihui.txt")
+    assert ("张三", "主任") in got and ("李四", "成员") in got, f"expected 张三（…） and 李四，… rows, got {sorted(got)}"
+
+
+def test_prose_roster_with_yi_wei_wording():
+    got = members("rosters-county-prose.txt")
+    assert {("张三", "组长"), ("王建国", "副组长"), ("赵丽华", "副组长"), ("县直有关部门主要负责人", "成员")} <= set(got), \
+        f"expected 成立以县长张三为组长…为成员的X roles, got {sorted(got)}"
+
+
+def test_prose_roster_group_follows_the_roles():
+    groups = {f.group for f in rosters.extract(doc_of("rosters-county-prose.txt")) if isinstance(f, MemberFact)}
+    assert groups == {"清河县创建国家卫生县城工作领导小组"}, f"got {groups}"
+
+
+def test_joint_meeting_convener_and_member_units():
+    got = members("rosters-city-lianxihuiyi.txt")
+    assert ("刘海军", "召集人") in got and ("马丽君", "副召集人") in got, f"expected 召集人/副召集人, got {sorted(got)}"
+    units = sorted(m for m, r in got if r == "成员单位")
+    assert len(units) == 7 and all(got[(u, "成员单位")].member_type == "body" for u in units), units
+
+
+def test_joint_meeting_name_from_jianli_zhidu():
+    groups = {f.group for f in rosters.extract(doc_of("rosters-city-lianxihuiyi.txt")) if isinstance(f, MemberFact)}
+    assert groups == {"晋中市养老服务工作联席会议"}, f"expected 建立X制度 -> X, got {groups}"
+
+
+def test_post_first_row_parsing():
+    assert rosters.parse_person_rows("县委副书记、县长  张  三") == [("张三", "县委副书记、县长")]
+    assert rosters.parse_person_rows("各乡（镇）乡（镇）长") is None, "a collective post is not a person row"
+
+
+def test_bracketed_rows_joined_by_a_list_mark():
+    rows = rosters.parse_person_rows("王建国（县委常委、常务副县长）、赵丽华（县政府副县长）")
+    assert rows == [("王建国", "县委常委、常务副县长"), ("赵丽华", "县政府副县长")], f"expected two rows, got {rows}"
+
+
+def test_task_lead_unit_labels_are_no_roster():
+    got = members("rosters-county-task-labels.txt")
+    assert not got, f"`牵头单位：…；责任单位：…` lines of a plan assign tasks, not group members; got {sorted(got)}"

@@ -1,0 +1,135 @@
+"""Which group a roster belongs to: the fullest group name the document prints.
+
+The name is printed in a `成立/建立/调整 X` sentence, in a heading (`二、X`), before `组成人员/成员名单`,
+in the office sentence (`X办公室设在…`), or as the title of the attachment that holds the roster
+(`附件：1.X成员名单`). PDF extraction cuts attachment titles into fragments printed out of order
+(`附件：1.2025年度某县城乡居民` … `      医保费征缴领导小` … `      组成员名单`), so an
+attachment title is rebuilt from its head and at most two stray indented fragments, and only kept
+when the result reads as a whole group name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import permutations
+
+from govkg.loaders.names import squash
+from govkg.loaders.rosters_rows import HAN, label_pattern, parse_person_rows
+from govkg.loaders.text import Document
+from govkg.ontology.vocabulary import vocabulary
+
+FOUNDING = r"(?:成立|建立|组建|设立)"
+ROSTER_SUFFIX = r"(?:组成人员名单|组成成员名单|成员名单|组成人员|组成成员|人员组成|名单)"
+# what a joined sentence may put before a group name: the document number, 关于, 调整 …
+LEAD_IN = re.compile(r"^(?:\d+号)?(?:关于)?(?:调整|充实|成立|建立|组建|设立)?(?:和|及)?(?:健全|完善)?")
+ATTACHMENT_HEAD = re.compile(r"^\s*附\s*件\s*[：:]?\s*(?:\d+\s*[.．、]\s*)?(?P<x>\S.*?)\s*$")
+FRAGMENT = re.compile(rf"^[{HAN}\d（）()]{{2,24}}$")
+FRAGMENT_WINDOW = 120  # source lines around the attachment list where its cut pieces may print
+
+
+@lru_cache(maxsize=1)
+def group_kinds() -> list[str]:
+    return sorted(vocabulary()["group_kinds"], key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def group_name_re() -> str:
+    return rf"[^，。；：、,;:\s“”〔〕《》]{{2,40}}?(?:{'|'.join(map(re.escape, group_kinds()))})"
+
+
+def trim_group(name: str) -> str:
+    """Drop what a sentence or a title put before the name (`30号关于调整X`, `县政府办公室关于调整X`,
+    `现将调整后的X` -> `X`).
+
+    Group names do not contain 的; a sentence's words before one often end in it.
+    """
+    return LEAD_IN.sub("", squash(name).rpartition("的")[2].rpartition("关于")[2])
+
+
+def is_specific(name: str) -> bool:
+    """A group's own name, not a generic word (`工作专班`) or a township's group (`乡镇…指挥部`)."""
+    if name.startswith(("各", "乡", "镇", "本", "该")):
+        return False
+    core = name
+    for kind in group_kinds():
+        if core.endswith(kind):
+            core = core[: -len(kind)]
+            break
+    return len(core.removesuffix("工作")) > 2
+
+
+def attachment_titles(doc: Document) -> list[tuple[str, int]]:
+    """Group names rebuilt from a cut attachment title: head + up to two fragments, in any order."""
+    whole = re.compile(rf"(?P<g>{group_name_re()}){ROSTER_SUFFIX}?")
+    lines = doc.lines
+    out: list[tuple[str, int]] = []
+    for i, ln in enumerate(lines):
+        m = ATTACHMENT_HEAD.match(ln.text)
+        head = squash(m.group("x")) if m else ""
+        if len(re.findall(f"[{HAN}]", head)) < 4:
+            continue  # `附件1` above the attachment itself, not the list of attachments
+        found = whole.fullmatch(head)
+        if found:
+            out.append((found.group("g"), ln.number))
+            continue
+        pieces = [squash(x.text) for x in lines
+                  if x is not ln and abs(x.number - ln.number) <= FRAGMENT_WINDOW
+                  and len(x.text) - len(x.text.lstrip()) >= 2 and FRAGMENT.match(squash(x.text))
+                  and not label_pattern().match(x.text) and not parse_person_rows(x.text)]
+        for k in (1, 2):
+            names = {whole.fullmatch(head + "".join(p)) for p in permutations(pieces, k)} - {None}
+            if len(names) == 1:
+                out.append((names.pop().group("g"), ln.number))
+                break
+            if names:
+                break  # two readings: the title is not rebuilt
+    return out
+
+
+def group_candidates(doc: Document) -> list[tuple[str, int]]:
+    """Full group names the document prints: `成立X`, a heading that is a group name, `X组成人员`,
+    the roster attachment's title."""
+    joined = doc.joined()
+    name = group_name_re()
+    out: list[tuple[str, int]] = []
+    for m in re.finditer(rf"{FOUNDING}(?P<g>{name})", joined.text):
+        before = joined.text[max(0, m.start() - 14): m.start()]
+        if re.search(r"乡|镇|街道|村", before.split("，")[-1]):
+            continue  # a township's own group (乡镇成立…指挥部), not this document's
+        out.append((m.group("g"), joined.line_at(m.start("g"))))
+    for m in re.finditer(rf"成立以[^。]{{4,400}}?为(?:成员|组员|成员单位)的(?P<g>{name})", joined.text):
+        out.append((m.group("g"), joined.line_at(m.start("g"))))
+    for m in re.finditer(rf"(?P<g>{name}){ROSTER_SUFFIX}", joined.text):
+        out.append((m.group("g"), joined.line_at(m.start("g"))))
+    lines = doc.lines
+    for i, ln in enumerate(lines):
+        m = re.match(r"^\s*[一二三四五六七八九十]+、\s*(.+?)\s*$", ln.text)
+        if not m:
+            continue
+        text = squash(m.group(1))
+        if i + 1 < len(lines) and len(squash(lines[i + 1].text)) <= 3:
+            text += squash(lines[i + 1].text)
+        if re.fullmatch(name, text):
+            out.append((text, ln.number))
+    out.extend(attachment_titles(doc))
+    trimmed = [(trim_group(g), n) for g, n in out]
+    return [(g, n) for g, n in trimmed if is_specific(g)]
+
+
+def main_group(doc: Document) -> tuple[str, int] | None:
+    """The fullest group name printed in the document (one canonical name per group per doc)."""
+    cands = group_candidates(doc)
+    if not cands:  # no 成立 sentence: the group that has an office (`X办公室设在…`), at a sentence or line start
+        for ln in doc.lines:
+            m = re.match(rf"^\s*(?P<g>{group_name_re()})(?:下设)?办公室", ln.text)
+            if m:
+                cands.append((squash(m.group("g")), ln.number))
+        joined = doc.joined()
+        m = re.search(rf"[。；，](?P<g>{group_name_re()})(?:下设)?办公室", joined.text)
+        if m:
+            cands.append((m.group("g"), joined.line_at(m.start("g"))))
+        cands = [(trim_group(g), n) for g, n in cands if not trim_group(g).startswith(("各", "乡", "镇"))]
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (len(c[0]), -c[1]))

@@ -1,0 +1,152 @@
+"""A group's office (`下设办公室，办公室设在X，办公室主任由Y兼任`) and its working sub-groups.
+
+The office's heads may be named by post (`主任由县农业局局长担任`), by name
+(`办公室主任由吴卿兼任`), or both (`办公室主任由县发改局局长李四兼任` — then 李四 also holds that post).
+A deputy named by a bare `局分管领导` means the host bureau's (the sentence names it just before).
+
+Working sub-groups (`1.应急处置组` + `区农业农村局牵头，由…组成`) are paired heading-to-content by the
+topic words they share (headings print away from their content), then by distance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govkg.loaders.names import is_collective, split_enumeration, squash
+from govkg.loaders.rosters_rows import HAN, NUMBERING, is_name, split_trailing_name
+from govkg.loaders.text import Document
+from govkg.ontology.facts import MemberFact
+
+
+@dataclass
+class Office:
+    """The office of a group: its host body, its director and deputies, and posts they are shown in."""
+
+    host: str
+    line: int
+    director: str | None = None
+    deputies: list[str] = field(default_factory=list)
+    held: list[tuple[str, str]] = field(default_factory=list)  # (person, post string) named with a person
+
+
+def _who(office: Office, text: str) -> str:
+    """`由县卫健局局长张三同志` -> `张三` (and remember his post); `局分管领导` -> the host's."""
+    t = re.sub(r"^(?:由|是|为)", "", squash(text)).removesuffix("同志")
+    head, tail = split_trailing_name(t)
+    if tail:
+        if (tail, head) not in office.held:
+            office.held.append((tail, head))
+        return tail
+    unit = next((u for u in ("局", "委", "办", "中心") if head.startswith(u)), None)
+    if unit and office.host.endswith(unit) and not is_name(head):
+        return office.host + head[len(unit):]  # 局分管领导: the host bureau's
+    return head
+
+
+def _read_heads(office: Office, window: str) -> None:
+    d = (re.search(r"办公室主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window)
+         or re.search(r"(?<!副)主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window)
+         or re.search(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任|任)办公室主任", window))
+    if d:
+        office.director = _who(office, d.group("w"))
+    for r in (re.finditer(r"副主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window),
+              re.finditer(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任|任)办公室副主任", window)):
+        for x in r:
+            for w in split_enumeration(x.group("w")):
+                who = _who(office, w)
+                if who not in office.deputies:
+                    office.deputies.append(who)
+
+
+def read_office(doc: Document) -> Office | None:
+    joined = doc.joined()
+    t = joined.text
+    m = re.search(r"办公室设在(?P<host>[^，。；,;（(]+?)(?=[，。；,;（(]|为|承担|具体|负责|$)", t)
+    if not m:
+        return None
+    start = t.rfind("下设办公室", max(0, m.start() - 80), m.start())
+    office = Office(squash(m.group("host")), joined.line_at(start if start >= 0 else m.start()))
+    # the director may be named in this sentence or in a later restatement of the office
+    for w in re.finditer(r"办公室", t[m.start():]):
+        window = t[max(0, m.start() + w.start() - 40): m.start() + w.start() + 160]
+        _read_heads(office, window)
+        if office.director:
+            break
+    return office
+
+
+# ---------------------------------------------------------------- working sub-groups
+
+SUBGROUP_HEAD = re.compile(rf"^\s*{NUMBERING}\s*(?P<name>[{HAN}]{{2,10}}组)(?:\s*[：:。]\s*(?P<rest>.*)|\s*)$")
+LEAD = re.compile(rf"^(?:由)?(?P<lead>[^，。、：:]{{2,30}}?)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
+                  rf"(?:组成|参加|参与|配合)[。，,；;]?(?P<duty>[^。]*)")
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i: i + 2] for i in range(len(s) - 1)}
+
+
+def _assign(heads: list[tuple[str, int]], contents: list[tuple[str, int]]) -> dict[int, int]:
+    """Pair headings with contents: most shared topic bigrams, then least distance (exact search)."""
+    def gain(h: int, c: int) -> int:
+        core = heads[h][0].removesuffix("组")
+        return 1000 * len(_bigrams(core) & _bigrams(contents[c][0])) - abs(heads[h][1] - contents[c][1])
+
+    if len(contents) > 14:
+        return {h: h for h in range(min(len(heads), len(contents)))}
+    memo: dict[tuple[int, int], tuple[int, tuple[int, ...]]] = {}
+
+    def best(h: int, used: int) -> tuple[int, tuple[int, ...]]:
+        if h == len(heads):
+            return 0, ()
+        if (h, used) not in memo:
+            skip_score, skip_rest = best(h + 1, used)
+            options = [(skip_score - 10**6, (-1, *skip_rest))]  # leave a heading unpaired only if forced
+            for c in range(len(contents)):
+                if not used & (1 << c):
+                    s, rest = best(h + 1, used | (1 << c))
+                    options.append((s + gain(h, c), (c, *rest)))
+            memo[(h, used)] = max(options)
+        return memo[(h, used)]
+
+    return {h: c for h, c in enumerate(best(0, 0)[1]) if c >= 0}
+
+
+def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
+    lines, joined = doc.lines, doc.joined()
+    heads: list[tuple[str, int]] = []
+    for ln in lines:
+        m = SUBGROUP_HEAD.match(ln.text)
+        if m and not m.group("name").endswith(("领导小组", "领导组")):
+            heads.append((m.group("name"), ln.number))
+    if not heads:
+        return []
+    contents: list[tuple[str, int, re.Match[str], int]] = []
+    offset = 0
+    starts = []
+    for ln in lines:
+        starts.append(offset)
+        offset += len(ln.text.strip())
+    for k, ln in enumerate(lines):
+        sm = SUBGROUP_HEAD.match(ln.text)
+        rest = (sm.group("rest") or "").strip() if sm else None
+        text_start = starts[k] + (len(ln.text.strip()) - len(rest) if sm else 0)
+        m = LEAD.match(joined.text[text_start: text_start + 400])
+        if m and rest != "":
+            contents.append((m.group("duty") or "", ln.number, m, text_start))
+    pairs = _assign(heads, [(c[0], c[1]) for c in contents])
+    out: list[MemberFact] = []
+    for h, c in sorted(pairs.items()):
+        name, (_, _, m, base) = heads[h][0], contents[c]
+
+        def fact(member: str, role: str, pos: int) -> MemberFact:
+            return MemberFact(doc=doc.number, line=joined.line_at(pos), group=name, parent=parent,
+                              member=member, member_type="body", role=role,
+                              collective=True if is_collective(member) else None)
+        out.append(fact(squash(m.group("lead")), "牵头单位", base + m.start("lead")))
+        pos = base + m.start("members")
+        for it in split_enumeration(m.group("members")):
+            at = joined.text.find(it[:4], pos)
+            out.append(fact(it, "成员单位", at if at >= 0 else pos))
+    return out

@@ -1,0 +1,246 @@
+"""Roster rows: label lines, name/post pairs and lists of units or posts (used by loaders/rosters.py).
+
+A roster row pairs a person with a post string. Gazettes print it in several ways, all read here:
+`吴  卿    区发改局局长` (name first, the PDF may space out the name), `县委副书记、县长  张  三`
+(post first), `张三（县委副书记、县长）`, `张三，县委副书记、县长`, two columns glued into one token
+(`区政府办主任陈绍瑞`). A label's text that is no such row is a list: units (`…负责人`) or posts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from govkg.loaders.names import is_collective, split_enumeration, squash
+from govkg.ontology.vocabulary import titles_longest_first, vocabulary
+
+HAN = r"\u4e00-\u9fff"
+ONLY_HAN = re.compile(rf"^[{HAN}]+$")
+NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])"
+HEADING = re.compile(rf"^\s*{NUMBERING}")
+PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+QUALIFIERS = ("主持日常工作", "主持工作")
+HEAD_WORDS = ("主要负责同志", "分管负责同志", "负责同志", "主要负责人", "分管负责人", "负责人", "主要领导", "分管领导")
+# a Chinese name never starts with these (they open a collective or a clause: 各乡镇…, 由张三…)
+NOT_NAME_START = "各由经将请对从在为把被与及等其该本每"
+CONCURRENT_TITLES = ("副书记", "常委", "党组成员", "党委委员", "委员")
+
+
+# ---------------------------------------------------------------- vocabulary-derived patterns
+
+@lru_cache(maxsize=1)
+def roster_roles() -> list[str]:
+    roles = vocabulary()["group_roles"]
+    return sorted({*roles["leading"], *roles["office"], *roles["member"]}, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def label_pattern() -> re.Pattern[str]:
+    """`副  组  长：` — a role word, possibly spaced out, then a colon, at the start of a line."""
+    alts = "|".join(r"\s*".join(map(re.escape, r)) for r in roster_roles())
+    return re.compile(rf"^\s*(?P<role>{alts})\s*[：:]\s*(?P<rest>.*)$")
+
+
+@lru_cache(maxsize=1)
+def _table_label() -> re.Pattern[str]:
+    alts = "|".join(r"\s*".join(map(re.escape, r)) for r in roster_roles())
+    return re.compile(rf"^\s*(?P<role>{alts})\s+(?P<rest>\S.*)$")
+
+
+def match_label(text: str) -> re.Match[str] | None:
+    """A label line: `组  长：…`, or a table row without the colon (`组长  张三  县委副书记、县长`),
+    which counts only when the rest is a person row."""
+    m = label_pattern().match(text)
+    if m:
+        return m
+    m = _table_label().match(text)
+    return m if m and parse_person_rows(m.group("rest")) else None
+
+
+def ends_with_title(text: str) -> bool:
+    t = PAREN_NOTE.sub("", squash(text)).rstrip("。；;，,")
+    return bool(t) and t.endswith(tuple(titles_longest_first()))
+
+
+def clean_post(post: str) -> tuple[str, str | None]:
+    """Squash, drop （兼任）-style notes and pull `主持日常工作` out as a qualifier."""
+    text = squash(post).rstrip("。；;，,")
+    qualifier = None
+    for q in QUALIFIERS:
+        if q in text:
+            text, qualifier = text.replace(q, ""), q
+    text = re.sub(r"[（(](?:兼|兼任|兼职)[）)]", "", text)
+    return text, qualifier
+
+
+def is_name(text: str) -> bool:
+    """2-4 Han characters that are not a post, a unit or the opening of a clause."""
+    return 2 <= len(text) <= 4 and ONLY_HAN.match(text) is not None and not ends_with_title(text) \
+        and text[0] not in NOT_NAME_START
+
+
+# ---------------------------------------------------------------- person rows
+
+def is_post_token(tok: str) -> bool:
+    return len(tok) >= 3 and re.match(rf"^[{HAN}（）()、]+$", tok) is not None and ends_with_title(tok)
+
+
+def split_trailing_name(tok: str) -> tuple[str, str | None]:
+    """`区政府办主任陈绍瑞` (two columns glued) -> (`区政府办主任`, `陈绍瑞`)."""
+    if ends_with_title(tok):
+        return tok, None
+    for k in (2, 3):
+        head, tail = tok[:-k], tok[-k:]
+        if ends_with_title(head) and is_name(tail):
+            return head, tail
+    return tok, None
+
+
+def _bracketed_post(m: re.Match[str]) -> str:
+    """`张三（县委副书记、县长）` -> `张三  县委副书记、县长 `; other brackets (`乡（镇）长`) stay."""
+    name, post = m.group(1), m.group(2)
+    if post is not None and not ends_with_title(post):
+        return m.group(0)
+    return f"{name}  {post or ''} "
+
+
+def _take_name(toks: list[str], i: int) -> tuple[str, int]:
+    """Join single-character tokens of a spaced-out name (`张  三`) starting at toks[i]."""
+    name = ""
+    while i < len(toks) and ONLY_HAN.match(toks[i]) and len(name) + len(toks[i]) <= 4 and not is_post_token(toks[i]):
+        name += toks[i]
+        i += 1
+    return name, i
+
+
+def _name_first(toks: list[str]) -> list[tuple[str, str]] | None:
+    rows: list[tuple[str, str]] = []
+    i, carried = 0, None
+    while i < len(toks):
+        if carried:
+            name, carried = carried, None
+        else:
+            name, i = _take_name(toks, i)
+            if not is_name(name):
+                return None
+        if i >= len(toks):
+            return None
+        post, carried = split_trailing_name(toks[i])
+        i += 1
+        if not is_post_token(post):
+            return None
+        rows.append((name, post))
+    return rows if rows and not carried else None
+
+
+def _post_first(toks: list[str]) -> list[tuple[str, str]] | None:
+    """`县委副书记、县长  张  三` (county rosters often print the post before the name)."""
+    rows: list[tuple[str, str]] = []
+    i = 0
+    while i < len(toks):
+        post = toks[i]
+        if not is_post_token(post):
+            return None
+        name, i = _take_name(toks, i + 1)
+        if not is_name(name):
+            return None
+        rows.append((name, post))
+    return rows or None
+
+
+def parse_person_rows(text: str) -> list[tuple[str, str]] | None:
+    """`薛  军    区政府办主任陈绍瑞    区政府办副主任` -> [(薛军, 区政府办主任), (陈绍瑞, 区政府办副主任)].
+
+    None unless the whole text is name/post pairs (a name is 2-4 Han characters, possibly spaced).
+    """
+    # other printings of the same row: 张三（县委副书记、县长）, 张三，县委副书记、县长, 张三同志 …
+    text = re.sub(rf"([{HAN}]{{2,4}}?)同志(?=\s)", r"\1", text)
+    text = re.sub(rf"(?<![{HAN}])([{HAN}]{{2,4}}?)(?:同志)?\s*(?:[（(]([^）)]+)[）)]|[，,]\s*)", _bracketed_post, text)
+    text = re.sub(r"\s+[、，,；;]", "  ", text)  # `张三（…）、李四（…）`: the mark between two rows
+    toks = text.split()
+    return _name_first(toks) or _post_first(toks)
+
+
+# ---------------------------------------------------------------- list entries
+
+@dataclass
+class Entry:
+    """One roster entry: a person, a post or a unit, in a role, with its source line."""
+
+    role: str
+    text: str
+    line: int
+    kind: str  # person | post | body
+    post: str = ""
+    qualifier: str | None = None
+    collective: bool = False
+    incomplete: bool = False
+
+
+def split_items(text: str) -> list[str]:
+    """Split a list on 、，; a bare title (`、主任`) belongs to the item before it."""
+    items: list[str] = []
+    for part in split_enumeration(text):
+        if items and part in titles_longest_first():
+            items[-1] += "、" + part
+        else:
+            items.append(part)
+    return items
+
+
+def _concurrent(post: str) -> bool:
+    """A post held alongside a main one (`县委副书记、县长` is one person; `县委书记、县长` are two)."""
+    return post.endswith(CONCURRENT_TITLES)
+
+
+def _posts_to_holders(items: list[str], named: list[tuple[str, str | None]]
+                      ) -> tuple[list[str], list[tuple[str, str | None]]]:
+    """`县委副书记、县长张三` splits as [县委副书记, 县长张三]: posts before a named item are his."""
+    out_items: list[str] = []
+    out_named: list[tuple[str, str | None]] = []
+    waiting: list[str] = []
+    for it, (post, name) in zip(items, named):
+        if name:
+            out_items.append("、".join([*waiting, it]))
+            out_named.append(("、".join([*waiting, post]), name))
+            waiting = []
+        else:
+            waiting.append(it)
+    for it in waiting:  # posts after the last name stand alone
+        out_items.append(it)
+        out_named.append((it, None))
+    return out_items, out_named
+
+
+def list_entries(role: str, text: str, line: int, complete: bool, one_holder: bool = False) -> list[Entry]:
+    """A label's list: units (`…负责人`) become body members, otherwise each item is a post member
+    (or a person, when the item ends in the holder's name). Under a one-person label (`one_holder`)
+    the posts of an unnamed list describe that one holder."""
+    text, _ = clean_post(text)
+    items = split_items(text)
+    if not items:
+        return []
+    # a unit list names bodies (its heads at most once, at the end); a post list ends every item in
+    # a title, or in a title and the holder's name (`县政府副县长李四`)
+    named = [split_trailing_name(it) for it in items]
+    mode = "body" if any(not ends_with_title(it) and not n for it, (_, n) in zip(items[:-1], named)) else "post"
+    if len(items) == 1 and not ends_with_title(items[0]) and not named[0][1] and role in ("成员单位", "牵头单位"):
+        mode = "body"
+    if mode == "post" and any(n for _, n in named):
+        items, named = _posts_to_holders(items, named)
+    elif mode == "post" and one_holder and len(items) > 1 and all(_concurrent(it) for it in items[:-1]):
+        items, named = ["、".join(items)], [("、".join(items), None)]  # `组长：县委副书记、县长`
+    out = []
+    for k, it in enumerate(items):
+        if mode == "body":
+            head = next((h for h in HEAD_WORDS if it.endswith(h) and len(it) > len(h)), None)
+            body = it[: -len(head)] if head else it
+            out.append(Entry(role, body, line, "body", qualifier="负责人" if head or items[-1].endswith(HEAD_WORDS)
+                             else None, collective=is_collective(body)))
+        elif named[k][1]:
+            out.append(Entry(role, named[k][1], line, "person", post=named[k][0]))
+        else:
+            out.append(Entry(role, it, line, "post", collective=is_collective(it),
+                             incomplete=(k == len(items) - 1 and not ends_with_title(it))))
+    return out
