@@ -25,8 +25,12 @@ HEADING = re.compile(rf"^\s*{NUMBERING}")
 DUTY_VERBS = ("负责", "组织", "指导", "配合", "协助", "承担", "参与", "牵头", "落实", "做好", "会同", "协调",
               "督促", "统筹", "具体", "主要", "依法", "按照", "根据", "加强", "开展", "监督", "提供", "制定",
               "制订", "建立", "完善", "保障", "及时", "积极", "指挥", "领导")
-ITEM = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>[^\s：:，。；;、,]{{3,30}}?)\s*[：:]\s*(?P<text>\S.*)$")
-OTHERS = re.compile(r"^\s*(?P<body>其[他它](?:有关|相关)?(?:成员单位|部门|单位))(?P<text>(?:要|应)?(?:根据|按照|负责|结合).*)$")
+# A unit's item: `（四）区财政局：负责…`; several units may share one (`县公安局、县交警大队：负责…`).
+ITEM = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>[^\s：:，。；;,]{{3,60}}?)\s*[：:]\s*(?P<text>\S.*)$")
+OTHERS = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>其[他它](?:有关|相关)?(?:成员单位|部门|单位))"
+                    r"(?P<text>(?:要|应)?(?:根据|按照|负责|结合).*)$")
+# Where an office's duty clause stops: the sentence goes on to name its director.
+OFFICE_TAIL = re.compile(r"[，,](?:办公室)?(?:主任|副主任|由)")
 PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 # heads of people's organisations printed short (区残联, 区科协); proposed for vocabulary body_suffixes
 
@@ -36,15 +40,22 @@ def _is_body(name: str) -> bool:
     return is_collective(name) or (len(core) >= 3 and core.endswith(tuple(body_suffixes_longest_first())))
 
 
-def _item(ln: Line, after: Line | None = None) -> tuple[str, str] | None:
-    """(body, text) when the line opens a unit's duty item (the verb may wrap: `…：负` + `责…`)."""
+def _item(ln: Line, after: Line | None = None) -> tuple[list[str], str] | None:
+    """(bodies, text) when the line opens a duty item of one or more units (the verb may wrap:
+    `…：负` + `责…`)."""
     m = ITEM.match(ln.text)
-    if not m or not _is_body(squash(m.group("body"))):
+    if not m:
         return None
+    whole = squash(m.group("body"))
+    bodies = [b for b in whole.split("、") if b]
+    if not bodies or not all(_is_body(b) for b in bodies):
+        if not is_collective(whole):
+            return None
+        bodies = [whole]  # 各乡（镇）、街道: one collective phrase
     text = squash(m.group("text"))
     if len(text) < 2 and after is not None:
         text += squash(after.text)[:2]
-    return (squash(m.group("body")), m.group("text")) if text.startswith(DUTY_VERBS) else None
+    return (bodies, m.group("text")) if text.startswith(DUTY_VERBS) else None
 
 
 def _text_from(lines: list[Line], i: int, first: str) -> str:
@@ -74,11 +85,13 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
     lines = doc.lines
     for i, ln in enumerate(lines):
         item = _item(ln, lines[i + 1] if i + 1 < len(lines) else None)
-        if item and item[0] not in seen:
-            seen.add(item[0])
-            out.append(DutyFact(doc=doc.number, line=ln.number, body=item[0], context=context,
+        for body in item[0] if item else []:
+            if body in seen:
+                continue
+            seen.add(body)
+            out.append(DutyFact(doc=doc.number, line=ln.number, body=body, context=context,
                                 text=_text_from(lines, i, item[1]),
-                                collective=True if is_collective(item[0]) else None))
+                                collective=True if is_collective(body) else None))
     if len(out) >= 2:  # `其他有关部门根据职责…` closes a unit list without a colon
         for i, ln in enumerate(lines):
             m = OTHERS.match(ln.text)
@@ -107,10 +120,22 @@ def group_duty(doc: Document, group: str) -> DutyFact | None:
                                 text=_text_from(lines, nxt, lines[nxt].text))
         m = re.search(r"(?<!办公室)(?<!办公室的)主要职责(?:为|是)[：:](?P<text>.*)$", t)
         if m and "办公室" not in t[: m.start()]:
-            return DutyFact(doc=doc.number, line=ln.number, body=group, context=group,
-                            text=_text_from(lines, i, m.group("text")) if m.group("text")
-                            else _text_from(lines, i + 1, lines[i + 1].text) if i + 1 < len(lines) else "")
+            if m.group("text"):
+                return DutyFact(doc=doc.number, line=ln.number, body=group, context=group,
+                                text=_text_from(lines, i, m.group("text")))
+            if i + 1 < len(lines):
+                k = _first_item(lines, i + 1)
+                return DutyFact(doc=doc.number, line=lines[k].number, body=group, context=group,
+                                text=_text_from(lines, k, lines[k].text))
     return None
+
+
+def _first_item(lines: list[Line], k: int) -> int:
+    """Where a numbered list starts: PDF column order may print `2.…` before `1.…`."""
+    m = re.match(r"^\s*(\d+)[.．、]", lines[k].text)
+    if not m or m.group(1) == "1":
+        return k
+    return next((j for j in range(k + 1, min(k + 12, len(lines))) if re.match(r"^\s*1[.．、]", lines[j].text)), k)
 
 
 def office_duty(doc: Document, group: str) -> DutyFact | None:
@@ -126,8 +151,9 @@ def office_duty(doc: Document, group: str) -> DutyFact | None:
         d = re.search(r"(?:^|[，,])(?P<d>(?:具体负责|具体协调|具体|负责|承担)[^，,。]{4,}.*)$", span)
         if d:
             pos = start + d.start("d")
+            text = OFFICE_TAIL.split(d.group("d").split("办公室设在")[0])[0]
             return DutyFact(doc=doc.number, line=joined.line_at(pos), body=group + "办公室", context=group,
-                            text=d.group("d").split("办公室设在")[0].rstrip("，,")[:TEXT_LEN])
+                            text=text.rstrip("，,")[:TEXT_LEN])
     lines = doc.lines
     for explicit in (True, False):  # `办公室的职责为：` before a bare `办公室职责` heading
         for i, ln in enumerate(lines):

@@ -66,3 +66,51 @@ def test_office_duty_from_the_office_sentence():
 def test_roster_rows_and_addressee_lines_are_not_duties():
     got = by_body("rosters-lzbh-2024-28.txt")
     assert set(got) == {GROUP_28, GROUP_28 + "办公室"}, f"expected only the group's and office's duties, got {sorted(got)}"
+
+
+# --- a county's 成员单位职责 (other places' wording) ---------------------------------------------
+
+GROUP_COUNTY = "清河县防汛抗旱指挥部"
+
+
+def test_numbered_county_items_are_duties():
+    got = by_body("duties-county-zhihuibu.txt")
+    assert {"县委宣传部", "县发改局", "县财政局", "县水利局", "县气象局"} <= set(got), \
+        f"expected the numbered `N.县…局：负责…` items (ASCII colon too), got {sorted(got)}"
+
+
+def test_duty_context_ends_with_the_county_group():
+    got = by_body("duties-county-zhihuibu.txt")
+    assert got["县气象局"].context.endswith(GROUP_COUNTY), f"expected context …{GROUP_COUNTY}, got {got['县气象局'].context}"
+
+
+def test_item_shared_by_two_units_is_a_duty_of_each():
+    got = by_body("duties-county-zhihuibu.txt")
+    assert "县公安局" in got and "县交警大队" in got, f"expected `县公安局、县交警大队：负责…` read for both, got {sorted(got)}"
+
+
+def test_township_phrase_item_is_one_collective_duty():
+    fact = by_body("duties-county-zhihuibu.txt").get("各乡（镇）、街道")
+    assert fact is not None and fact.collective, f"expected one collective duty for 各乡（镇）、街道, got {fact}"
+
+
+def test_numbered_closing_other_units_item_is_a_collective_duty():
+    fact = by_body("duties-county-zhihuibu.txt").get("其他成员单位")
+    assert fact is not None and fact.collective, f"expected `8.其他成员单位要按照…` as a collective duty, got {fact}"
+
+
+def test_group_duty_under_a_main_duties_heading():
+    got = by_body("duties-county-zhihuibu.txt")
+    group = next((f for b, f in got.items() if b.endswith(GROUP_COUNTY)), None)
+    assert group is not None and group.text.startswith("县防汛抗旱指挥部负责领导"), f"expected the 二、主要职责 text, got {group}"
+
+
+def test_office_duty_stops_before_the_director_clause():
+    got = by_body("duties-county-zhihuibu.txt")
+    office = next((f for b, f in got.items() if b.endswith(GROUP_COUNTY + "办公室")), None)
+    assert office is not None and office.text == "承担指挥部日常工作", f"expected the clause only, got {office}"
+
+
+def test_group_duty_list_printed_out_of_order_starts_at_its_first_item():
+    fact = next(f for b, f in by_body("rosters-lzbf-2024-11.txt").items() if b.endswith(GROUP_11[3:]))
+    assert fact.text.startswith("1."), f"expected the list's item 1 (printed after 2, 3, 5), got {fact.text}"

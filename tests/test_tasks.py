@@ -83,11 +83,145 @@ def test_labelled_lead_and_responsible_units_in_nested_numbering():
 
 def test_parse_assignment_mixed_roles():
     found = [(b, r) for _, b, r in tasks.parse_assignment(
-        "冬季清洁取暖领导小组办公室负责，冬季清洁取暖领导小组成员单位按职责分工配合，各乡镇人民政府、街道办事处负责落实")]
-    assert found == [("冬季清洁取暖领导小组办公室", "responsible"), ("冬季清洁取暖领导小组成员单位", "support"),
+        "县清洁供暖工作专班办公室负责，县清洁供暖工作专班成员单位按职责分工配合，各乡镇人民政府、街道办事处负责落实")]
+    assert found == [("县清洁供暖工作专班办公室", "responsible"), ("县清洁供暖工作专班成员单位", "support"),
                      ("各乡镇人民政府、街道办事处", "responsible")], "each list takes its own role phrase"
 
 
 def test_parenthesis_without_role_is_not_a_responsibility():
     assert tasks.parse_assignment("运距500公里以上") == [], "an ordinary parenthesis names no body"
     assert tasks.parse_assignment("煤电项目除外") == [], "an ordinary parenthesis names no body"
+
+
+# --- nested sections printed out of order (离政办发〔2024〕14号, 18号) -----------------------------
+
+def test_item_printed_after_the_next_section_heading_stays_in_its_section():
+    keys = _keys(tasks.extract(_doc("tasks-lzbf-2024-14-sections.txt", 3738, "离政办发〔2024〕14号")))
+    assert ("三.五", "各行政执法机关", "responsible") in keys, "（五） printed after `四、…` carries on section 三"
+    assert not any(t == "四.五" for t, _, _ in keys), "section 四 has items （一）-（三） only"
+
+
+def test_item_heading_wrapped_before_its_full_stop_is_not_a_bare_title():
+    keys = _keys(tasks.extract(_doc("tasks-lzbf-2024-14-sections.txt", 3738, "离政办发〔2024〕14号")))
+    assert ("五.一", "各行政执法机关", "responsible") in keys, "`（一）…监` + `督信息化建设。…` is item 五.一"
+    assert not any(t == "五" for t, _, _ in keys), "the section title 五 takes no statement"
+
+
+def test_cut_item_continued_far_down_the_page_keeps_its_statement():
+    keys = _keys(tasks.extract(_doc("tasks-lzbf-2024-14-sections.txt", 3738, "离政办发〔2024〕14号")))
+    assert ("三.四", "区司法局", "responsible") in keys, "（四） is cut at `…试点` and goes on three blocks later"
+
+
+def test_block_running_on_into_another_items_rest_is_cut_at_the_hidden_break():
+    keys = _keys(tasks.extract(_doc("tasks-lzbf-2024-18-hidden-break.txt", 5932, "离政办发〔2024〕18号")))
+    assert ("2", "区法院", "responsible") in keys, "the statement after item 3's text ends item 2 (cut at `进一步`)"
+    assert not any(t == "3" for t, _, _ in keys), "item 3 has no statement of its own"
+
+
+def test_section_title_wrapped_over_two_lines_takes_no_statement():
+    keys = _keys(tasks.extract(_doc("tasks-lzbf-2024-18-wrapped-section.txt", 6277, "离政办发〔2024〕18号")))
+    assert {t for t, _, _ in keys} == {"14"}, "`（五）…便利化、` + `可及化水平` is a bare title; the block after it ends 14"
+
+
+def test_heading_paths_move_a_stray_item_back_to_the_section_it_continues():
+    heads = [(0, "三"), (1, "一"), (1, "二"), (1, "三"), (1, "四"), (0, "四"), (1, "五"), (1, "二"), (1, "一"),
+             (1, "三")]
+    paths = tasks.heading_paths(heads)
+    assert paths[6] == ("三", "五"), "（五） after `四、` continues section 三 (1-4)"
+    assert paths[7] == ("四", "二"), "section 四 keeps its own items"
+
+
+def test_heading_paths_keep_an_item_that_fits_its_own_section():
+    paths = tasks.heading_paths([(0, "五"), (1, "一"), (1, "二"), (0, "六"), (1, "三"), (1, "一"), (1, "二")])
+    assert paths[4] == ("六", "三"), "section 六 is numbered 1-3 with its （三） printed first"
+
+
+# --- other places' wordings (county snippets) ----------------------------------------------------
+
+def _county(name: str):
+    raw = (FIXTURES / name).read_text("utf-8").splitlines()
+    lines = [Line(2 + i, t.rstrip()) for i, t in enumerate(raw) if t.strip()]
+    return tasks.extract(Document("县政办发〔2024〕5号", [Line(1, "县政办发〔2024〕5号")] + lines))
+
+
+def test_labels_in_a_parenthesis_give_lead_and_responsible():
+    keys = _keys(_county("tasks-county-labels-paren.txt"))
+    assert ("二.一", "市生态环境局XX分局", "lead") in keys, "（牵头单位：…） -> lead"
+    assert ("二.一", "县农业农村局", "responsible") in keys, "…；责任单位：… -> responsible"
+
+
+def test_label_after_a_comma_starts_a_new_list():
+    keys = _keys(_county("tasks-county-labels-paren.txt"))
+    assert ("二.二", "县财政局", "responsible") in keys and ("二.二", "县自然资源局", "support") in keys, \
+        "`责任单位：县发改局、县财政局，配合单位：县自然资源局` -> responsible, then support"
+
+
+def test_lead_and_support_phrases_in_one_parenthesis():
+    keys = {k for k in _keys(_county("tasks-county-labels-paren.txt")) if k[0] == "二.三"}
+    assert keys == {("二.三", "县住建局", "lead"), ("二.三", "县财政局", "support"), ("二.三", "县水利局", "support"),
+                    ("二.三", "各乡镇人民政府", "responsible")}, "（县住建局牵头，县财政局、县水利局配合，…负责落实）"
+
+
+def test_role_marked_on_one_body_of_a_label_list():
+    keys = {k for k in _keys(_county("tasks-county-labels-paren.txt")) if k[0] == "三.二"}
+    assert keys == {("三.二", "县财政局", "lead"), ("三.二", "县发改局", "responsible"),
+                    ("三.二", "县乡村振兴局", "responsible")}, "`责任单位：县财政局（牵头）、…` -> 县财政局 leads"
+
+
+def test_label_lines_after_the_item():
+    facts = _county("tasks-county-label-lines.txt")
+    keys = _keys(facts)
+    assert ("1", "县行政审批服务管理局", "lead") in keys, "`牵头单位：…` on its own line"
+    assert ("1", "各乡镇人民政府", "responsible") in keys, "a 责任单位 list wrapped onto the next line"
+    assert not any("2024" in b for _, b, _ in keys), "`完成时限：…` names no body"
+
+
+def test_two_labels_on_one_line():
+    keys = {k for k in _keys(_county("tasks-county-label-lines.txt")) if k[0] == "3"}
+    assert keys == {("3", "县住建局", "lead"), ("3", "国网XX县供电公司", "support"), ("3", "县自来水公司", "support")}, \
+        "`牵头单位：县住建局 配合单位：…` -> one lead, two support"
+
+
+def test_collective_phrase_in_a_label_list_is_flagged():
+    collective = {f.body: f.collective for f in _county("tasks-county-label-lines.txt") if f.task == "1"}
+    assert collective["县直各有关部门"] is True, "县直各有关部门 is a collective phrase"
+    assert collective["县行政审批服务管理局"] is None, "a named body is not"
+
+
+def test_table_rows_on_one_line():
+    keys = _keys(_county("tasks-county-table.txt"))
+    assert ("1", "县教育局", "lead") in keys, "牵头单位 column -> lead"
+    assert ("1", "县自然资源局", "support") in keys, "配合单位 column -> support"
+    assert not any(b.startswith("2024") for _, b, _ in keys), "the 完成时限 column names no body"
+
+
+def test_table_row_with_a_wrapped_task_cell():
+    titles = {f.task: f.title for f in _county("tasks-county-table.txt")}
+    assert titles["4"] == "实施农村公路提质改造工程50公里", "the task cell wraps onto the next line"
+
+
+def test_table_with_one_cell_per_line():
+    keys = _keys(_county("tasks-county-table-cells.txt"))
+    assert ("2", "县卫健委", "lead") in keys and ("2", "县编办", "responsible") in keys, \
+        "序号 / 重点任务 / 牵头单位 / 责任单位 each on a line of its own"
+
+
+def test_bare_kind_of_body_is_one_collective_phrase():
+    found = tasks.parse_assignment("县税务局、乡镇人民政府、街道办事处负责落实")
+    assert [b for _, b, _ in found] == ["县税务局", "乡镇人民政府、街道办事处"], "乡镇人民政府、街道办事处 is one phrase"
+    assert tasks.is_collective("乡镇人民政府、街道办事处"), "a kind of body with no proper name is collective"
+
+
+def test_working_group_labels_are_no_task():
+    assert _county("tasks-county-working-groups.txt") == [], \
+        "`（一）综合协调组` with 牵头单位 / 成员单位 lines is a working group (rosters.py), not a task"
+
+
+def test_lead_words_before_a_body_are_not_part_of_its_name():
+    found = [(b, r) for _, b, r in tasks.parse_assignment("由县发改局牵头，会同县财政局等部门负责")]
+    assert found == [("县发改局", "lead"), ("县财政局", "responsible")], "由 / 会同 are dropped from the names"
+
+
+def test_role_named_as_a_unit_kind():
+    found = [(b, r) for _, b, r in tasks.parse_assignment("县发改局为牵头单位，县财政局为配合单位")]
+    assert found == [("县发改局", "lead"), ("县财政局", "support")], "X为牵头单位 -> lead, X为配合单位 -> support"

@@ -1,0 +1,268 @@
+"""Giving each piece of a plan back to its task.
+
+- a piece that starts with a heading belongs to that heading;
+- a piece that starts by closing a parenthesis it never opened (`源局、…负责落实）`) completes the
+  parenthesis some task left open; the join that forms a known body name or role phrase wins;
+- any other piece continues a task whose text stopped mid-sentence (chosen by shared vocabulary,
+  a title mark or quote it closes, else document order), or is a further paragraph of the task
+  before it;
+- then a piece that ran on, with no visible break, into the rest of another task is cut in two.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from govkg.loaders.tasks_pieces import Node, Piece, piece_of, without_statements
+from govkg.loaders.tasks_statements import CLOSE, OPEN, ROLE_TAIL, TRAILING_ETC
+
+MARKS = (("《", "》"), ("“", "”"))
+# A task cut mid-sentence is continued on the same page or the next: a block further away than
+# this many lines continues something else.
+REACH = 120
+# A block that closes a 《 or “ it never opened continues the task left with one open.
+MARK_BONUS = 0.5
+# How much more a block's wording must share with a cut-off item than with its own to be moved.
+HIDDEN_GAIN = 0.2
+MAX_REPAIRS = 8
+
+Assigned = list[tuple[Node, Piece, str]]
+Seam = tuple[set[str], set[str]]  # bigrams after and before a line start inside a piece
+
+
+def _bigrams(text: str) -> Counter:
+    t = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "|", text)
+    return Counter(t[i:i + 2] for i in range(len(t) - 1) if "|" not in t[i:i + 2])
+
+
+class _Lexicon:
+    """IDF-weighted shared vocabulary: which task does a stray block of text talk about?"""
+
+    def __init__(self, texts: list[str]):
+        self.n = max(len(texts), 1)
+        self.df = Counter(b for t in texts for b in set(_bigrams(t)))
+        self.tf = Counter(b for t in texts for b in _bigrams(t).elements())
+
+    def joins(self, left: str, right: str) -> bool:
+        """Does text cut off as `left` plausibly go on with `right` (`…的企`+`业、…` = 企业)?"""
+        if not left or not right:
+            return False
+        return left[-1] in "、，,；;" or self.tf.get(left[-1] + right[0], 0) >= 2
+
+    def score(self, piece: str, node_text: str) -> float:
+        return self.score_sets(set(_bigrams(piece)), set(_bigrams(node_text)))
+
+    def score_sets(self, a: set[str], b: set[str]) -> float:
+        """Share of the IDF weight of `a`'s bigrams found in `b`."""
+        if not a:
+            return 0.0
+        w = lambda g: math.log((self.n + 1) / (self.df.get(g, 0) + 1))  # noqa: E731
+        return sum(w(g) for g in a & b) / sum(w(g) for g in a)
+
+
+def _cut_bonus(lex: _Lexicon, cut_text: str, text: str, later: list[str]) -> float:
+    """Prefer continuing a task cut off mid-sentence, most when the broken word joins up; but
+    leave it to a later block that joins it when this one does not."""
+    if lex.joins(cut_text, text):
+        return 0.25
+    if any(lex.joins(cut_text, q) for q in later):
+        return -0.1
+    return 0.1
+
+
+def _join_score(head: str, tail: str, known: set[str]) -> int:
+    """How well does an open parenthesis's end `…区自然资` join a fragment's start `源局、…`?"""
+    left = re.split(r"[（(、，,；;：:]", head)[-1]
+    right = re.split(r"[、，,；;）)]", tail)[0]
+    joined = left + right
+    if joined in known or TRAILING_ETC.sub("", joined) in known:
+        return 2
+    if ROLE_TAIL.search(joined) or ROLE_TAIL.search(left + tail.split("）")[0]) and not right:
+        return 1
+    return 0
+
+
+def _assign(pieces: list[Piece], nodes: dict[int, Node], known: set[str],
+            forced: dict[int, Node] | None = None) -> Assigned:
+    """Give each piece an owner; returns (node, piece, text prefix from an open parenthesis)."""
+    forced = forced or {}
+    for n in nodes.values():
+        n.text, n.cut_at = "", 0
+    plain = {id(p): without_statements(p) for p in pieces}
+    lex = _Lexicon(list(plain.values()))
+    out: Assigned = []
+    cut: list[Node] = []
+    opened: list[tuple[Node, Piece]] = []
+    prev: Node | None = None
+    order = {ln.number: i for i, ln in enumerate(ln for q in pieces for ln in q.lines)}
+    for idx, p in enumerate(pieces):
+        cut = [n for n in cut if order[p.lines[0].number] - n.cut_at <= REACH]
+        prefix = ""
+        if id(p) in forced:
+            owner = forced[id(p)]
+        elif p.kind == "head":
+            owner = nodes[id(p)]
+        elif p.kind == "frag" and opened:
+            tail = p.text
+            best = max(opened, key=lambda o: (_join_score(open_tail(o[1]), tail, known), -opened.index(o)))
+            opened.remove(best)
+            owner, prefix = best[0], open_tail(best[1])
+        elif cut or prev:
+            starts_mid = p.text[:1] in "、，,；;。"
+            cands = list(dict.fromkeys(cut + ([prev] if prev and not (starts_mid and cut) else [])))
+            text = plain[id(p)]
+            later = [plain[id(q)] for q in pieces[idx + 1:idx + 9] if q.kind == "text"]
+            mark = _closes_mark(p.text)
+            scored = [(lex.score(text, n.text) + (_cut_bonus(lex, n.text, text, later) if n in cut else 0.0)
+                       + (MARK_BONUS if mark and n in cut and _open_mark(n.text) == mark else 0.0), -i, n)
+                      for i, n in enumerate(cands)]
+            owner = max(scored, key=lambda s: (s[0], s[1]))[2]
+        else:
+            continue
+        if owner in cut:
+            cut.remove(owner)
+        state = p.end_state()
+        if state == "cut" and not p.title_only:
+            cut.append(owner)
+            owner.cut_at = order[p.lines[-1].number]
+        elif state == "open":
+            opened.append((owner, p))
+        owner.text += plain[id(p)]
+        prev = owner
+        out.append((owner, p, prefix))
+    return out
+
+
+def _unfinished(assigned: Assigned, nodes: dict[int, Node]) -> list[tuple[Node, int]]:
+    """Items whose text stops mid-sentence and never goes on: (node, index in `assigned` of its last piece).
+
+    Only items without sub-items count: a section title has no text of its own to go on with.
+    """
+    parents = {n.path[:-1] for n in nodes.values()}
+    last: dict[int, int] = {}
+    for k, (n, _, _) in enumerate(assigned):
+        last[id(n)] = k
+    out = []
+    for k in sorted(last.values()):
+        n, p, _ = assigned[k]
+        if p.end_state() == "cut" and not p.title_only and n.path not in parents:
+            out.append((n, k))
+    return out
+
+
+def _seams(p: Piece, cache: dict[tuple[int, int], Seam | None]) -> list[tuple[int, Seam]]:
+    """The line starts inside a piece where a hidden break may be: (line index, its two sides).
+
+    Not inside a heading's first sentence, not after an enumeration comma or an open parenthesis
+    (the list goes on), not where the rest would start by closing a parenthesis."""
+    texts = ["".join(ln.text.split()) for ln in p.lines]
+    first = _after_first_sentence(texts) if p.kind == "head" else 1
+    out = []
+    for j in range(max(first, 1), len(texts)):
+        key = (id(p), j)
+        if key not in cache:
+            rest = piece_of(p.lines[j:])
+            seam = None
+            if not texts[j - 1].endswith(("、", "（", "(")) and rest.kind != "frag":
+                r = set(_bigrams(without_statements(rest)))
+                left = set(_bigrams(without_statements(piece_of(p.lines[:j], p.kind))))
+                seam = (r, left) if len(r) >= 4 else None
+            cache[key] = seam
+        if cache[key] is not None:
+            out.append((j, cache[key]))
+    return out
+
+
+def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, Node],
+                  cache: dict[tuple[int, int], Seam | None]) -> tuple[Piece, int, Node] | None:
+    """A piece that runs on, with no visible break, into the rest of another item's text.
+
+    PDF column order can put the last block of one item straight before a block that finishes an
+    item cut off earlier (`…全面提升工业企业环` then `使用低（无）VOCs含量涂料…`), with nothing in the
+    text to show the seam. When an item stops mid-sentence and nothing goes on with it, we look
+    for the tail of a nearby piece that talks about that item's matter much more than about its
+    own; the seam is at the line where that contrast is strongest.
+    """
+    plain = [without_statements(p) for _, p, _ in assigned]
+    grams = [set(_bigrams(t)) for t in plain]
+    lex = _Lexicon(plain)
+    order = {ln.number: i for i, ln in enumerate(ln for _, p, _ in assigned for ln in p.lines)}
+    best: tuple[float, Piece, int, Node] | None = None
+    for c, kc in _unfinished(assigned, nodes):
+        end = order[assigned[kc][1].lines[-1].number]
+        theirs = set().union(*(grams[i] for i, (m, _, _) in enumerate(assigned) if m is c))
+        for k in range(kc + 1, len(assigned)):
+            n, p, _ = assigned[k]
+            if order[p.lines[0].number] - end > REACH:
+                break
+            if n is c or p.kind == "frag" or id(p) in forced or n.path[:len(c.path)] == c.path:
+                continue
+            own = set().union(*(grams[i] for i, (m, _, _) in enumerate(assigned) if m is n and i != k))
+            for j, (rest, left) in _seams(p, cache):
+                gain = lex.score_sets(rest, theirs) - lex.score_sets(rest, own | left)
+                if gain >= HIDDEN_GAIN and (best is None or gain > best[0]):
+                    best = (gain, p, j, c)
+    return best[1:] if best else None
+
+
+def _after_first_sentence(texts: list[str]) -> int:
+    """Index of the first line after the one where a heading's first sentence ends (len if none)."""
+    acc = ""
+    for j, t in enumerate(texts):
+        acc += t
+        if "。" in acc:
+            return j + 1
+    return len(texts)
+
+
+def assign_repaired(pieces: list[Piece], nodes: dict[int, Node], known: set[str]) -> Assigned:
+    """Assign pieces, then cut pieces at hidden breaks (one at a time) and assign again."""
+    forced: dict[int, Node] = {}
+    cache: dict[tuple[int, int], Seam | None] = {}
+    assigned = _assign(pieces, nodes, known, forced)
+    for _ in range(MAX_REPAIRS):
+        found = _hidden_break(assigned, nodes, forced, cache)
+        if found is None:
+            break
+        p, j, other = found
+        idx = pieces.index(p)
+        head = piece_of(p.lines[:j], p.kind, p.title_only)
+        rest = piece_of(p.lines[j:])
+        if id(p) in nodes:
+            nodes[id(head)] = nodes.pop(id(p))
+        pieces[idx:idx + 1] = [head, rest]
+        forced[id(rest)] = other
+        assigned = _assign(pieces, nodes, known, forced)
+    return assigned
+
+
+def _closes_mark(text: str) -> str | None:
+    """The title mark or quote a piece closes without opening it first (`服务安全基本规范》…`)."""
+    for left, right in MARKS:
+        i = text.find(right)
+        if i >= 0 and not 0 <= text.find(left) < i and "。" not in text[:i]:
+            return left
+    return None
+
+
+def _open_mark(text: str) -> str | None:
+    """The title mark or quote left open at the end of a task's text (`…落实《养老机构`)."""
+    for left, right in MARKS:
+        if text.rfind(left) > text.rfind(right):
+            return left
+    return None
+
+
+def open_tail(piece: Piece) -> str:
+    """The unclosed parenthesis at the end of a piece, without its `（`."""
+    text, depth = piece.text, 0
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] in CLOSE:
+            depth += 1
+        elif text[i] in OPEN:
+            if depth == 0:
+                return text[i + 1:]
+            depth -= 1
+    return ""

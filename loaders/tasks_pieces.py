@@ -1,0 +1,294 @@
+"""Cutting a plan into pieces (runs of lines that surely flow) and numbering its headings.
+
+PDF extraction prints the blocks of two-column pages out of order, so a task's text can stop
+mid-sentence and go on several blocks later. A piece ends at a heading, after a closed
+responsibility statement, after a bare section title, or where an open parenthesis cannot go on;
+tasks_assign.py then gives each piece back to its task.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from govkg.loaders.tasks_statements import (CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC, looks_like_body,
+                                            role_in_last_paren)
+from govkg.loaders.text import Line
+
+CN_NUM = "一二三四五六七八九十"
+# Heading styles, outermost first: 一、 / （一） / 1. / （1）
+HEADINGS = [
+    re.compile(rf"^([{CN_NUM}]{{1,3}})、"),
+    re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]"),
+    re.compile(r"^(\d{1,3})[.．、](?![\d.．])"),
+    re.compile(r"^[（(](\d{1,3})[）)]"),
+]
+# Where a sentence may end; a piece ending elsewhere was cut off mid-sentence.
+SENTENCE_END = "。！？；）)”」：:"
+
+
+@dataclass(eq=False)
+class Node:
+    """A numbered heading (task or section) and what has been read for it."""
+
+    level: int
+    number: str
+    path: tuple[str, ...]
+    title: str
+    line: int
+    text: str = ""  # its prose read so far (statements left out)
+    cut_at: int = 0  # index of the line where its text last stopped mid-sentence
+
+
+@dataclass
+class Piece:
+    """Lines that surely flow into each other; `kind` is head | frag | text."""
+
+    lines: list[Line] = field(default_factory=list)
+    kind: str = "text"
+    node: Node | None = None
+    title_only: bool = False
+    depth: int = 0
+    frag_end: int = -1  # offset in `chars` of the `）` closing a parenthesis opened elsewhere
+    chars: list[tuple[str, int]] = field(default_factory=list)  # (char, source line), no spaces
+
+    @property
+    def text(self) -> str:
+        return "".join(c for c, _ in self.chars)
+
+    def end_state(self) -> str:
+        """complete | open (inside an unclosed parenthesis) | cut (stopped mid-sentence)."""
+        if self.depth > 0:
+            return "open"
+        t = self.text
+        return "complete" if not t or t[-1] in SENTENCE_END else "cut"
+
+
+def heading(text: str) -> tuple[int, str, str] | None:
+    for level, pat in enumerate(HEADINGS):
+        m = pat.match(text)
+        if m and len(text) > m.end() and not text[m.end()].isdigit():
+            return level, m.group(1), text[m.end():]
+    return None
+
+
+def chars_of(line: Line) -> list[tuple[str, int]]:
+    return [(c, line.number) for c in line.text if not c.isspace()]
+
+
+def depth_after(text: str, depth: int) -> tuple[int, int]:
+    """Paren depth after `text`; also the offset where depth first went below zero (or -1)."""
+    below = -1
+    for i, c in enumerate(text):
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth -= 1
+            if depth < 0 and below < 0:
+                below = i
+                depth = 0
+    return depth, below
+
+
+def _paren_breaks(texts: list[str], depth: int) -> bool:
+    """Does a parenthesis left open at a line end fail to close in the lines that follow?
+
+    It is broken when a sentence ends, or a heading starts, before it closes.
+    """
+    for t in texts:
+        if heading(t):
+            return True
+        for i, c in enumerate(t):
+            if c in OPEN:
+                depth += 1
+            elif c in CLOSE:
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif c == "。" and not (i + 1 < len(t) and t[i + 1] in CLOSE):
+                return True
+    return True
+
+
+def _bare_title(head: tuple[int, str, str], after: str, seen: Counter) -> tuple[bool, int]:
+    """Is a heading a bare section title (`一、总体要求`), and over how many more lines does it run?
+
+    A title may wrap onto a short bare next line (`四、…协调监督工` + `作体系`): both lines are the
+    title. A heading whose next line goes on to a full stop after a few characters and no comma
+    (`（一）加强…监` + `督信息化建设。配合…`) is a task with its text, not a bare title.
+    """
+    level, _, rest = head
+    if level > 1 or re.search(r"[。，；：:,]", rest) or len(rest) > 30:
+        return False, 0
+    if not after or heading(after):
+        return True, 0
+    if len(after) <= 12 and not re.search(r"[。，、；：,（(）)]", after) and len(rest) + len(after) <= 36:
+        return True, 1
+    stop = after.find("。")
+    if 0 <= stop and len(rest) + stop <= 36 and not re.search(r"[，、；：,]", after[:stop]) \
+            and (stop <= 4 or rest[-1] in "、，" or seen[rest[-1] + after[0]] > 0):
+        return False, 0
+    return True, 0
+
+
+def _continues_list(text: str) -> bool:
+    """Can this line carry on a list of bodies (`改局、区能源局、区自然资`)? The last item may be cut."""
+    if not text or heading(text):
+        return False
+    head = re.split(r"[）)]", text)[0]
+    if "。" in head:
+        return False
+    items = [x for x in re.split(r"[、，,；;]", head)]
+    return all(looks_like_body(TRAILING_ETC.sub("", x)) or ROLE_TAIL.search(x) for x in items[:-1] if x) \
+        and (len(items) > 1 or head != text)
+
+
+def split_pieces(lines: list[Line]) -> list[Piece]:
+    """Cut the document into pieces at headings, after closed responsibility parentheses, after
+    bare section titles and where an open parenthesis cannot go on."""
+    texts = ["".join(ln.text.split()) for ln in lines]
+    seen = Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))  # words within lines
+    pieces: list[Piece] = []
+    cur: Piece | None = None
+    close_next = False
+    title_rest = 0  # lines of a wrapped bare title still to come
+    for i, ln in enumerate(lines):
+        t = texts[i]
+        head = heading(t)
+        if cur is None or head or close_next:
+            cur = Piece(kind="head" if head else "text")
+            pieces.append(cur)
+            if head:
+                cur.title_only, title_rest = _bare_title(head, texts[i + 1] if i + 1 < len(texts) else "", seen)
+            else:
+                title_rest = 0
+        elif title_rest:
+            title_rest -= 1
+        _append(cur, ln, t)
+        ends_paren = t.endswith(tuple(CLOSE)) or t.endswith(("）。", ")。"))
+        close_next = ((cur.title_only and not title_rest)
+                      or (cur.depth == 0 and ends_paren and role_in_last_paren(cur.text))
+                      or (cur.depth > 0 and _paren_breaks(texts[i + 1:i + 12], cur.depth)
+                          and not _continues_list(texts[i + 1] if i + 1 < len(texts) else "")))
+    return pieces
+
+
+def piece_of(lines: list[Line], kind: str = "text", title_only: bool = False) -> Piece:
+    """A piece read afresh from its lines (one half of a piece cut in two at a hidden break)."""
+    p = Piece(kind=kind, title_only=title_only)
+    for ln in lines:
+        _append(p, ln, "".join(ln.text.split()))
+    return p
+
+
+def _append(p: Piece, ln: Line, t: str) -> None:
+    """Add a line (`t`: its text without spaces); a text piece that starts by closing a parenthesis
+    it never opened, before any full stop, becomes a fragment."""
+    start = len(p.chars)
+    p.lines.append(ln)
+    p.chars.extend(chars_of(ln))
+    p.depth, below = depth_after(t, p.depth)
+    if below >= 0 and p.kind == "text" and p.frag_end < 0 and "。" not in t[:below].rstrip("。"):
+        if start == 0 or "。" not in p.text[:start]:
+            p.kind, p.frag_end = "frag", start + below
+
+
+def statements(piece: Piece) -> list[tuple[int, str]]:
+    """Responsibility statements in a piece: closed parentheses and label runs; (offset, text)."""
+    text, out = piece.text, []
+    start = piece.frag_end + 1 if piece.kind == "frag" else 0
+    depth, open_at = 0, -1
+    for i in range(start, len(text)):
+        c = text[i]
+        if c in OPEN:
+            depth += 1
+            if depth == 1:
+                open_at = i
+        elif c in CLOSE and depth > 0:
+            depth -= 1
+            if depth == 0:
+                out.append((open_at + 1, text[open_at + 1:i]))
+    if depth == 0:  # label lines outside parentheses: 牵头单位：…  责任单位：…
+        bare = re.sub(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]", lambda m: "＃" * len(m.group()),
+                      text[start:])
+        for m in LABEL.finditer(bare):
+            if out and start + m.start() < out[-1][0] + len(out[-1][1]):
+                continue  # already inside the run of an earlier label
+            end = re.search(r"[。＃]|$", bare[m.end():])
+            out.append((start + m.start(), text[start + m.start():start + m.end() + end.start()]))
+    return [(o, s) for o, s in out if "。" not in s.rstrip("。")]
+
+
+def without_statements(piece: Piece) -> str:
+    """The piece's prose: responsibility statements name the same bodies everywhere, so drop them."""
+    text = piece.text[piece.frag_end + 1:] if piece.kind == "frag" else piece.text
+    base = piece.frag_end + 1 if piece.kind == "frag" else 0
+    for off, stmt in sorted(statements(piece), reverse=True):
+        o = off - base
+        if o >= 0:
+            text = text[:max(o - 1, 0)] + text[o + len(stmt) + 1:]
+    return text
+
+
+def number_value(number: str) -> int:
+    """`3` -> 3, `十二` -> 12, `二十` -> 20 (0 when it is no number)."""
+    if number.isdigit():
+        return int(number)
+    if "十" in number:
+        tens, _, ones = number.partition("十")
+        return (CN_NUM.index(tens) + 1 if tens else 1) * 10 + (CN_NUM.index(ones) + 1 if ones else 0)
+    return CN_NUM.index(number) + 1 if number in CN_NUM else 0
+
+
+def _in_sequence(numbers: list[int]) -> bool:
+    """Are these the numbers 1..n, each once?"""
+    return sorted(numbers) == list(range(1, len(numbers) + 1))
+
+
+def heading_paths(heads: list[tuple[int, str]]) -> list[tuple[str, ...]]:
+    """The section path of each (level, number) heading, in document order.
+
+    PDF column order can print a section heading before the last items of the section above it
+    (`四、…` then `（五）…`, the item after `（四）` of section 三). When a section's items are not
+    numbered 1..n but would be without the first ones printed under it, and those first ones carry
+    on the numbering of the section before (1..m, then m+1 …), they belong to the section before.
+    """
+    parent = [-1] * len(heads)
+    stack: list[int] = []
+    for i, (level, _) in enumerate(heads):
+        while stack and heads[stack[-1]][0] >= level:
+            stack.pop()
+        parent[i] = stack[-1] if stack else -1
+        stack.append(i)
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, (level, _) in enumerate(heads):
+        groups.setdefault((parent[i], level), []).append(i)
+    value = [number_value(n) for _, n in heads]
+    for p, (level, _) in enumerate(heads):
+        q = max((j for j in groups[(parent[p], level)] if j < p), default=-1)
+        if q < 0:
+            continue
+        for (owner, child_level), items in list(groups.items()):
+            if owner != p:
+                continue
+            prior = groups.setdefault((q, child_level), [])
+            numbers = [value[i] for i in items]
+            if _in_sequence(numbers):
+                continue
+            have = {value[i] for i in prior}
+            lead = 0
+            while lead < len(items) and value[items[lead]] not in have:
+                lead += 1
+            for n in range(lead, 0, -1):
+                moved = [value[i] for i in items[:n]]
+                if numbers[n:] and _in_sequence(list(have) + moved) and _in_sequence(numbers[n:]):
+                    for i in items[:n]:
+                        parent[i] = q
+                    prior.extend(items[:n])
+                    del items[:n]
+                    break
+    paths: list[tuple[str, ...]] = []
+    for i, (_, number) in enumerate(heads):
+        paths.append((paths[parent[i]] if parent[i] >= 0 else ()) + (number,))
+    return paths

@@ -1,0 +1,166 @@
+"""Reading a responsibility statement: which bodies, in which role (lead / responsible / support).
+
+Plans state who does a task in many wordings; each is read here as text, whatever its place:
+`（县发改局、县工信局等按职责分工负责落实）`, `（县发改局牵头，县财政局配合）`,
+`（牵头单位：县发改局；责任单位：县财政局、县工信局）`, `牵头单位：县发改局 责任单位：…`,
+`责任单位：县教育局（牵头）、县财政局`. Bodies are returned as printed (resolve.py canonicalises).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govkg.loaders.names import is_collective as _names_collective
+from govkg.ontology.vocabulary import body_suffixes_longest_first, responsibility_role
+
+OPEN, CLOSE = "（(", "）)"
+# Labels naming the bodies of a task, by role, and labels that end such a list without naming
+# bodies (`牵头领导：…`, `完成时限：…`). A level may precede them: 县级牵头单位.
+ROLE_LABELS = {
+    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主办单位", "主责单位", "主责部门"),
+    "responsible": ("责任单位", "责任部门", "责任主体", "落实单位", "实施单位", "承办单位"),
+    "support": ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位", "协作单位", "协助单位", "支持单位"),
+}
+STOP_LABELS = ("牵头领导", "责任领导", "分管领导", "包联领导", "责任人", "联系人", "完成时限", "完成时间", "完成期限",
+               "时间节点", "时限要求", "进度安排", "时间安排", "工作目标", "目标任务", "成员单位", "组成单位",
+               "主要职责", "工作职责", "职责")
+_ROLE_LABEL_NAMES = sorted((n for names in ROLE_LABELS.values() for n in names), key=len, reverse=True)
+LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(_ROLE_LABEL_NAMES)})[：:]")
+ANY_LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(_ROLE_LABEL_NAMES + sorted(STOP_LABELS, key=len, reverse=True))})[：:]")
+# A role marked on one body of a list: 县教育局（牵头）、县财政局.
+INNER_ROLE = re.compile(r"[（(](牵头单位|牵头|主责|负责|配合单位|配合|协助|参与)[）)]$")
+# The role phrase closing a list of bodies: 等部门按职责分工负责, 牵头, 配合落实 …
+ROLE_TAIL = re.compile(
+    r"(?:等(?:有关|相关)?(?:部门|单位)?)?要?(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据职责(?:分工)?)?"
+    r"(?:为|作为)?(?P<role>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|牵头负责|牵头|负责落实|具体负责|负责"
+    r"|配合落实|配合|协助|参与|落实)(?:实施)?$")
+# Words before a body in a role sentence: 由县发改局牵头，会同县财政局…
+LEAD_WORDS = re.compile(r"^(?:并由|由|会同|联合)")
+TRAILING_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
+# Generic nouns that name no body by themselves: `…人民政府、街道办事处` continues the phrase.
+GENERIC = ("街道办事处", "街道", "社区", "部门", "单位", "办事处")
+BODY_HINTS = ("部门", "单位", "机关", "机构", "政府", "小组", "专班", "指挥部")
+
+
+def role_in_last_paren(text: str) -> bool:
+    """Is the parenthesis that the final `）` closes a responsibility statement?"""
+    text = text.rstrip("。")
+    depth, j = 0, -1
+    for i in range(len(text) - 1, -1, -1):
+        depth += text[i] in CLOSE
+        depth -= text[i] in OPEN
+        if depth == 0:
+            j = i
+            break
+    return j >= 0 and (bool(LABEL.search(text[j:])) or bool(ROLE_TAIL.search(text[j:].rstrip("。）)").rstrip("。"))))
+
+
+def split_top(text: str, seps: str) -> list[tuple[int, str]]:
+    """Split at separators outside inner parentheses; returns (offset, part)."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth = max(depth - 1, 0)
+        elif c in seps and depth == 0:
+            out.append((start, text[start:i]))
+            start = i + 1
+    out.append((start, text[start:]))
+    return out
+
+
+# A kind of body named with no proper name stands for all bodies of that kind: 乡镇人民政府,
+# 乡（镇）人民政府, 镇（街道）, 村（社区）.
+BARE_KIND = re.compile(r"^(?:乡镇|乡（镇）|镇（街道）|乡镇（街道）|镇街|街道|村（社区）|社区|村)(?:人民政府|政府|办事处|党委|（街道）)?"
+                       r"(?:、|$)")
+
+
+def is_collective(name: str) -> bool:
+    """names.is_collective plus plural phrases (`各行业主管部门`, `区直各相关单位`) and a kind of
+    body with no proper name (`乡镇人民政府、街道办事处`)."""
+    return _names_collective(name) or bool(re.search(r"(^各|相关|有关|各级|成员单位$|主管部门$)", name)) \
+        or bool(BARE_KIND.match(name))
+
+
+def looks_like_body(name: str) -> bool:
+    bare = re.sub(r"[（(][^）)]*[）)]", "", name)
+    return bool(bare) and (bare.endswith(tuple(body_suffixes_longest_first()) + BODY_HINTS)
+                           or is_collective(name))
+
+
+def _bodies(text: str, base: int) -> list[tuple[int, str]]:
+    """`区发改局、区工科局及各乡镇（街道）` -> [(offset, name)], generic tails merged into the phrase."""
+    out: list[tuple[int, str]] = []
+    for off, part in split_top(text, "、，,；;"):
+        for sub in re.split(r"(?<=[局委办院所站队部心司])(?:及|和|以及)(?=\S)", part):
+            sub_off = off + part.find(sub)
+            lead = LEAD_WORDS.match(sub)
+            skip = lead.end() if lead else 0
+            name = TRAILING_ETC.sub("", sub[skip:]).strip()
+            if not name:
+                continue
+            if out and name in GENERIC and is_collective(out[-1][1]):
+                out[-1] = (out[-1][0], out[-1][1] + "、" + name)
+                continue
+            out.append((base + sub_off + skip, name))
+    return out
+
+
+def _label_role(label: str) -> str | None:
+    """牵头单位 -> lead, 责任部门 -> responsible, 配合单位 -> support (vocabulary first)."""
+    found = responsibility_role(label) or responsibility_role(label.replace("部门", "单位"))
+    return found or next((role for role, names in ROLE_LABELS.items() if label in names), None)
+
+
+def _role_phrases(text: str, base: int, default: str | None) -> list[tuple[int, str, str]]:
+    """Lists closed by role phrases: `县生态环境分局牵头，县直各部门按职责分工负责`.
+
+    Each list takes the role phrase that closes it; a list with no phrase takes `default` (the role
+    of the label it follows), else names no one. A role marked on one body (`县教育局（牵头）`) wins.
+    """
+    found: list[tuple[int, str, str]] = []
+    pending: list[tuple[int, str]] = []
+    for s_off, seg in split_top(text, "，,；;"):
+        m = ROLE_TAIL.search(seg.rstrip("。"))
+        if not m:
+            pending.append((s_off, seg.rstrip("。")))
+            continue
+        role = responsibility_role(m.group("role"))
+        items, pending = pending + [(s_off, seg[:m.start()])], []
+        found += _with_roles(items, base, role)
+    if default:
+        found += _with_roles(pending, base, default)
+    return found
+
+
+def _with_roles(items: list[tuple[int, str]], base: int, role: str | None) -> list[tuple[int, str, str]]:
+    out = []
+    for p_off, p in items:
+        for o, name in _bodies(p, 0):
+            inner = INNER_ROLE.search(name)
+            if inner:
+                name, own = name[:inner.start()], responsibility_role(inner.group(1)) or _label_role(inner.group(1))
+            else:
+                own = role
+            if own and name:
+                out.append((base + p_off + o, name, own))
+    return out
+
+
+def parse_assignment(text: str) -> list[tuple[int, str, str]]:
+    """A responsibility statement -> [(offset, body, role)].
+
+    `县生态环境分局牵头，县直各部门按职责分工负责`: each list takes the role phrase that closes
+    it; `牵头单位：区发改局；责任单位：…` (or the labels with no separator between them, as label
+    lines run together) takes the role from its label, up to the next label; `完成时限：…` and
+    other labels that name no body end a list.
+    """
+    labels = list(ANY_LABEL.finditer(text))
+    found = _role_phrases(text[:labels[0].start()] if labels else text, 0, None)
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        role = _label_role(m.group(1))
+        if role:
+            found += _role_phrases(text[m.end():end], m.end(), role)
+    return [f for f in found if looks_like_body(f[1])]
