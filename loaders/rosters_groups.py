@@ -44,7 +44,9 @@ def trim_group(name: str) -> str:
 
     Group names do not contain 的; a sentence's words before one often end in it.
     """
-    return LEAD_IN.sub("", squash(name).rpartition("的")[2].rpartition("关于")[2])
+    name = squash(name).rpartition("的")[2].rpartition("关于")[2]
+    name = re.sub(r"^.*?(?:决定|同意|研究)对", "", name)  # 县人民政府决定对X(组成人员进行调整)
+    return LEAD_IN.sub("", name)
 
 
 def is_specific(name: str) -> bool:
