@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 import neo4j
 from neo4j import Driver, GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 from govkg.errors import BackendError
 from govkg.queries.backends import Row

@@ -7,7 +7,7 @@ what a SPARQL user sees.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 

@@ -79,8 +79,8 @@ def read_office(doc: Document) -> Office | None:
 # ---------------------------------------------------------------- working sub-groups
 
 SUBGROUP_HEAD = re.compile(rf"^\s*{NUMBERING}\s*(?P<name>[{HAN}]{{2,10}}组)(?:\s*[：:。]\s*(?P<rest>.*)|\s*)$")
-LEAD = re.compile(rf"^(?:由)?(?P<lead>[^，。、：:]{{2,30}}?)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
-                  rf"(?:组成|参加|参与|配合)[。，,；;]?(?P<duty>[^。]*)")
+LEAD = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
+                  r"(?:组成|参加|参与|配合)[。，,；;]?(?P<duty>[^。]*)")
 
 
 def _bigrams(s: str) -> set[str]:

@@ -10,9 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from govkg.loaders.text import Document, clean_lines, split_documents
+
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE = ROOT / "loaders" / "sample" / "lishi-gazette-2024-3.txt"
 GOVKG = [sys.executable, "-m", "govkg.cli"]
+
+
+def doc_of(name: str) -> Document:
+    """The first document of a fixture file (real gazette lines, or another place's wording)."""
+    return split_documents(clean_lines((FIXTURES / name).read_text("utf-8")))[0]
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

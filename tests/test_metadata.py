@@ -4,12 +4,9 @@ from pathlib import Path
 
 from govkg.loaders import metadata
 from govkg.loaders.text import Document, clean_lines, split_documents
+from tests.conftest import doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def doc_of(name: str) -> Document:
-    return split_documents(clean_lines((FIXTURES / name).read_text("utf-8")))[0]
 
 
 def doc_from(text: str) -> Document:

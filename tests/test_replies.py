@@ -3,13 +3,10 @@
 from pathlib import Path
 
 from govkg.loaders import replies
-from govkg.loaders.text import Document, clean_lines, split_documents
+from govkg.loaders.text import clean_lines, split_documents
+from tests.conftest import doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def doc_of(name: str) -> Document:
-    return split_documents(clean_lines((FIXTURES / name).read_text("utf-8")))[0]
 
 
 def reply_of(name: str):

@@ -3,16 +3,12 @@
 from pathlib import Path
 
 from govkg.loaders import rosters
-from govkg.loaders.text import Document, clean_lines, split_documents
 from govkg.ontology.facts import MemberFact, OfficeFact, PostFact
+from tests.conftest import doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GROUP_28 = "吕梁市离石区推动大规模设备更新和消费品以旧换新工作专班"
 GROUP_11 = "离石区防治动物重大疫病指挥部"
-
-
-def doc_of(name: str) -> Document:
-    return split_documents(clean_lines((FIXTURES / name).read_text("utf-8")))[0]
 
 
 def members(name: str, group: str | None = None) -> dict[tuple[str, str], MemberFact]:
