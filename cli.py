@@ -102,11 +102,28 @@ def build(paths: PathsArg = None, store: StoreOpt = None) -> None:
     guarded(run)
 
 
+NEO4J_OVERRIDES: dict[str, str | None] = {}
+
+
+@ask_app.callback()
+def ask_options(
+    uri: Annotated[Optional[str], typer.Option("--uri", help="with --backend neo4j: Bolt URI (default $NEO4J_URI)")] = None,
+    user: Annotated[Optional[str], typer.Option("--user", help="with --backend neo4j: user (default $NEO4J_USER)")] = None,
+    password: Annotated[Optional[str], typer.Option("--password", help="with --backend neo4j: password (default $NEO4J_PASSWORD)")] = None,
+    database: Annotated[Optional[str], typer.Option("--database", help="with --backend neo4j: database (default $NEO4J_DATABASE)")] = None,
+) -> None:
+    """Ask a named question of the graph (embedded store, or Neo4j with --backend neo4j).
+
+    Example: govkg ask --uri bolt://db:7687 who-leads 区工科局 --backend neo4j
+    """
+    NEO4J_OVERRIDES.update(uri=uri, user=user, password=password, database=database)
+
+
 def _questions(store: Path | None, backend: BackendName):
     from govkg.queries.answers import Questions
     if backend is BackendName.neo4j:
         from govkg.graph.neo4j_backend import Neo4jBackend
-        return Questions(Neo4jBackend.from_env())
+        return Questions(Neo4jBackend.from_env(**NEO4J_OVERRIDES))
     from govkg.graph.store import open_store, store_path
     from govkg.queries.backends import OxigraphBackend
     return Questions(OxigraphBackend(open_store(store_path(store))))

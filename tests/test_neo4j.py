@@ -183,7 +183,8 @@ def test_cli_connection_errors_are_one_line_exit_2(neo4j_settings: Neo4jSettings
     env = {"NEO4J_" + args[0].lstrip("-").upper(): args[1]}
     runs = [(("cypher", "RETURN 1", *args), None), (("ask", "who-leads", "区工科局", "--backend", "neo4j"), env)]
     if args[0] != "--password":  # Neo4j locks a user out for 5 s after 3 failed logins in a row
-        runs += [(("cypher", "RETURN 1"), env), (("load", "neo4j", "--no-progress", *args), None)]
+        runs += [(("cypher", "RETURN 1"), env), (("load", "neo4j", "--no-progress", *args), None),
+                 (("ask", *args, "tasks", "区财政局", "--backend", "neo4j"), None)]
     for command, command_env in runs:
         r = run_cli(*command, env=command_env)
         lines = r.stderr.strip().splitlines()
