@@ -20,8 +20,10 @@ DOC_NUMBER = re.compile(r"^\s*([\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{
 # Page furniture: a running header names the gazette (…人民政府公报 2024•3) and the section
 # (区政府文件 / 县政府办公室文件); page numbers print as —51—; consultation boxes close documents.
 FURNITURE = [
-    re.compile(r"人民政府公报\s*\d{4}\s*[•·.．]\s*\d+"),
-    re.compile(r"^\s*[—－\-–]+\s*\d{1,4}\s*[—－\-–]+\s*$"),
+    re.compile(r"政府公报\s*[（(]?\s*\d{4}\s*(?:[•·.．/\-]\s*\d+|年\s*第\s*\d+\s*期)"),
+    re.compile(r"^\s*[（(]?\s*\d{4}\s*年\s*第\s*\d+\s*期\s*[）)]?\s*$"),
+    re.compile(r"^\s*[—－\-–·•]+\s*\d{1,4}\s*[—－\-–·•]+\s*$"),
+    re.compile(r"^\s*第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?\s*$"),
     re.compile(r"^\s*(咨询单位|咨询电话)\s*[：:]"),
     re.compile(r"^\s*扫\s*码\s*咨\s*询\s*$"),
     re.compile(r"^\s*[\u4e00-\u9fff]{1,4}(政府|政府办公室)文件\s*$"),

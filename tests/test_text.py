@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govkg.errors import InputError
-from govkg.loaders.text import clean_lines, decode, split_documents
+from govkg.loaders.text import clean_lines, decode, is_furniture, split_documents
 
 SNIPPET = """ 离政发〔2024〕31号
 
@@ -63,3 +63,14 @@ def test_joined_text_maps_offsets_back_to_source_lines() -> None:
     doc = split_documents(clean_lines(SNIPPET))[0]
     joined = doc.joined()
     assert joined.line_at(joined.text.index("李永军")) == 10
+
+
+@pytest.mark.parametrize("line", ["清河县人民政府公报 2024年第3期", "（2024年第5期）", "- 12 -", "·12·", "第 3 页", "第3页 共10页",
+                                  "县政府办公室文件"])
+def test_other_gazettes_page_furniture_is_recognised(line: str) -> None:
+    assert is_furniture(line), f"{line!r} is a running header or page number of a gazette"
+
+
+@pytest.mark.parametrize("line", ["2024年7月2日", "1.加快重点行业污染深度治理。", "第一条 为了加强管理"])
+def test_text_lines_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line), f"{line!r} is document text"
