@@ -36,6 +36,10 @@ REMOVE_OWN = re.compile(r"^(?:免去|解聘)其(?P<post>.+?)职务$")
 REMOVE_ITEM = re.compile(rf"^{NAMES}(?P<join>同志不再担任|同志的|同志)(?P<post>.+?)职务$")
 REMOVE_NO_LONGER = re.compile(rf"^{NAMES}(?P<join>不再担任)(?P<post>.+?)职务$")  # read inside a 免去 section only
 REMOVE_IN_SECTION = re.compile(rf"^{NAMES}(?P<join>同志的|同志|的)?(?P<post>.+?)(?:职务)?$")
+# the next person of one item, under its first person's verb: `任命A为X局局长，B为X局副局长`,
+# `免去A的…职务，B的…职务` (a joiner or 职务 is required, so a trailing clause is not misread)
+CHAINED_APPOINT = re.compile(rf"^{NAMES}(?:同志)?(?:为|任|兼任|担任)(?P<post>.+)$")
+CHAINED_REMOVE = re.compile(rf"^{NAMES}(?P<join>同志的|同志|的)(?P<post>.+?)职务$")
 # `以上同志试用期一年`: the probation of every appointment listed before it
 PROBATION_FOR_ALL = re.compile(r"^(?:以上|上述)[^，,]{0,12}试用期")
 NOT_NAME_START = "各由经将请对从在为把被与及等其该本每现"
@@ -56,7 +60,10 @@ def _units(doc: Document) -> list[tuple[str, list[int]]]:
         s = squash(ln.text)
         if not s:
             continue
-        if not units or ITEM_START.match(s) or re.search(r"[；;。：:]$", units[-1][0]):
+        # a line may open like an item (`刘晓燕同志为…`) yet continue one cut after an enumeration
+        # comma (`任命杜宏伟、` + `刘晓燕同志为…`): the two people share that item
+        opens = ITEM_START.match(s) and not units[-1][0].endswith(("、", "，", ",")) if units else True
+        if opens or re.search(r"[；;。：:]$", units[-1][0]):
             units.append((s, [ln.number] * len(s)))
         else:
             text, owners = units[-1]
@@ -86,12 +93,20 @@ def clauses(doc: Document) -> list[Clause]:
 
 def _resplit(m: re.Match[str]) -> tuple[str, str]:
     """(names, post) of a removal: the lazy match takes a two-character name, which cuts a longer
-    one (`免去郭晓明的县交通局副局长职务`). The name is the shortest after which, past an optional
-    同志/的, the post opens with a level (县/市/区…), as posts printed after a name do."""
+    one (`免去郭晓明的县交通局副局长职务`). The name is the shortest one followed by a joiner
+    (同志/的/不再担任); without a joiner, the shortest after which the post opens with a level
+    (县/市/区…), as posts printed after a name do. A joiner is what separates a name from a
+    township's post (`免去王晓军的紫云镇人民政府副镇长职务`), which opens with no level."""
     names, post = m.group("names"), m.group("post")
     if "、" in names:
         return names, post
     text = names + (m.groupdict().get("join") or "") + post
+    for n in (2, 3, 4):
+        rest = text[n:]
+        if rest.startswith(("同志", "的", "不再担任")):
+            rest = re.sub(r"^(?:同志)?(?:的|不再担任)?", "", rest)
+            if len(rest) > 1:
+                return text[:n], rest
     for n in (2, 3, 4):
         rest = re.sub(r"^(?:同志)?(?:的|不再担任)?", "", text[n:])
         if rest[:1] in _LEVELS and len(rest) > 1:
@@ -120,11 +135,24 @@ def _posts(doc: Document, line: int, names: str, post: str, event: str) -> list[
     return facts
 
 
+def _chained(doc: Document, line: int, piece: str, event: str) -> list[PostFact]:
+    """The next person of a chained item, read under the verb of its first (`…，B为X局副局长`)."""
+    if event == "appoint":
+        m = CHAINED_APPOINT.match(piece)
+        return _posts(doc, line, m.group("names"), m.group("post"), "appoint") if m else []
+    m = CHAINED_REMOVE.match(piece)
+    if not m:
+        return []
+    names, post = _resplit(m)
+    return _posts(doc, line, names, post, "remove")
+
+
 def _read_item(doc: Document, c: Clause) -> list[PostFact]:
     """One item; `X同志任A，免去其B职务` is an appointment and a removal for the same person.
 
     The item is read from its first comma-piece that opens like an item, so a lead-in such as
-    `经研究，决定任命…` does not hide it; later pieces may add `免去其…职务`, `兼任…`.
+    `经研究，决定任命…` does not hide it; later pieces may add `免去其…职务`, `兼任…`, or the next
+    person under the same verb (`任命A为县财政局局长，B为县财政局副局长`).
     """
     pieces = [p for p in re.split(r"[，,]", c.text) if p]
     opening = next((i for i, p in enumerate(pieces) if ITEM_START.match(p) or re.match(r"^决定(?:任命|聘任|免去|解聘)", p)), 0)
@@ -154,6 +182,8 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
             facts += _posts(doc, c.line, names, r.group("post"), "remove")
         elif m and facts and facts[-1].event == "appoint" and re.match(r"^兼任", extra):
             facts += _posts(doc, c.line, names, extra[2:], "appoint")
+        elif facts and (more := _chained(doc, c.line, extra, facts[-1].event)):
+            facts += more  # `任命A为…，B为…` / `免去A的…职务，B的…职务`
         elif re.match(r"^(?:试用期|实行试用期)", extra):  # `任命…为…，试用期一年`
             facts = [f.model_copy(update={"probation": True}) if f.event == "appoint" else f for f in facts]
     return facts

@@ -24,10 +24,23 @@ import re
 
 from govkg.loaders.names import split_post_string, squash
 from govkg.loaders.rosters_groups import group_name_re, main_group
-from govkg.loaders.rosters_offices import read_office, read_subgroups
+from govkg.loaders.rosters_offices import SUBGROUP_HEAD, read_office, read_subgroups
 from govkg.loaders.rosters_rows import (
-    HAN, HEADING, Entry, clean_post, ends_with_title, is_name, label_pattern, list_entries, match_label,
-    parse_person_rows, roster_roles, split_items, split_trailing_name)
+    HAN,
+    HEAD_WORDS,
+    HEADING,
+    Entry,
+    clean_post,
+    ends_with_title,
+    is_name,
+    label_pattern,
+    list_entries,
+    match_label,
+    parse_person_rows,
+    roster_roles,
+    split_items,
+    split_trailing_name,
+)
 from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import FactBase, MemberFact, OfficeFact, PostFact
 from govkg.ontology.vocabulary import level_prefixes
@@ -78,7 +91,7 @@ def read_roster(doc: Document) -> list[Entry]:
     """Every roster entry of the document with its role (see the module docstring for the rules)."""
     lines = doc.lines
     labels = [(i, match_label(ln.text)) for i, ln in enumerate(lines)]
-    labels = [(i, m) for i, m in labels if m and not _task_label(m)]
+    labels = [(i, m) for i, m in labels if m and not _task_label(m) and not _subgroup_label(lines, i, m)]
     if not labels:
         return []
     roster_rows: set[int] = set()
@@ -150,9 +163,22 @@ def _task_label(m: re.Match[str]) -> bool:
     return squash(m.group("role")) == "牵头单位" or TASK_LABEL.search(m.group(0)) is not None
 
 
+def _subgroup_label(lines: list[Line], i: int, m: re.Match[str]) -> bool:
+    """`成员单位：…` right under a `牵头单位：…` line or a working group's heading (`1.综合协调组`)
+    lists that sub-group's units (loaders/rosters_offices.py), not the group's roster."""
+    if squash(m.group("role")) not in ("成员单位", "成员"):
+        return False
+    for ln in lines[max(0, i - 2): i]:
+        prev = match_label(ln.text)
+        if (prev and squash(prev.group("role")) == "牵头单位") or SUBGROUP_HEAD.match(ln.text):
+            return True
+    return False
+
+
 def _complete(text: str) -> bool:
+    """A label's list is complete at a stop, a title, or the heads of its units (`…主要负责同志`)."""
     t = squash(text)
-    return t.endswith(("。", "；", ";")) or ends_with_title(t)
+    return t.endswith(("。", "；", ";", *HEAD_WORDS)) or ends_with_title(t)
 
 
 def _joinable(ln: Line) -> bool:

@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from govkg.loaders.names import is_collective, split_enumeration, squash
-from govkg.loaders.rosters_rows import HAN, NUMBERING, is_name, split_trailing_name
+from govkg.loaders.rosters_rows import (
+    HAN,
+    NUMBERING,
+    ends_with_title,
+    is_name,
+    split_trailing_name,
+)
 from govkg.loaders.text import Document
 from govkg.ontology.facts import MemberFact
 
@@ -33,6 +39,12 @@ class Office:
 def _who(office: Office, text: str) -> str:
     """`由县卫健局局长张三同志` -> `张三` (and remember his post); `局分管领导` -> the host's."""
     t = re.sub(r"^(?:由|是|为)", "", squash(text)).removesuffix("同志")
+    # `李明辉同志（县卫健委主任）`: the name, then the post he holds in brackets
+    b = re.match(rf"^(?P<name>[{HAN}]{{2,4}}?)(?:同志)?[（(](?P<post>[^（）()]+)[）)](?:同志)?$", t)
+    if b and is_name(b.group("name")) and ends_with_title(b.group("post")):
+        if (b.group("name"), b.group("post")) not in office.held:
+            office.held.append((b.group("name"), b.group("post")))
+        return b.group("name")
     head, tail = split_trailing_name(t)
     if tail:
         if (tail, head) not in office.held:
@@ -81,6 +93,17 @@ def read_office(doc: Document) -> Office | None:
 SUBGROUP_HEAD = re.compile(rf"^\s*{NUMBERING}\s*(?P<name>[{HAN}]{{2,10}}组)(?:\s*[：:。]\s*(?P<rest>.*)|\s*)$")
 LEAD = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
                   r"(?:组成|参加|参与|配合)[。，,；;]?(?P<duty>[^。]*)")
+# `牵头单位为县卫健委，成员单位为县市场监管局、县红十字会。` / `牵头单位：…；成员单位：…`
+# In label lines the joined text has no stop between the fields: `牵头单位：县林业局成员单位：…主要职责：…`
+LABELLED = re.compile(r"^(?:牵头单位|牵头部门)(?:为|是|[：:])(?P<lead>[^，。、；;：:]{2,30}?)[，,；;]?"
+                      r"(?:成员单位|配合单位|参与单位|成员|组成单位)(?:为|是|有|包括|[：:])(?P<members>[^。；;]*?)"
+                      r"(?:等(?:单位|部门)?)?(?:[。；;]|(?=(?:主要|工作)?职责[：:]))(?:(?:主要|工作)?职责[：:])?"
+                      r"(?P<duty>[^。]*)")
+# `县应急局为牵头单位，县发改委、县水利局为成员单位。`
+NAMED_AS = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)(?:为|任|作为)牵头单位[，,；;](?P<members>[^。；;]*?)"
+                      r"(?:等(?:单位|部门)?)?(?:为|作为)(?:成员单位|配合单位)[。，,；;]?(?P<duty>[^。]*)")
+CONTENT_FORMS = (LEAD, LABELLED, NAMED_AS)
+INLINE_HEAD = re.compile(rf"{NUMBERING}[{HAN}]{{2,10}}组[：:]")
 
 
 def _bigrams(s: str) -> set[str]:
@@ -113,16 +136,39 @@ def _assign(heads: list[tuple[str, int]], contents: list[tuple[str, int]]) -> di
     return {h: c for h, c in enumerate(best(0, 0)[1]) if c >= 0}
 
 
+def _content(text: str) -> re.Match[str] | None:
+    """A sub-group's make-up in any of its printed shapes (named groups lead, members, duty)."""
+    for pattern in CONTENT_FORMS:
+        m = pattern.match(text)
+        if m:
+            return m
+    return None
+
+
+def _duty_words(m: re.Match[str]) -> str:
+    """The duty clause used to pair a content with its heading, cut where the next heading starts
+    (PDF columns may print another group's heading inside the sentence)."""
+    return INLINE_HEAD.split(m.group("duty") or "")[0]
+
+
 def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
+    """Sub-groups of `parent`: a heading that carries its own make-up (`（一）综合协调组：由…牵头，…参加`)
+    is paired with it; headings printed apart from their contents are paired by `_assign`."""
     lines, joined = doc.lines, doc.joined()
     heads: list[tuple[str, int]] = []
-    for ln in lines:
+    head_at: dict[int, int] = {}  # line index -> heading index
+    inline: set[int] = set()  # headings that print text of their own after the colon
+    for k, ln in enumerate(lines):
         m = SUBGROUP_HEAD.match(ln.text)
         if m and not m.group("name").endswith(("领导小组", "领导组")):
+            head_at[k] = len(heads)
+            if (m.group("rest") or "").strip():
+                inline.add(len(heads))
             heads.append((m.group("name"), ln.number))
     if not heads:
         return []
     contents: list[tuple[str, int, re.Match[str], int]] = []
+    bound: dict[int, int] = {}  # heading -> its own inline content
     offset = 0
     starts = []
     for ln in lines:
@@ -132,15 +178,20 @@ def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
         sm = SUBGROUP_HEAD.match(ln.text)
         rest = (sm.group("rest") or "").strip() if sm else None
         text_start = starts[k] + (len(ln.text.strip()) - len(rest) if sm else 0)
-        m = LEAD.match(joined.text[text_start: text_start + 400])
+        m = _content(joined.text[text_start: text_start + 400])
         if m and rest != "":
-            contents.append((m.group("duty") or "", ln.number, m, text_start))
-    pairs = _assign(heads, [(c[0], c[1]) for c in contents])
+            if k in head_at:
+                bound[head_at[k]] = len(contents)
+            contents.append((_duty_words(m), ln.number, m, text_start))
+    free_heads = [h for h in range(len(heads)) if h not in inline]
+    free_contents = [c for c in range(len(contents)) if c not in bound.values()]
+    assigned = _assign([heads[h] for h in free_heads], [(contents[c][0], contents[c][1]) for c in free_contents])
+    pairs = {**bound, **{free_heads[h]: free_contents[c] for h, c in assigned.items()}}
     out: list[MemberFact] = []
     for h, c in sorted(pairs.items()):
         name, (_, _, m, base) = heads[h][0], contents[c]
 
-        def fact(member: str, role: str, pos: int) -> MemberFact:
+        def fact(member: str, role: str, pos: int, name: str = name) -> MemberFact:
             return MemberFact(doc=doc.number, line=joined.line_at(pos), group=name, parent=parent,
                               member=member, member_type="body", role=role,
                               collective=True if is_collective(member) else None)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from govkg.loaders import appointments
 from govkg.loaders.text import clean_lines, split_documents
+
 from tests.conftest import doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -140,3 +141,33 @@ def test_items_after_jueding_header_without_tongzhi():
 def test_removal_with_a_note_after_zhiwu():
     got = posts("appointments-city-jueding.txt", "remove")
     assert ("孙七", "市财政局", "局长") in got, f"expected `…职务（退休）` as a removal, got {sorted(got)}"
+
+
+def _inline(text: str) -> dict:
+    doc = split_documents(clean_lines(text))[0]
+    return {(f.person, f.body, f.title, f.event): f for f in appointments.extract(doc)}
+
+
+def test_a_second_person_after_a_comma_shares_the_verb():
+    got = _inline("县政发〔2024〕12号\n决定：\n任命赵建国为县财政局局长，冯  涛为县财政局副局长；\n"
+                  "免去段志明的县财政局局长职务，韩  梅的县教育局副局长\n职务。\n")
+    want = {("赵建国", "县财政局", "局长", "appoint"), ("冯涛", "县财政局", "副局长", "appoint"),
+            ("段志明", "县财政局", "局长", "remove"), ("韩梅", "县教育局", "副局长", "remove")}
+    assert set(got) == want, f"expected both persons of each chained item, got {sorted(got)}"
+
+
+def test_a_trailing_clause_after_a_comma_is_no_person():
+    got = _inline("县政发〔2024〕12号\n任命赵建国为县财政局局长，任期三年；\n免去李四的县财政局副局长职务，另有任用。\n")
+    assert set(got) == {("赵建国", "县财政局", "局长", "appoint"), ("李四", "县财政局", "副局长", "remove")}, sorted(got)
+
+
+def test_item_cut_after_an_enumeration_comma_continues_on_the_next_line():
+    got = _inline("县政〔2024〕21号\n经县人民政府研究，决定：任命杜宏伟、\n刘晓燕同志为紫云镇人民政府副镇长（试用期一年）；\n")
+    assert {(p, b) for p, b, _, _ in got} == {("杜宏伟", "紫云镇人民政府"), ("刘晓燕", "紫云镇人民政府")}, sorted(got)
+    assert all(f.probation for f in got.values()), "both share the item's probation"
+
+
+def test_removal_of_a_township_post_splits_the_name_at_de():
+    got = _inline("县政〔2024〕21号\n决定：免去王晓军的紫云镇人民政府副镇长职务。\n")
+    assert set(got) == {("王晓军", "紫云镇人民政府", "副镇长", "remove")}, \
+        f"a township post opens with no level; 的 separates the name, got {sorted(got)}"

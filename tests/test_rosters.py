@@ -4,6 +4,7 @@ from pathlib import Path
 
 from govkg.loaders import rosters
 from govkg.ontology.facts import MemberFact, OfficeFact, PostFact
+
 from tests.conftest import doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -284,3 +285,48 @@ def test_bracketed_rows_joined_by_a_list_mark():
 def test_task_lead_unit_labels_are_no_roster():
     got = members("rosters-county-task-labels.txt")
     assert not got, f"`牵头单位：…；责任单位：…` lines of a plan assign tasks, not group members; got {sorted(got)}"
+
+
+def _inline(text: str) -> list:
+    from govkg.loaders.text import clean_lines, split_documents
+    return rosters.extract(split_documents(clean_lines(text))[0])
+
+
+def test_office_director_named_with_his_post_in_brackets():
+    facts = _inline("县政办〔2024〕9号\n决定成立某县创建国家卫生县城工作领导小组。\n组    长：杨志远    县委副书记、县长\n"
+                    "领导小组下设办公室，办公室设在县卫健委，办公室主任由李明辉同志（县卫\n健委主任）兼任。\n")
+    got = {(f.member, f.role) for f in facts if isinstance(f, MemberFact)}
+    assert ("李明辉", "办公室主任") in got, f"expected the name without its bracketed post, got {sorted(got)}"
+    held = {(f.person, f.body, f.title) for f in facts if isinstance(f, PostFact)}
+    assert ("李明辉", "县卫健委", "主任") in held, f"expected the bracketed post as held, got {sorted(held)}"
+
+
+def test_unit_list_ends_at_its_heads_before_a_prose_line():
+    facts = _inline("县政办〔2024〕36号\n决定成立某县森林防灭火指挥部。\n总 指 挥：县政府副县长          马丽萍\n"
+                    "成    员：县委宣传部、县发改局、县公安局、各镇人民政府分\n管负责同志\n"
+                    "指挥部办公室设在县应急管理局，办公室主任由郝强同志兼任。\n")
+    got = sorted(f.member for f in facts if isinstance(f, MemberFact) and f.role == "成员")
+    assert got == ["县公安局", "县发改局", "县委宣传部", "各镇人民政府"], f"got {got}"
+
+
+def test_working_groups_with_their_make_up_on_the_heading_line():
+    facts = _inline("县政办〔2024〕14号\n决定对某县防汛抗旱指挥部组成人员进行调整。\n指 挥 长：杨志远    县委副书记、县长\n"
+                    "（一）综合协调组：由县应急局牵头，县发改委、县水\n利局参加。负责信息汇总，\n"
+                    "（二）医疗救治组：牵头单位为县卫健委，成员单位为\n县市场监管局、县红十字会。负责医疗救治。\n"
+                    "协调各工作组开展工作。\n")
+    got = {(f.group, f.member, f.role) for f in facts if isinstance(f, MemberFact) and f.parent}
+    assert got == {("综合协调组", "县应急局", "牵头单位"), ("综合协调组", "县发改委", "成员单位"),
+                   ("综合协调组", "县水利局", "成员单位"), ("医疗救治组", "县卫健委", "牵头单位"),
+                   ("医疗救治组", "县市场监管局", "成员单位"), ("医疗救治组", "县红十字会", "成员单位")}, sorted(got)
+
+
+def test_working_groups_in_label_lines_are_not_the_roster():
+    facts = _inline("县政办〔2024〕36号\n决定成立某县森林防灭火指挥部。\n总 指 挥：县政府副县长          马丽萍\n"
+                    "1.综合协调组\n牵头单位：县应急管理局\n成员单位：县林业局、县气象局\n主要职责：负责火情信息汇总报送。\n"
+                    "2.扑救行动组\n牵头单位：县林业局\n成员单位：县消防救援大队、各镇人民政府\n主要职责：负责组织扑救。\n")
+    members_ = {(f.group, f.member, f.role) for f in facts if isinstance(f, MemberFact)}
+    assert members_ == {("某县森林防灭火指挥部", "马丽萍", "总指挥"),
+                        ("综合协调组", "县应急管理局", "牵头单位"), ("综合协调组", "县林业局", "成员单位"),
+                        ("综合协调组", "县气象局", "成员单位"), ("扑救行动组", "县林业局", "牵头单位"),
+                        ("扑救行动组", "县消防救援大队", "成员单位"), ("扑救行动组", "各镇人民政府", "成员单位")}, \
+        sorted(members_)
