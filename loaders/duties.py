@@ -15,18 +15,21 @@ import re
 
 from govkg.loaders.names import is_collective, squash
 from govkg.loaders.rosters import label_pattern, main_group, parse_person_rows
+from govkg.loaders.tasks_statements import GENERIC
 from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import DutyFact, FactBase
 from govkg.ontology.vocabulary import body_suffixes_longest_first
 
 TEXT_LEN = 40
+# Lines between two items of one duty list (an item's text runs over a few lines).
+RUN_GAP = 8
 NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[(（]?\d+[.．、)）])"
 HEADING = re.compile(rf"^\s*{NUMBERING}")
 DUTY_VERBS = ("负责", "组织", "指导", "配合", "协助", "承担", "参与", "牵头", "落实", "做好", "会同", "协调",
               "督促", "统筹", "具体", "主要", "依法", "按照", "根据", "加强", "开展", "监督", "提供", "制定",
               "制订", "建立", "完善", "保障", "及时", "积极", "指挥", "领导")
 # A unit's item: `（四）区财政局：负责…`; several units may share one (`县公安局、县交警大队：负责…`).
-ITEM = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>[^\s：:，。；;,]{{3,60}}?)\s*[：:]\s*(?P<text>\S.*)$")
+ITEM = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>[^\s：:，。；;,]{{3,60}}?)\s*[：:]\s*(?P<text>\S.*)?$")
 OTHERS = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>其[他它](?:有关|相关)?(?:成员单位|部门|单位))"
                     r"(?P<text>(?:要|应)?(?:根据|按照|负责|结合).*)$")
 # Where an office's duty clause stops: the sentence goes on to name its director.
@@ -40,22 +43,41 @@ def _is_body(name: str) -> bool:
     return is_collective(name) or (len(core) >= 3 and core.endswith(tuple(body_suffixes_longest_first())))
 
 
-def _item(ln: Line, after: Line | None = None) -> tuple[list[str], str] | None:
-    """(bodies, text) when the line opens a duty item of one or more units (the verb may wrap:
-    `…：负` + `责…`)."""
+def _item(ln: Line, after: Line | None = None, strict: bool = True) -> tuple[list[str], str, int] | None:
+    """(bodies, text, line offset of the text) when the line opens a duty item of one or more units
+    (the verb may wrap: `…：负` + `责…`; the colon may end the line and the text start on the next).
+    Not strict: any wording of the duty (`市民政局：将符合条件的…`, `为…提供`), for lines among strict
+    items, where the list itself says what the line is."""
     m = ITEM.match(ln.text)
     if not m:
         return None
     whole = squash(m.group("body"))
     bodies = [b for b in whole.split("、") if b]
-    if not bodies or not all(_is_body(b) for b in bodies):
+    if not bodies or not all(_is_body(b) for b in bodies) or _one_phrase(bodies):
         if not is_collective(whole):
             return None
         bodies = [whole]  # 各乡（镇）、街道: one collective phrase
-    text = squash(m.group("text"))
-    if len(text) < 2 and after is not None:
+    raw, offset = m.group("text") or "", 0
+    if not raw and after is not None and not ITEM.match(after.text) and not HEADING.match(after.text):
+        raw, offset = after.text, 1
+    text = squash(raw)
+    if len(text) < 2 and after is not None and not offset:
         text += squash(after.text)[:2]
-    return (bodies, m.group("text")) if text.startswith(DUTY_VERBS) else None
+    if text.startswith(DUTY_VERBS) and not (strict and offset):  # `吕梁市人民政府：` + `根据…` is a salutation
+        return bodies, raw, offset
+    lenient = not strict and re.match(r"[\u4e00-\u9fff]", text) and not _lists_bodies(text)
+    return (bodies, raw, offset) if lenient else None
+
+
+def _lists_bodies(text: str) -> bool:
+    """`市委宣传部、市发改局、…`: a roster's list of units after `成员单位：`, not a duty."""
+    parts = [p for p in re.split(r"[、，,；;。]", text) if p][:3]
+    return len(parts) >= 2 and all(_is_body(p) for p in parts[:2])
+
+
+def _one_phrase(bodies: list[str]) -> bool:
+    """`各乡镇人民政府、街道办事处`: a plural phrase whose later parts are generic nouns is one body."""
+    return is_collective(bodies[0]) and len(bodies) > 1 and all(b in GENERIC for b in bodies[1:])
 
 
 def _text_from(lines: list[Line], i: int, first: str) -> str:
@@ -83,14 +105,17 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
     out: list[DutyFact] = []
     seen: set[str] = set()
     lines = doc.lines
+    strict = [i for i, ln in enumerate(lines) if _item(ln, lines[i + 1] if i + 1 < len(lines) else None)]
     for i, ln in enumerate(lines):
-        item = _item(ln, lines[i + 1] if i + 1 < len(lines) else None)
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        near = _in_run(strict, i) or (bool(HEADING.match(ln.text)) and any(0 < i - k <= RUN_GAP for k in strict))
+        item = _item(ln, after, strict=not near)
         for body in item[0] if item else []:
             if body in seen:
                 continue
             seen.add(body)
             out.append(DutyFact(doc=doc.number, line=ln.number, body=body, context=context,
-                                text=_text_from(lines, i, item[1]),
+                                text=_text_from(lines, i + item[2], item[1]),
                                 collective=True if is_collective(body) else None))
     if len(out) >= 2:  # `其他有关部门根据职责…` closes a unit list without a colon
         for i, ln in enumerate(lines):
@@ -100,6 +125,12 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
                 out.append(DutyFact(doc=doc.number, line=ln.number, body=m.group("body"), context=context,
                                     text=_text_from(lines, i, m.group("text")), collective=True))
     return out
+
+
+def _in_run(strict: list[int], i: int) -> bool:
+    """Is line `i` inside a list of duty items: strict items both before and after it, close by
+    (a PDF block of another item's text may sit between them)? A numbered item needs one before."""
+    return any(0 < i - k <= RUN_GAP for k in strict) and any(0 < k - i <= RUN_GAP for k in strict)
 
 
 def _is_prose(ln: Line) -> bool:

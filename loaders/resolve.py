@@ -112,7 +112,7 @@ class Resolver:
                 name = dst + name[len(src):]
                 break
         level, rest = split_level(name)
-        if level and rest.endswith(TOWNSHIP_HEADS):
+        if level and rest.endswith(TOWNSHIP_HEADS) and not is_collective(name):
             return rest  # townships and streets are named without the district prefix
         return name
 
@@ -142,6 +142,8 @@ class Resolver:
         return result
 
     def _expand(self, norm: str) -> str:
+        if norm in ("街道办事处", "街道", "办事处"):
+            return norm  # a bare kind of body, not an abbreviation of one street office
         level, _ = split_level(norm)
         tries = [norm]
         if not level and norm[:1] not in ("市", "省") and not norm.endswith(("街道办事处", "乡", "镇")):

@@ -27,6 +27,14 @@ __all__ = ["extract", "heading_paths", "is_collective", "parse_assignment", "spl
 WORKING_GROUP = re.compile(r"^[^，。；、]{2,10}(?:组|专班)$")
 
 
+def _names_working_group(piece: Piece) -> bool:
+    """Does the heading's own line name a working group (`1.综合协调组`, then 牵头单位 / 成员单位 /
+    主要职责 lines)? `（一）成立工作专班` is a task, not a group's name."""
+    head = heading("".join(piece.lines[0].text.split())) if piece.lines else None
+    return bool(head and WORKING_GROUP.match(head[2]) and not head[2].startswith(("成立", "组建", "建立"))
+                and re.search(r"成员单位|组成|职责", piece.text))
+
+
 def _task_ids(nodes: list[Node]) -> dict[int, str]:
     """The number as printed, or the shortest section path that makes it unique (`三.2`, `一.一`)."""
     ids: dict[int, str] = {}
@@ -82,8 +90,9 @@ def extract(doc: Document) -> list[FactBase]:
     assigned = assign_repaired(pieces, nodes, known)
     ids = _task_ids(list(nodes.values()))
     facts: dict[tuple[str, str, str], TaskFact] = {}
+    groups = {id(nodes[id(p)]) for p in pieces if id(p) in nodes and _names_working_group(p)}
     for node, piece, prefix in assigned:
-        if WORKING_GROUP.match(node.title):
+        if WORKING_GROUP.match(node.title) or id(node) in groups:
             continue
         found = statements(piece)
         lines_of = [ln for _, ln in piece.chars]

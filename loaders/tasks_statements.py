@@ -29,17 +29,24 @@ LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(_ROLE_LABEL_NAMES)})[：:
 ANY_LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(_ROLE_LABEL_NAMES + sorted(STOP_LABELS, key=len, reverse=True))})[：:]")
 # A role marked on one body of a list: 县教育局（牵头）、县财政局.
 INNER_ROLE = re.compile(r"[（(](牵头单位|牵头|主责|负责|配合单位|配合|协助|参与)[）)]$")
-# The role phrase closing a list of bodies: 等部门按职责分工负责, 牵头, 配合落实 …
+# `等` closing a list, maybe with the kind of bodies it stands for: 等, 等部门, 等行业主管部门.
+ETC = r"等(?:有关|相关|行业|主管|职能|成员|责任|监管|执法|[省市县区]直){0,3}(?:部门|单位|机构)?"
+# How the bodies act: 按职责分工, 根据职责, 按照…要求; and adverbs before the role: 分别牵头, 共同负责.
+MANNER = r"(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据(?:各自)?职责(?:分工)?|按照?[^，,、；;（()）。]{0,24}?要求)"
+# The role phrase closing a list of bodies: 等部门按职责分工负责, 牵头, 分别牵头, 配合落实 …
 ROLE_TAIL = re.compile(
-    r"(?:等(?:有关|相关)?(?:部门|单位)?)?要?(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据职责(?:分工)?)?"
+    rf"(?:{ETC})?要?(?:{MANNER})?(?:分别|共同|各自)?"
     r"(?:为|作为)?(?P<role>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|牵头负责|牵头|负责落实|具体负责|负责"
     r"|配合落实|配合|协助|参与|落实)(?:实施)?$")
 # Words before a body in a role sentence: 由县发改局牵头，会同县财政局…
 LEAD_WORDS = re.compile(r"^(?:并由|由|会同|联合)")
-TRAILING_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
+TRAILING_ETC = re.compile(ETC + "$")
+# `和` / `及` between two bodies, or after a plural phrase before the next one (`市直有关部门和各乡镇…`).
+AND = re.compile(r"(?<=[局委办院所站队部心司室])(?:及|和|以及)(?=\S)|(?<=部门|单位)(?:及|和|以及)(?=各|[省市县区][^级])")
 # Generic nouns that name no body by themselves: `…人民政府、街道办事处` continues the phrase.
 GENERIC = ("街道办事处", "街道", "社区", "部门", "单位", "办事处")
-BODY_HINTS = ("部门", "单位", "机关", "机构", "政府", "小组", "专班", "指挥部")
+# 室: offices inside a government (市政府督查室, 县委研究室) named in a responsibility list.
+BODY_HINTS = ("部门", "单位", "机关", "机构", "政府", "小组", "专班", "指挥部", "督查室", "研究室")
 
 
 def role_in_last_paren(text: str) -> bool:
@@ -93,7 +100,7 @@ def _bodies(text: str, base: int) -> list[tuple[int, str]]:
     """`区发改局、区工科局及各乡镇（街道）` -> [(offset, name)], generic tails merged into the phrase."""
     out: list[tuple[int, str]] = []
     for off, part in split_top(text, "、，,；;"):
-        for sub in re.split(r"(?<=[局委办院所站队部心司])(?:及|和|以及)(?=\S)", part):
+        for sub in AND.split(part):
             sub_off = off + part.find(sub)
             lead = LEAD_WORDS.match(sub)
             skip = lead.end() if lead else 0

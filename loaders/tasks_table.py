@@ -87,19 +87,27 @@ def _rows(lines: list[Line]) -> list[list[tuple[str, int]]]:
 
 
 def _cells(row: list[tuple[str, int]], text_columns: int) -> tuple[str, list[tuple[list[str], int]]]:
-    """(task text, [(bodies, line)]) of one row; a wrapped body list (`…、县发` + `改局`) is rejoined.
+    """(task text, [(bodies, line)]) of one row; a wrapped body list is rejoined.
 
     The first cells are the task's own columns whatever they look like (`新建幼儿园2所` ends as a
-    body name would)."""
+    body name would). A list cut mid-name (`…、县发` + `改局`) joins the next cell; a list cut after
+    an enumeration comma (`县发改局、县财政局、`) goes on in the next list cell, which a flattened
+    row may print after the cells to its right (the wrapped line of a table row comes last).
+    """
     task = [cell for cell, _ in row[1:1 + text_columns]]
     lists: list[tuple[list[str], int]] = []
     pending = ""
+    open_list = -1  # index in `lists` of a list that ended with an enumeration comma
     for cell, line in row[1 + text_columns:]:
         if pending:
             cell, pending = pending + cell, ""
         bodies = _body_list(cell)
-        if bodies:
+        if bodies and open_list >= 0:
+            lists[open_list][0].extend(bodies)
+            open_list = -1 if not cell.endswith(("、", "，")) else open_list
+        elif bodies:
             lists.append((bodies, line))
+            open_list = len(lists) - 1 if cell.endswith(("、", "，")) else -1
         elif cell.endswith(("、", "，")):
             pending = cell
         elif not lists:

@@ -110,3 +110,26 @@ def test_office_duty_stops_before_the_director_clause():
 def test_group_duty_list_printed_out_of_order_starts_at_its_first_item():
     fact = next(f for b, f in by_body("rosters-lzbf-2024-11.txt").items() if b.endswith(GROUP_11[3:]))
     assert fact.text.startswith("1."), f"expected the list's item 1 (printed after 2, 3, 5), got {fact.text}"
+
+
+def test_any_wording_of_a_duty_inside_a_list_of_items():
+    got = by_body("duties-city-wordings.txt")
+    assert got["市财政局"].text.startswith("将建设资金"), "`市财政局：将…` among duty items is a duty"
+    assert got["市司法局"].text.startswith("为工程建设"), "`市司法局：为…提供` among duty items is a duty"
+    assert got["XX市水务集团有限公司"].text.startswith("承担"), "a company's duty"
+
+
+def test_duty_text_on_the_line_after_the_colon():
+    got = by_body("duties-city-wordings.txt")
+    assert got["市住房和城乡建设局"].text.startswith("负责城区供水管网"), "the colon ends the line, the text follows"
+
+
+def test_plural_phrase_with_generic_tail_is_one_collective_unit():
+    got = by_body("duties-city-wordings.txt")
+    assert "各乡镇人民政府、街道办事处" in got and got["各乡镇人民政府、街道办事处"].collective, \
+        f"`各乡镇人民政府、街道办事处：` is one collective unit, got {sorted(got)}"
+    assert "街道办事处" not in got and "各乡镇人民政府" not in got, "not split into two"
+
+
+def test_salutation_before_a_report_is_no_duty():
+    assert by_body("duties-city-salutation.txt") == {}, "`吕梁市人民政府：` + `根据…` opens a report, it is no duty"

@@ -225,3 +225,58 @@ def test_lead_words_before_a_body_are_not_part_of_its_name():
 def test_role_named_as_a_unit_kind():
     found = [(b, r) for _, b, r in tasks.parse_assignment("县发改局为牵头单位，县财政局为配合单位")]
     assert found == [("县发改局", "lead"), ("县财政局", "support")], "X为牵头单位 -> lead, X为配合单位 -> support"
+
+
+# --- a city's wordings (tests/fixtures/tasks-city-*.txt; the held-out city gazette has more) -------------------
+
+def _city(name: str):
+    raw = (FIXTURES / name).read_text("utf-8").splitlines()
+    lines = [Line(2 + i, t.rstrip()) for i, t in enumerate(raw) if t.strip()]
+    return tasks.extract(Document("XX政办发〔2024〕20号", [Line(1, "XX政办发〔2024〕20号")] + lines))
+
+
+def _of(facts, task: str) -> set[tuple[str, str]]:
+    return {(f.body, f.role) for f in facts if f.task == task}
+
+
+def test_adverb_before_the_role_is_not_part_of_the_last_name():
+    got = _of(_city("tasks-city-variants.txt"), "一")
+    assert got == {("市能源局", "lead"), ("吕梁市生态环境局XX分局", "lead"), ("各乡镇人民政府、街道办事处", "support")}, \
+        f"`…分别牵头` leads with every body of its list, got {got}"
+
+
+def test_manner_phrase_and_kind_after_etc_are_dropped():
+    got = _of(_city("tasks-city-variants.txt"), "二")
+    assert got == {("市教育局", "responsible"), ("市卫健体局", "responsible"), ("市文旅局", "responsible")}, \
+        f"`…市文旅局等行业主管部门按照要求分别负责` -> three responsible bodies, got {got}"
+
+
+def test_two_collectives_joined_by_he_are_two_phrases():
+    facts = _city("tasks-city-variants.txt")
+    got = _of(facts, "三")
+    assert got == {("市应急局", "lead"), ("市直有关部门", "responsible"), ("各乡镇人民政府、街道办事处", "responsible")}, \
+        f"`市直有关部门和各乡镇人民政府、街道办事处` is two collective phrases, got {got}"
+    assert all(f.collective for f in facts if f.task == "三" and f.role == "responsible"), "both are collective"
+
+
+def test_office_inside_a_government_is_a_body():
+    assert ("市政府督查室", "responsible") in _of(_city("tasks-city-variants.txt"), "四"), "督查室 names a body"
+
+
+def test_role_marked_on_one_body_of_a_label_line():
+    got = _of(_city("tasks-city-variants.txt"), "五")
+    assert got == {("市水利局", "lead"), ("市财政局", "responsible"), ("各乡镇人民政府", "responsible")}, \
+        f"`责任单位：市水利局（牵头）、…` on a line of its own -> 市水利局 leads, the rest responsible; got {got}"
+
+
+def test_numbered_working_group_is_no_task_but_a_task_setting_one_up_is():
+    facts = _city("tasks-city-working-group-numbered.txt")
+    assert not _of(facts, "1"), "`1.综合协调组` with 牵头单位 / 成员单位 / 主要职责 lines is a working group"
+    assert ("市发改局", "responsible") in _of(facts, "2"), "`2.成立工作专班` is a task"
+
+
+def test_table_list_cell_wrapped_past_the_date_cell():
+    facts = _city("tasks-city-table-wrapped.txt")
+    assert _of(facts, "1") == {("市住建局", "lead"), ("市发改局", "support"), ("市财政局", "support"),
+                               ("市城管局", "support")}, "`市发改局、市财政局、` goes on with `市城管局` on the next line"
+    assert _of(facts, "2") == {("市住建局", "lead"), ("各乡镇人民政府", "support")}, "the next row is its own"
