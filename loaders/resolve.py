@@ -24,6 +24,7 @@ from govkg.ontology.facts import (
 from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
 
 PAREN = str.maketrans({"(": "（", ")": "）"})
+ENTERPRISE_HEADS = ("公司", "集团", "银行", "分行", "支行")
 TOWNSHIP_HEADS = ("街道办事处", "街道办", "街道", "乡人民政府", "镇人民政府")
 TRAILING_NOTE = re.compile(r"（[^（）]*）$")
 
@@ -109,6 +110,8 @@ class Resolver:
         name = squash(name).translate(PAREN)
         for src, dst in self.folds:
             if name.startswith(src) and len(name) > len(src):
+                if src[-1] != self.level and name.endswith(ENTERPRISE_HEADS):
+                    break  # a city's company keeps its registered name (太原市热力集团有限责任公司)
                 name = dst + name[len(src):]
                 break
         level, rest = split_level(name)

@@ -53,3 +53,9 @@ def test_county_bodies_resolve_the_same_way() -> None:
     county = Resolver(Counter(["县发展和改革局", "县住房和城乡建设局"]), [("某某县", "县")])
     assert county.canonical("县发改局") == "县发展和改革局"
     assert county.canonical("住建局") == "县住房和城乡建设局", "a prefixless name takes the corpus's own level"
+
+
+def test_a_city_company_keeps_its_registered_name() -> None:
+    resolver = Resolver(Counter(["太原市热力集团有限责任公司"]), [("太原市杏花岭区", "区"), ("杏花岭区", "区"), ("太原市", "市")])
+    assert resolver.canonical("太原市热力集团有限责任公司") == "太原市热力集团有限责任公司"
+    assert resolver.canonical("太原市公安局杏花岭分局") == "市公安局杏花岭分局", "city bodies fold to 市 as 市委 does"
