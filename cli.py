@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from govkg.errors import GovkgError
+from govkg.errors import GovkgError, InputError
 
 app = typer.Typer(help="govkg: who leads what in Chinese local government, from the gazettes they publish.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -33,7 +33,7 @@ err = Console(stderr=True)
 
 StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="store directory (default: $GOVKG_STORE or ~/.local/share/govkg/store)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
-PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="gazette text files (default: the bundled sample gazette)")]
+PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="gazette text files or directories of them (default: the bundled sample gazette)")]
 
 
 class BackendName(str, Enum):
@@ -57,8 +57,20 @@ def guarded(fn: Callable[[], None]) -> None:
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:
+    """The files to read: each PATH, a directory standing for its *.txt files; default the sample."""
     from govkg.loaders.pipeline import sample_gazette
-    return list(paths) if paths else [sample_gazette()]
+    if not paths:
+        return [sample_gazette()]
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.glob("*.txt"))
+            if not found:
+                raise InputError(f"{path}: a directory with no *.txt gazette in it")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
 
 
 def _print_json(data: object) -> None:

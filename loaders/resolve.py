@@ -76,8 +76,9 @@ def split_level(name: str) -> tuple[str, str]:
 
 
 def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
-    """Prefix folds for the issuing locality, read from the issuers: 吕梁市离石区人民政府 ->
-    [(吕梁市离石区, 区), (离石区, 区)]."""
+    """Prefix folds for the issuing localities, read from the issuers: 吕梁市离石区人民政府 ->
+    [(吕梁市离石区, 区), (离石区, 区), (吕梁市, 市)]. The most frequent issuer comes first: its level
+    is the one a prefixless name (住建局) takes. Gazettes of several places fold each place's prefix."""
     votes: Counter[tuple[str, ...]] = Counter()
     pattern = re.compile(r"^((?:[\u4e00-\u9fff]{1,4}[省市州盟])?)([\u4e00-\u9fff]{1,4}?([区县市旗]))人民政府")
     for f in facts:
@@ -87,11 +88,13 @@ def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
                 votes[(m.group(1), m.group(2), m.group(3))] += 1
     if not votes:
         return []
-    city, county, level = votes.most_common(1)[0][0]
-    folds = [(city + county, level)] if city else []
-    folds.append((county, level))
-    if city and city[-1] != level:
-        folds.append((city, city[-1]))  # the parent city's bodies: 吕梁市委 -> 市委
+    folds: list[tuple[str, str]] = []
+    for (city, county, level), _ in votes.most_common():
+        candidates = [(city + county, level)] if city else []
+        candidates.append((county, level))
+        if city and city[-1] != level:
+            candidates.append((city, city[-1]))  # the parent city's bodies: 吕梁市委 -> 市委
+        folds.extend(c for c in candidates if c not in folds)
     return folds
 
 

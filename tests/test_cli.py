@@ -94,3 +94,16 @@ def test_a_group_is_found_by_the_short_name_the_gazette_also_uses(sample_store: 
     answer = cli_json("ask", "members", "区防治动物重大疫情指挥部", "--store", str(sample_store))
     assert answer["group"] == "离石区防治动物重大疫病指挥部", "the plan also calls its 指挥部 by this short form"
     assert any(m["role"] == "指挥长" for m in answer["members"])
+
+
+def test_build_reads_a_directory_of_gazettes(tmp_path: Path) -> None:
+    issues = tmp_path / "gazettes"
+    issues.mkdir()
+    (issues / "a.txt").write_text(SAMPLE.read_text("utf-8"), "utf-8")
+    (issues / "b.txt").write_text((Path(__file__).parent / "eval" / "heldout" / "city-xiaoyi.txt").read_text("utf-8"), "utf-8")
+    result = run_cli("build", str(issues), "--store", str(tmp_path / "s"))
+    assert result.returncode == 0, result.stderr
+    assert "a.txt" in result.stdout and "b.txt" in result.stdout, "both files of the directory are read"
+    docs = cli_json("sparql", "SELECT (COUNT(?d) AS ?n) WHERE { ?d a <https://w3id.org/govkg/ontology#Document> }",
+                    "--store", str(tmp_path / "s"))
+    assert docs[0]["n"] > 32, "the documents of both gazettes are in the store"
