@@ -5,22 +5,32 @@ An appointment notice is a list of items, one person each: `X同志任…`, `X�
 items out of order and may wrap one over two lines, so items are rebuilt from lines (a line that
 starts with a name + 同志 or a 任命/免去 word starts a new item; anything else continues the
 previous one) and each is read on its own, anchored at its start. Anchoring is what keeps
-sentences that merely mention a 同志 out.
+sentences that merely mention a 同志 out. `挂职任` appoints like 任, qualified 挂职.
+
+A leader named in running text holds his post only in clear shapes: a top leader's post right
+before the name (`市委书记孙大军调研`), or a clause that opens with a post string (`，区委常委、常务
+副区长王五带队…`) when an action word (maybe after 多次/亲自…) follows the name.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govkg.loaders.names import looks_like_person, split_post_string, squash
 from govkg.loaders.text import Document
 from govkg.ontology.facts import FactBase, PostFact
-from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
+from govkg.ontology.vocabulary import (
+    body_suffixes_longest_first,
+    level_prefixes,
+    vocabulary,
+)
 
 HAN = r"[\u4e00-\u9fff]"
 NAMES = rf"(?P<names>{HAN}{{2,4}}?(?:、{HAN}{{2,4}}?)*)"
-APPOINT_VERB = r"(?:任|为|兼任|担任|聘任为|聘为)"
+# `挂职任` (a secondment) appoints as 任 does; the manner goes into the qualifier
+APPOINT_VERB = r"(?P<manner>挂职)?(?:任|为|兼任|担任|聘任为|聘为)"
 PROBATION = re.compile(r"[（(]试用期[^）)]*[）)]")
 TERMINATOR = re.compile(r"[；;。]")
 
@@ -118,9 +128,10 @@ def _is_person(name: str) -> bool:
     return looks_like_person(name) and name[0] not in NOT_NAME_START
 
 
-def _posts(doc: Document, line: int, names: str, post: str, event: str) -> list[PostFact]:
+def _posts(doc: Document, line: int, names: str, post: str, event: str,
+           manner: str | None = None) -> list[PostFact]:
     probation = bool(PROBATION.search(post)) if event == "appoint" else None
-    secondment = "挂职" if re.search(r"[（(]挂职[^）)]*[）)]", post) else None
+    secondment = "挂职" if manner == "挂职" or re.search(r"[（(]挂职[^）)]*[）)]", post) else None
     post = PROBATION.sub("", post).strip("，,")
     people = [squash(n) for n in names.split("、")]
     if not post or not all(_is_person(p) for p in people):
@@ -169,7 +180,7 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
         if m is None and c.mode == "appoint":
             m = APPOINT_IN_SECTION.match(head)
         if m:
-            facts += _posts(doc, c.line, m.group("names"), m.group("post"), "appoint")
+            facts += _posts(doc, c.line, m.group("names"), m.group("post"), "appoint", m.group("manner"))
             names = m.group("names")
         elif c.mode == "remove":
             m = REMOVE_NO_LONGER.match(head) or REMOVE_IN_SECTION.match(head)
@@ -191,22 +202,45 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
 
 # A leader named in running text right after the post: 市委书记孙大军调研…, 副区长张三主持…
 LEADER_POST = rf"(?<![原前])(?P<post>[{_LEVELS}]委(?:副)?书记|(?:常务)?副?[{_LEVELS}]长)"
-LEADER_CUE = r"(?=同志|调研|主持|指出|强调|带队|一行|出席|参加|视察|检查|督导|深入|莅临|讲话|召开|率队|，|、|。)"
+# what a leader named in the text is doing: 副县长张三多次带队…, 区交通局局长李四带队…
+ADVERB = r"(?:多次|先后|亲自|专门|再次|分别|曾|也|还)?"
+ACTION = r"(?:调研|主持|指出|强调|带队|一行|出席|参加|视察|检查|督导|深入|莅临|讲话|召开|率队)"
+LEADER_CUE = rf"(?=同志|{ADVERB}{ACTION}|，|、|。)"
+# what stands where a name would, when the post is named without its holder (`副县长牵头召开…`)
+NOT_A_NAME = re.compile(rf"^(?:{ACTION}|多次|先后|亲自|专门|再次|分别|牵头|负责|分管|主管|带领|组织|率领|陪同|会同)")
 LEADER = re.compile(rf"{LEADER_POST}(?P<name>{HAN}{{2,3}}?){LEADER_CUE}")
 
 
+@lru_cache(maxsize=1)
+def _named_post() -> re.Pattern[str]:
+    """A clause that opens with a post string, then a name, then what the holder did:
+    `，区交通局局长李四带队…`, `，区委常委、常务副区长王五带队…`. Only head and deputy titles (and
+    常委) count, the post must open with a level (区/县/市…), and an action word must follow."""
+    ranked = vocabulary()["titles"]
+    titles = sorted({*ranked["正职"], *ranked["副职"], "常委"}, key=len, reverse=True)
+    title = "(?:" + "|".join(map(re.escape, titles)) + ")"
+    body_end = "(?:" + "|".join(map(re.escape, body_suffixes_longest_first())) + ")"
+    # a body's name: no punctuation, and none of the words that open a clause (由/在/将… 的)
+    item = rf"[{_LEVELS}][^，。；：、,;:\s“”《》（）()由的在将把被对从]{{0,16}}?{body_end}{title}"
+    bare = rf"(?:常务)?副?[{_LEVELS}]长"
+    return re.compile(rf"(?:^|(?<=[，。；：,;:]))(?P<post>{item}(?:、(?:{item}|{bare}))*)"
+                      rf"(?P<name>{HAN}{{2,3}}?)(?:同志)?(?={ADVERB}{ACTION})")
+
+
 def leaders_in_text(doc: Document) -> list[PostFact]:
-    """`hold` facts for a top leader whose post is printed right before the name (kept narrow)."""
+    """`hold` facts for a leader whose post is printed right before the name (kept narrow): a top
+    leader (`市委书记孙大军调研`, `副县长张三，`), or any post string opening a clause when an action
+    word follows the name."""
     joined = doc.joined()
     text = joined.text
     facts = []
-    for m in LEADER.finditer(text):
+    for m in [*LEADER.finditer(text), *_named_post().finditer(text)]:
         name = m.group("name")
-        if not looks_like_person(name):
+        if not _is_person(name) or NOT_A_NAME.match(name):
             continue
         for p in split_post_string(m.group("post")):
-            facts.append(PostFact(doc=doc.number, line=joined.line_at(m.start()), person=name, body=p.body,
-                                  title=p.title, event="hold"))
+            facts.append(PostFact(doc=doc.number, line=joined.line_at(m.start()), person=name,
+                                  body=p.body, title=p.title, event="hold"))
     return facts
 
 

@@ -7,7 +7,8 @@ print labels out of order, so rows are read one by one over the whole document:
 * a person row (`吴  卿    区发改局局长`) takes the role of the nearest label above it, except that
   a label held by one person (组长, 第一/常务副组长, 指挥长 …) cannot take a second: the extra row is
   the plain deputy (副组长) when the person is a leader of the locality (副区长, 政协副主席 …),
-  otherwise a 成员; a locality leader under 成员 is also a deputy printed out of place;
+  otherwise a 成员; a locality leader under 成员 is also a deputy printed out of place, unless he
+  also heads a department (`政协副主席、教体局局长`): then he sits as that department's head;
 * a label whose post is cut (`区政府分管农业农村`) is completed by the next stray indented fragment
   (`工作的副区长`) printed elsewhere; fragments that follow a completion keep its role;
 * a list of units (`区委宣传部、区人武部…负责人`) makes body members; a list of posts, post members.
@@ -38,6 +39,7 @@ from govkg.loaders.rosters_rows import (
     match_label,
     parse_person_rows,
     roster_roles,
+    split_in_charge,
     split_items,
     split_trailing_name,
 )
@@ -68,11 +70,23 @@ def deputy_of(role: str) -> str:
     return "副" + base
 
 
-def is_locality_leader(post: str) -> bool:
-    """A post in the locality's own party committee, government, congress or CPPCC (副区长, 政协副主席)."""
+def _leadership_posts(post: str) -> list[bool]:
+    """For each post of a post string: is it in the locality's own party committee, government,
+    congress or CPPCC (副区长, 政协副主席)?"""
     lv = "".join(level_prefixes())
     organ = re.compile(rf"^[{lv}]?(?:委|政府|人民政府|人大|人大常委会|政协)$")
-    return any(organ.match(p.body) for p in split_post_string(clean_post(post)[0]))
+    return [organ.match(p.body) is not None for p in split_post_string(clean_post(post)[0])]
+
+
+def is_locality_leader(post: str) -> bool:
+    """A post in the locality's own leadership (副区长, 政协副主席), maybe besides a department's."""
+    return any(_leadership_posts(post))
+
+
+def is_leader_only(post: str) -> bool:
+    """Only leadership posts: `区政府副区长`, not `区政协副主席、区教体局局长` (who heads a bureau too)."""
+    found = _leadership_posts(post)
+    return bool(found) and all(found)
 
 
 # ---------------------------------------------------------------- label rosters
@@ -87,9 +101,35 @@ def _post_only(text: str) -> bool:
         and not HEADING.match(text)
 
 
+def _rows_of(text: str) -> list[tuple[str, str]] | None:
+    m = match_label(text)
+    return parse_person_rows(m.group("rest")) if m else parse_person_rows(text)
+
+
+def mend_wrapped_rows(lines: list[Line]) -> list[Line]:
+    """A row whose post wraps onto the next line (`钱  某    市生态环境局某某分` + an indented
+    `局局长`) is one row: the fragment is glued back when only together they read as person rows."""
+    out: list[Line] = []
+    skip = False
+    for k, ln in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is not None and _indent(nxt) >= 4 and len(squash(nxt.text)) <= 12 and not _rows_of(ln.text) \
+                and not _rows_of(nxt.text) and not match_label(nxt.text) and not ends_with_title(ln.text):
+            merged = ln.text.rstrip() + nxt.text.strip()
+            if _rows_of(merged):
+                out.append(Line(ln.number, merged))
+                skip = True
+                continue
+        out.append(ln)
+    return out
+
+
 def read_roster(doc: Document) -> list[Entry]:
     """Every roster entry of the document with its role (see the module docstring for the rules)."""
-    lines = doc.lines
+    lines = mend_wrapped_rows(doc.lines)
     labels = [(i, match_label(ln.text)) for i, ln in enumerate(lines)]
     labels = [(i, m) for i, m in labels if m and not _task_label(m) and not _subgroup_label(lines, i, m)]
     if not labels:
@@ -191,8 +231,8 @@ def _row_role(label: str, post: str, deputy: str) -> str:
     leader = is_locality_leader(post)
     if is_solo_role(label):
         return deputy_of(label) if leader else "成员"
-    if label in ("成员", "成员单位") and leader:
-        return deputy
+    if label in ("成员", "成员单位") and is_leader_only(post):
+        return deputy  # a leader with no department post of his own is no plain member
     return label
 
 
@@ -271,6 +311,8 @@ def extract(doc: Document) -> list[FactBase]:
 
     def hold(person: str, post_string: str, line: int) -> None:
         post, qualifier = clean_post(post_string)
+        post, in_charge = split_in_charge(post)
+        qualifier = "；".join(q for q in (qualifier, in_charge) if q) or None
         for p in split_post_string(post):
             facts.append(PostFact(doc=doc.number, line=line, person=person, body=p.body, title=p.title,
                                   event="hold", qualifier=qualifier or p.qualifier))

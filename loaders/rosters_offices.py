@@ -4,8 +4,9 @@ The office's heads may be named by post (`主任由县农业局局长担任`), b
 (`办公室主任由吴卿兼任`), or both (`办公室主任由县发改局局长李四兼任` — then 李四 also holds that post).
 A deputy named by a bare `局分管领导` means the host bureau's (the sentence names it just before).
 
-Working sub-groups (`1.应急处置组` + `区农业农村局牵头，由…组成`) are paired heading-to-content by the
-topic words they share (headings print away from their content), then by distance.
+Working sub-groups (`1.应急处置组` + `区农业农村局牵头，由…组成`, `…牵头，…为成员单位`,
+`…牵头，成员单位：…`) are paired heading-to-content by the topic words they share (headings print
+away from their content), then by distance.
 """
 
 from __future__ import annotations
@@ -91,8 +92,13 @@ def read_office(doc: Document) -> Office | None:
 # ---------------------------------------------------------------- working sub-groups
 
 SUBGROUP_HEAD = re.compile(rf"^\s*{NUMBERING}\s*(?P<name>[{HAN}]{{2,10}}组)(?:\s*[：:。]\s*(?P<rest>.*)|\s*)$")
+# `由县应急局牵头，县水利局、县气象局配合/参加/组成/为成员单位。`
 LEAD = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
-                  r"(?:组成|参加|参与|配合)[。，,；;]?(?P<duty>[^。]*)")
+                  r"(?:组成|参加|参与|配合|(?:为|作为)(?:成员单位|配合单位|参与单位))[。，,；;]?(?P<duty>[^。]*)")
+# `县林业局牵头，成员单位：县气象局、县消防救援大队。` / `…牵头，成员单位为…。`
+LEAD_THEN_LABEL = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)牵头[，,；;]"
+                             r"(?:成员单位|配合单位|参与单位|成员)(?:为|是|有|包括|[：:])(?P<members>[^。；;]*?)"
+                             r"(?:等(?:单位|部门)?)?[。；;](?P<duty>[^。]*)")
 # `牵头单位为县卫健委，成员单位为县市场监管局、县红十字会。` / `牵头单位：…；成员单位：…`
 # In label lines the joined text has no stop between the fields: `牵头单位：县林业局成员单位：…主要职责：…`
 LABELLED = re.compile(r"^(?:牵头单位|牵头部门)(?:为|是|[：:])(?P<lead>[^，。、；;：:]{2,30}?)[，,；;]?"
@@ -102,7 +108,7 @@ LABELLED = re.compile(r"^(?:牵头单位|牵头部门)(?:为|是|[：:])(?P<lead
 # `县应急局为牵头单位，县发改委、县水利局为成员单位。`
 NAMED_AS = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)(?:为|任|作为)牵头单位[，,；;](?P<members>[^。；;]*?)"
                       r"(?:等(?:单位|部门)?)?(?:为|作为)(?:成员单位|配合单位)[。，,；;]?(?P<duty>[^。]*)")
-CONTENT_FORMS = (LEAD, LABELLED, NAMED_AS)
+CONTENT_FORMS = (LEAD_THEN_LABEL, LEAD, LABELLED, NAMED_AS)
 INLINE_HEAD = re.compile(rf"{NUMBERING}[{HAN}]{{2,10}}组[：:]")
 
 

@@ -74,6 +74,18 @@ def clean_post(post: str) -> tuple[str, str | None]:
     return text, qualifier
 
 
+IN_CHARGE = re.compile(r"分管(?P<what>[^、，,；;的]{1,20})的")
+
+
+def split_in_charge(post: str) -> tuple[str, str | None]:
+    """`区政府分管农业农村工作的副区长` -> (`区政府副区长`, `分管农业农村工作`): what a leader is in charge of
+    describes the post, it is not part of the body's name."""
+    m = IN_CHARGE.search(post)
+    if not m or not ends_with_title(post[m.end():]):
+        return post, None
+    return post[: m.start()] + post[m.end():], "分管" + m.group("what")
+
+
 def is_name(text: str) -> bool:
     """2-4 Han characters that are not a post, a unit or the opening of a clause."""
     return 2 <= len(text) <= 4 and ONLY_HAN.match(text) is not None and not ends_with_title(text) \

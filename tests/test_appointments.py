@@ -171,3 +171,32 @@ def test_removal_of_a_township_post_splits_the_name_at_de():
     got = _inline("县政〔2024〕21号\n决定：免去王晓军的紫云镇人民政府副镇长职务。\n")
     assert set(got) == {("王晓军", "紫云镇人民政府", "副镇长", "remove")}, \
         f"a township post opens with no level; 的 separates the name, got {sorted(got)}"
+
+
+def test_guazhi_ren_is_a_seconded_appointment():
+    got = posts("appointments-county-secondment-verb.txt", "appoint")
+    fact = got.get(("吴昊", "县发展和改革局", "副局长"))
+    assert fact is not None and fact.qualifier == "挂职" and not fact.probation, \
+        f"expected `X同志挂职任…` as an appointment qualified 挂职 (no probation), got {sorted(got)}"
+
+
+def test_leader_named_in_text_before_an_adverb_and_an_action():
+    got = posts("appointments-district-leaders-in-text.txt", "hold")
+    assert ("王秀兰", "区政府", "副区长") in got, f"expected `副区长王秀兰多次深入…` as held, got {sorted(got)}"
+
+
+def test_department_head_named_in_text_before_an_action():
+    got = posts("appointments-district-leaders-in-text.txt", "hold")
+    assert ("刘志明", "区交通运输局", "局长") in got, f"expected `，区交通运输局局长刘志明带队` as held, got {sorted(got)}"
+
+
+def test_post_string_named_in_text_gives_every_post():
+    got = posts("appointments-district-leaders-in-text.txt", "hold")
+    assert {("赵海涛", "区委", "常委"), ("赵海涛", "区政府", "常务副区长")} <= set(got), \
+        f"expected `区委常委、常务副区长赵海涛带队` (name wrapped) to hold both posts, got {sorted(got)}"
+
+
+def test_post_named_without_its_holder_gives_no_person():
+    got = posts("appointments-district-leaders-in-text.txt", "hold")
+    assert {p for p, _, _ in got} == {"刘志明", "赵海涛", "王秀兰"}, \
+        f"expected only the three named leaders (`副区长牵头召开`, `区长主持召开` name no one), got {sorted(got)}"

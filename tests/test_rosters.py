@@ -330,3 +330,41 @@ def test_working_groups_in_label_lines_are_not_the_roster():
                         ("综合协调组", "县气象局", "成员单位"), ("扑救行动组", "县林业局", "牵头单位"),
                         ("扑救行动组", "县消防救援大队", "成员单位"), ("扑救行动组", "各镇人民政府", "成员单位")}, \
         sorted(members_)
+
+
+def test_working_group_members_introduced_by_wei_chengyuan_danwei():
+    got = {(f.member, f.role) for f in rosters.extract(doc_of("rosters-county-working-group-forms.txt"))
+           if isinstance(f, MemberFact) and f.group == "规划设计组"}
+    assert got == {("县住建局", "牵头单位"), ("县自然资源局", "成员单位"), ("县文旅局", "成员单位"),
+                   ("古城镇人民政府", "成员单位")}, f"expected `A牵头，B、C为成员单位` read as lead + members, got {sorted(got)}"
+
+
+def test_working_group_lead_then_member_label():
+    got = {(f.member, f.role) for f in rosters.extract(doc_of("rosters-county-working-group-forms.txt"))
+           if isinstance(f, MemberFact) and f.group == "资金保障组"}
+    assert got == {("县财政局", "牵头单位"), ("县发改局", "成员单位"), ("县审计局", "成员单位"),
+                   ("国家税务总局平阳县税务局", "成员单位")}, \
+        f"expected `A牵头，成员单位：B、C…` (cut by a page break) read as lead + members, got {sorted(got)}"
+
+
+def test_row_whose_post_wraps_onto_the_next_line_is_one_row():
+    facts = rosters.extract(doc_of("rosters-county-wrapped-post.txt"))
+    got = {(f.member, f.role) for f in facts if isinstance(f, MemberFact)}
+    held = {(f.person, f.body, f.title) for f in facts if isinstance(f, PostFact)}
+    assert ("钱明亮", "成员") in got and ("局局长", "成员") not in got, \
+        f"expected the wrapped `…平阳分` + `局局长` to be 钱明亮's post, not a member `局局长`: {sorted(got)}"
+    assert ("钱明亮", "大同市生态环境局平阳分局", "局长") in held, f"expected the whole post held, got {sorted(held)}"
+
+
+def test_locality_leader_who_heads_a_department_under_chengyuan_stays_a_member():
+    got = {(f.member, f.role) for f in rosters.extract(doc_of("rosters-county-wrapped-post.txt"))
+           if isinstance(f, MemberFact)}
+    assert ("段晓峰", "成员") in got and ("段晓峰", "副组长") not in got, \
+        f"expected 政协副主席 who also heads 县水利局, listed under 成员, to stay 成员, got {sorted(got)}"
+
+
+def test_in_charge_phrase_of_a_held_post_is_a_qualifier_not_the_body():
+    facts = rosters.extract(doc_of("rosters-district-prose-in-charge.txt"))
+    held = {(f.person, f.body, f.title, f.qualifier) for f in facts if isinstance(f, PostFact)}
+    assert ("郑国庆", "区政府", "副区长", "分管文旅工作") in held, \
+        f"expected `区政府分管文旅工作的副区长郑国庆` to hold (区政府, 副区长) qualified 分管文旅工作, got {sorted(held)}"
