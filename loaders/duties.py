@@ -34,6 +34,10 @@ OTHERS = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>其[他它](?:有关|相关)?
                     r"(?P<text>(?:要|应)?(?:根据|按照|负责|结合).*)$")
 # Where an office's duty clause stops: the sentence goes on to name its director.
 OFFICE_TAIL = re.compile(r"[，,](?:办公室)?(?:主任|副主任|由)")
+# `二、主要职责`, or with the group named first: `二、领导小组主要职责`, `三、指挥部工作职责`
+# (not `成员单位职责`, not `领导小组办公室职责`: the name must end in a kind of group).
+GROUP_DUTY_HEADING = re.compile(r"[一二三四五六七八九十]+、(?:[\u4e00-\u9fff]{0,24}?(?:小组|领导组|指挥部|专班|委员会"
+                                r"|联席会议))?(?:的)?(?:主要|工作)?职责")
 PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 # heads of people's organisations printed short (区残联, 区科协); proposed for vocabulary body_suffixes
 
@@ -144,7 +148,7 @@ def group_duty(doc: Document, group: str) -> DutyFact | None:
     lines = doc.lines
     for i, ln in enumerate(lines):
         t = squash(ln.text)
-        if re.fullmatch(r"[一二三四五六七八九十]+、(?:主要|工作)?职责", t):
+        if GROUP_DUTY_HEADING.fullmatch(t):
             nxt = next((k for k in range(i + 1, min(i + 30, len(lines))) if _is_prose(lines[k])), None)
             if nxt is not None:
                 return DutyFact(doc=doc.number, line=lines[nxt].number, body=group, context=group,

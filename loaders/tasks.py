@@ -14,17 +14,18 @@ import re
 from collections import Counter
 
 from govkg.loaders.tasks_assign import Assigned, assign_repaired
-from govkg.loaders.tasks_pieces import CLOSE, OPEN, Node, Piece, heading, heading_paths, split_pieces, statements
-from govkg.loaders.tasks_statements import is_collective, parse_assignment, role_in_last_paren
+from govkg.loaders.tasks_pieces import (CLOSE, OPEN, Node, Piece, heading, heading_paths, split_pieces, statements,
+                                        unswap_columns)
+from govkg.loaders.tasks_statements import is_collective, parse_assignment, prose_assignment, role_in_last_paren
 from govkg.loaders.tasks_table import extract_table
 from govkg.loaders.text import Document
 from govkg.ontology.facts import FactBase, TaskFact
 
 __all__ = ["extract", "heading_paths", "is_collective", "parse_assignment", "split_pieces"]
 
-# A heading that names a working group (`（一）综合协调组`): its 牵头单位 / 成员单位 are the group's
+# A heading that names a working group (`（一）综合协调组`, `（一）综合协调组：由…牵头`): its 牵头单位 / 成员单位 are the group's
 # members (rosters.py), not a task's responsible bodies.
-WORKING_GROUP = re.compile(r"^[^，。；、]{2,10}(?:组|专班)$")
+WORKING_GROUP = re.compile(r"^[^，。；、：:]{2,10}(?:组|专班)(?:[：:].*)?$")
 
 
 def _names_working_group(piece: Piece) -> bool:
@@ -79,7 +80,7 @@ def _close_of(text: str, i: int) -> int:
 
 def extract(doc: Document) -> list[FactBase]:
     """TaskFacts of one document: one per (task, body, role), at the line where the body is named."""
-    lines = [ln for ln in doc.lines[1:] if ln.text.strip()]
+    lines = unswap_columns([ln for ln in doc.lines[1:] if ln.text.strip()])
     pieces = split_pieces(lines)
     heads = [(idx, heading(p.text)) for idx, p in enumerate(pieces) if p.kind == "head"]
     paths = heading_paths([(h[0], h[1]) for _, h in heads])
@@ -107,6 +108,7 @@ def extract(doc: Document) -> list[FactBase]:
                     continue
                 facts[key] = TaskFact(doc=doc.number, line=line, task=ids[id(node)], title=node.title,
                                       body=body, role=role, collective=True if is_collective(body) else None)
+    _add_prose(doc.number, assigned, ids, groups, facts)
     for fact in extract_table(doc.number, lines):
         facts.setdefault((fact.task, fact.body, fact.role), fact)
     return list(facts.values())
@@ -119,3 +121,24 @@ def _prefix_line(assigned: Assigned, node: Node, piece: Piece, at: int) -> int:
             lines_of = [ln for _, ln in p.chars]
             return lines_of[max(len(lines_of) + at, 0)] if lines_of else node.line
     return node.line
+
+
+def _add_prose(number: str, assigned: Assigned, ids: dict[int, str], groups: set[int],
+               facts: dict[tuple[str, str, str], TaskFact]) -> None:
+    """Items with no responsibility statement of their own may name their bodies in the running text
+    (`由区城管局负责，相关街道办事处配合`; `县财政局负责统筹安排…`), in a plan whose other items
+    state theirs. Section titles are left out."""
+    stated = {task for task, _, _ in facts}
+    if not stated:
+        return  # a plan whose items state no one (an emergency plan's prose) is no task list
+    parents = {n.path[:-1] for n, _, _ in assigned}
+    for node, piece, _ in assigned:
+        task = ids[id(node)]
+        if task in stated or node.path in parents or id(node) in groups or WORKING_GROUP.match(node.title):
+            continue
+        start = piece.frag_end + 1 if piece.kind == "frag" else 0
+        lines_of = [ln for _, ln in piece.chars]
+        for off, body, role in prose_assignment(piece.text[start:]):
+            facts.setdefault((task, body, role), TaskFact(
+                doc=number, line=lines_of[start + off], task=task, title=node.title, body=body, role=role,
+                collective=True if is_collective(body) else None))

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
 
 from govkg.loaders.tasks_statements import (CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC, looks_like_body,
                                             role_in_last_paren)
@@ -294,3 +297,57 @@ def heading_paths(heads: list[tuple[int, str]]) -> list[tuple[str, ...]]:
     for i, (_, number) in enumerate(heads):
         paths.append((paths[parent[i]] if parent[i] >= 0 else ()) + (number,))
     return paths
+
+
+# Two-column pages may come out of PDF extraction with their columns swapped: the right column
+# (A) printed before the left one (B). Seams in words broken across lines give it away: the
+# page's first line goes on from its last (`…二次供` + `水设施改造…`), B's first line does not go on
+# from A's last, and the next page's first line goes on from A's last (`…补贴政` + `策，每年…`), not
+# from B's. Pages are told apart by the page furniture dropped between them (a gap in line numbers).
+# Government prose whose in-line bigrams tell a word broken across lines from a seam.
+LEXICON_SOURCE = Path(__file__).with_name("sample") / "lishi-gazette-2024-3.txt"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Counter:
+    try:
+        text = LEXICON_SOURCE.read_text("utf-8")
+    except OSError:
+        return Counter()
+    return Counter(t[k:k + 2] for t in ("".join(ln.split()) for ln in text.splitlines()) for k in range(len(t) - 1))
+
+
+def page_starts(lines: list[Line]) -> list[int]:
+    """Indexes of lines that open a page: where at least two more source lines than usual were
+    dropped before them (a page number and a running header)."""
+    gaps = [b.number - a.number for a, b in pairwise(lines)]
+    if not gaps:
+        return []
+    usual = Counter(gaps).most_common(1)[0][0]
+    return [k + 1 for k, g in enumerate(gaps) if g >= usual + 2]
+
+
+def unswap_columns(lines: list[Line]) -> list[Line]:
+    """Put the columns of a page printed right column first back in reading order (B before A)."""
+    texts = ["".join(ln.text.split()) for ln in lines]
+    words = _lexicon() + Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
+
+    def link(left: str, right: str) -> int:
+        return words[left[-1] + right[0]] if left and right else 0
+
+    def cut(t: str) -> bool:  # stops mid-sentence (a bare heading line is a title, not cut)
+        return bool(t) and t[-1] not in SENTENCE_END and not (heading(t) and "。" not in t)
+
+    starts = page_starts(lines)
+    out = list(range(len(lines)))
+    for i, k in pairwise(starts):
+        last = texts[k - 1]
+        if not (cut(last) and link(last, texts[k]) == 0 and link(last, texts[i]) >= 2 and not heading(texts[i])
+                and (not cut(texts[i - 1]) or link(texts[i - 1], texts[i]) == 0)):
+            continue
+        seams = [j for j in range(i + 1, k) if cut(texts[j - 1]) and link(texts[j - 1], texts[j]) == 0
+                 and link(texts[j - 1], texts[k]) >= 2]
+        if len(seams) == 1:
+            j = seams[0]
+            out[i:k] = list(range(j, k)) + list(range(i, j))
+    return [lines[x] for x in out]

@@ -83,11 +83,15 @@ BARE_KIND = re.compile(r"^(?:乡镇|乡（镇）|镇（街道）|乡镇（街道
                        r"(?:、|$)")
 
 
+# `各` after a place word is still a plural: 县内各银行机构, 全区各街道, 市域内各医疗机构.
+PLACE_EACH = re.compile(r"^(?:全?[省市县区乡镇]|[省市县区](?:域?内|辖区内?|直|级))各(?!界)")
+
+
 def is_collective(name: str) -> bool:
     """names.is_collective plus plural phrases (`各行业主管部门`, `区直各相关单位`) and a kind of
     body with no proper name (`乡镇人民政府、街道办事处`)."""
     return _names_collective(name) or bool(re.search(r"(^各|相关|有关|各级|成员单位$|主管部门$)", name)) \
-        or bool(BARE_KIND.match(name))
+        or bool(BARE_KIND.match(name)) or bool(PLACE_EACH.match(name))
 
 
 def looks_like_body(name: str) -> bool:
@@ -171,3 +175,43 @@ def parse_assignment(text: str) -> list[tuple[int, str, str]]:
         if role:
             found += _role_phrases(text[m.end():end], m.end(), role)
     return [f for f in found if looks_like_body(f[1])]
+
+
+# Responsibility stated in the running text of a task that has no statement of its own: a chain
+# after 由 (`由区城管局负责，相关街道办事处配合`, `建立由县商务局牵头、县直有关部门参与的…机制`), or
+# bodies opening a sentence, then 负责 / 牵头 (`县委宣传部、县融媒体中心负责通过…`).
+PROSE_ROLE = r"(?:牵头负责|牵头|负责落实|具体负责|负责|配合落实|配合|协助|参与)"
+PROSE_CHAIN = re.compile(rf"由((?:[^，。；：:由的（()）]{{2,60}}?{PROSE_ROLE}(?:实施)?(?:[，、]|(?=[的。；]|$)))+)")
+PROSE_SUBJECT = re.compile(rf"(?:^(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．])?|[。；])"
+                           rf"(?P<list>[^，。；：:（()）由]{{3,80}}?)(?:要|应|将)?(?:{MANNER})?(?P<role>负责|牵头)(?!人|同志)")
+_CHAIN_LINK = re.compile(rf"({PROSE_ROLE}(?:实施)?)、")
+
+
+def prose_assignment(text: str) -> list[tuple[int, str, str]]:
+    """Bodies named with a role in a task's running text -> [(offset, body, role)].
+
+    Only whole lists count: every name of a subject list must be a body (`县财政局负责统筹…`, not
+    `确保资金负责…`); a chain stops at the first clause that names no body with a role."""
+    found: list[tuple[int, str, str]] = []
+    for m in PROSE_CHAIN.finditer(text):
+        chain = _CHAIN_LINK.sub(lambda k: k.group(1) + "，", m.group(1))
+        for off, seg in split_top(chain, "，"):
+            got = parse_assignment(seg.rstrip("，"))
+            if not got:
+                break
+            found += [(m.start(1) + off + o, body, role) for o, body, role in got]
+    for m in PROSE_SUBJECT.finditer(text):
+        names = _bodies(m.group("list"), 0)
+        if names and all(_names_a_body(n) for _, n in names):
+            role = responsibility_role(m.group("role"))
+            found += [(m.start("list") + o, n, role) for o, n in names if role]
+    return found
+
+
+def _names_a_body(name: str) -> bool:
+    """A subject of a running-text statement: a body's name (`县财政局`) or a plural of bodies
+    (`县直有关部门`), not a field (`卫生健康部门`, `平台服务机构`) nor words (`各成员单位要建立`)."""
+    bare = re.sub(r"[（(][^）)]*[）)]", "", name)
+    if not bare.endswith(tuple(body_suffixes_longest_first()) + BODY_HINTS) or INNER_ROLE.search(name):
+        return False
+    return is_collective(name) or not bare.endswith(("部门", "单位", "机构", "机关"))

@@ -133,3 +133,10 @@ def test_plural_phrase_with_generic_tail_is_one_collective_unit():
 
 def test_salutation_before_a_report_is_no_duty():
     assert by_body("duties-city-salutation.txt") == {}, "`吕梁市人民政府：` + `根据…` opens a report, it is no duty"
+
+
+def test_group_duty_heading_naming_the_group():
+    got = by_body("duties-county-group-heading.txt")
+    group = "平顺县河道保洁工作领导小组"
+    assert group in got, f"`二、领导小组主要职责` heads the group's own duty, got {sorted(got)}"
+    assert got[group].text.startswith("统筹部署全县河道保洁工作"), "the first paragraph after the heading"

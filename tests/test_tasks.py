@@ -8,6 +8,7 @@ from pathlib import Path
 
 from govkg.loaders import tasks
 from govkg.loaders.text import Document, Line
+from tests.conftest import doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -280,3 +281,58 @@ def test_table_list_cell_wrapped_past_the_date_cell():
     assert _of(facts, "1") == {("市住建局", "lead"), ("市发改局", "support"), ("市财政局", "support"),
                                ("市城管局", "support")}, "`市发改局、市财政局、` goes on with `市城管局` on the next line"
     assert _of(facts, "2") == {("市住建局", "lead"), ("各乡镇人民政府", "support")}, "the next row is its own"
+
+
+def _other(name: str) -> list:
+    """Facts of a fixture written in another place's wording (its own document number line)."""
+    return tasks.extract(doc_of(name))
+
+
+def test_each_after_a_place_word_is_a_collective():
+    facts = _other("tasks-county-prose-statements.txt")
+    got = {f.body: f.collective for f in facts if f.task == "一.一"}
+    assert got.get("县内各金融机构") is True, f"`县内各金融机构` is a plural phrase (collective), got {got}"
+
+
+def test_running_text_after_you_names_the_responsible_and_supporting_bodies():
+    got = _of(_other("tasks-county-prose-statements.txt"), "一.二")
+    assert got == {("县文旅局", "responsible"), ("相关乡镇人民政府", "support")}, \
+        f"`由县文旅局负责，相关乡镇人民政府配合` in an item with no parenthesis, got {got}"
+
+
+def test_running_text_mechanism_led_by_one_body_with_others_taking_part():
+    got = _of(_other("tasks-county-prose-statements.txt"), "二.一")
+    assert got == {("县商务局", "lead"), ("县直有关部门", "support")}, \
+        f"`建立由县商务局牵头、县直有关部门参与的…机制` -> lead and support, got {got}"
+
+
+def test_bodies_opening_a_sentence_with_fuze_are_responsible():
+    facts = _other("tasks-county-prose-statements.txt")
+    assert _of(facts, "二.二") == {("县财政局", "responsible")}, "`县财政局负责统筹安排…` -> responsible"
+    assert _of(facts, "二.三") == {("县委宣传部", "responsible"), ("县融媒体中心", "responsible")}, \
+        "`县委宣传部、县融媒体中心负责…` -> both responsible"
+
+
+def test_a_field_of_work_opening_a_sentence_is_no_body():
+    got = _of(_other("tasks-county-prose-statements.txt"), "二.四")
+    assert not got, f"`卫生健康部门负责…` names a kind of department, not a body; got {got}"
+
+
+def test_running_text_is_not_read_where_no_item_states_its_bodies():
+    facts = _other("tasks-county-prose-no-plan.txt")
+    assert not facts, f"an emergency plan's `县财政局负责安排…` is no task assignment, got {_keys(facts)}"
+
+
+def test_page_printed_right_column_first_is_put_back_in_order():
+    facts = _other("tasks-district-swapped-columns.txt")
+    assert _of(facts, "1") == {("区住建局", "lead"), ("区城管局", "support"), ("各街道办事处", "support")}, \
+        "task 1 (`…供排水管` at the page's end) goes on with `网改造…（区住建局牵头…）` printed at the page's top"
+    assert _of(facts, "3") == {("区财政局", "lead"), ("区住建局", "support")}, \
+        "task 3 (`…补贴政`, end of the right column) goes on with `策，…` at the top of the next page"
+
+
+def test_working_group_named_before_a_colon_is_no_task():
+    facts = _other("tasks-county-working-group-colon.txt")
+    assert _of(facts, "一.一") == {("县水务局", "lead"), ("各乡（镇）人民政府", "support")}, "the task is read"
+    assert not [f for f in facts if f.task.startswith("二.")], \
+        f"`（一）综合协调组：由县应急局牵头，…参加` names a working group (rosters), got {_keys(facts)}"
