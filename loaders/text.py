@@ -22,6 +22,7 @@ DOC_NUMBER = re.compile(r"^\s*([\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{
 FURNITURE = [
     re.compile(r"政府公报\s*[（(]?\s*\d{4}\s*(?:[•·.．/\-]\s*\d+|年\s*第\s*\d+\s*期)"),
     re.compile(r"^\s*[（(]?\s*\d{4}\s*年\s*第\s*\d+\s*期\s*[）)]?\s*$"),
+    re.compile(r"^\s*[\u4e00-\u9fff]{1,12}政府公报\s*$"),
     re.compile(r"^\s*[（(]?\s*\d{4}\s*(?:年\s*第\s*\d+\s*期|[•·.．]\s*\d+).{0,30}政府公报\s*$"),
     re.compile(r"^\s*[—－\-–·•]+\s*\d{1,4}\s*[—－\-–·•]+\s*$"),
     re.compile(r"^\s*第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?\s*$"),

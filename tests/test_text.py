@@ -65,7 +65,7 @@ def test_joined_text_maps_offsets_back_to_source_lines() -> None:
     assert joined.line_at(joined.text.index("李永军")) == 10
 
 
-@pytest.mark.parametrize("line", ["清河县人民政府公报 2024年第3期", "2024年第2期          襄城县人民政府公报", "（2024年第5期）", "- 12 -", "·12·", "第 3 页", "第3页 共10页",
+@pytest.mark.parametrize("line", ["清河县人民政府公报 2024年第3期", "新县人民政府公报", "2024年第2期          襄城县人民政府公报", "（2024年第5期）", "- 12 -", "·12·", "第 3 页", "第3页 共10页",
                                   "县政府办公室文件"])
 def test_other_gazettes_page_furniture_is_recognised(line: str) -> None:
     assert is_furniture(line), f"{line!r} is a running header or page number of a gazette"
