@@ -60,6 +60,7 @@ class Post:
     qualifier: str | None = None
 
 
+TOWNSHIP_HEAD_TITLES = ("乡长", "副乡长", "镇长", "副镇长")
 _QUALIFIER = re.compile(r"[（(]([^）)]*)[）)]")
 
 
@@ -95,6 +96,9 @@ def split_post_string(text: str) -> list[Post]:
             body = f"{level}政府" if level else previous_body
         elif body == "政府" and level:
             body = f"{level}政府"
+        township = re.match(r"^(.+[乡镇])(?:党委|党委会|政府|人民政府)?$", body)
+        if title in TOWNSHIP_HEAD_TITLES and township:
+            body = township.group(1) + "人民政府"  # a 镇长 heads the township's government
         if not body:
             continue
         qualifier = "；".join(q for q in qualifiers if q in vocabulary()["title_qualifiers"] or "主持" in q) or None
