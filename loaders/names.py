@@ -60,6 +60,7 @@ class Post:
     qualifier: str | None = None
 
 
+PARTY_ORGAN = re.compile(r"(?<=.)(?:党组|党委|党工委|党总支|党支部)$")
 TOWNSHIP_HEAD_TITLES = ("乡长", "副乡长", "镇长", "副镇长")
 _QUALIFIER = re.compile(r"[（(]([^）)]*)[）)]")
 
@@ -93,7 +94,8 @@ def split_post_string(text: str) -> list[Post]:
             body += title[0]  # 宣传部长 = 宣传部 + 部长
         level = _level_of_title(title)
         if not body:
-            body = f"{level}政府" if level else previous_body
+            # 县住建局党组书记、局长: the 局长 is of the bureau, not of its party group
+            body = f"{level}政府" if level else PARTY_ORGAN.sub("", previous_body)
         elif body == "政府" and level:
             body = f"{level}政府"
         township = re.match(r"^(.+[乡镇])(?:党委|党委会|政府|人民政府)?$", body)

@@ -200,3 +200,10 @@ def test_post_named_without_its_holder_gives_no_person():
     got = posts("appointments-district-leaders-in-text.txt", "hold")
     assert {p for p, _, _ in got} == {"刘志明", "赵海涛", "王秀兰"}, \
         f"expected only the three named leaders (`副区长牵头召开`, `区长主持召开` name no one), got {sorted(got)}"
+
+
+def test_party_organ_is_a_body_of_its_own_and_the_next_title_is_of_the_unit() -> None:
+    from govkg.loaders.names import Post, split_post_string
+    assert split_post_string("县住建局党组书记、局长") == [Post("县住建局党组", "书记"), Post("县住建局", "局长")], \
+        "the 党组 secretary sits on the party group; the 局长 heads the bureau itself"
+    assert split_post_string("新集镇党委副书记、镇长")[1] == Post("新集镇人民政府", "镇长"), "a 镇长 heads the township government"
