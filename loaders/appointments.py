@@ -24,6 +24,7 @@ from govkg.ontology.facts import FactBase, PostFact
 from govkg.ontology.vocabulary import (
     body_suffixes_longest_first,
     level_prefixes,
+    titles_longest_first,
     vocabulary,
 )
 
@@ -53,6 +54,9 @@ CHAINED_REMOVE = re.compile(rf"^{NAMES}(?P<join>同志的|同志|的)(?P<post>.+
 # `以上同志试用期一年`: the probation of every appointment listed before it
 PROBATION_FOR_ALL = re.compile(r"^(?:以上|上述)[^，,]{0,12}试用期")
 NOT_NAME_START = "各由经将请对从在为把被与及等其该本每现"
+# a numbered heading on a line of its own (`二、市发展和改革委员会`): notices grouped by unit print
+# items under it that name no unit (`张三为副主任`)
+HEADING_LINE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])(?P<unit>[^，。；;：:,]{2,30})$")
 _LEVELS = "".join(level_prefixes())
 
 
@@ -61,6 +65,7 @@ class Clause:
     text: str  # squashed
     line: int
     mode: str | None  # "appoint" / "remove" from the nearest header seen before, if any
+    unit: str | None = None  # the unit of the heading the item is printed under, if any
 
 
 def _units(doc: Document) -> list[tuple[str, list[int]]]:
@@ -73,7 +78,8 @@ def _units(doc: Document) -> list[tuple[str, list[int]]]:
         # a line may open like an item (`刘晓燕同志为…`) yet continue one cut after an enumeration
         # comma (`任命杜宏伟、` + `刘晓燕同志为…`): the two people share that item
         opens = ITEM_START.match(s) and not units[-1][0].endswith(("、", "，", ",")) if units else True
-        if opens or re.search(r"[；;。：:]$", units[-1][0]):
+        if opens or re.search(r"[；;。：:]$", units[-1][0]) or HEADING_LINE.match(units[-1][0]) \
+                or HEADING_LINE.match(s):
             units.append((s, [ln.number] * len(s)))
         else:
             text, owners = units[-1]
@@ -85,7 +91,15 @@ def clauses(doc: Document) -> list[Clause]:
     """Items split at ；。 and after a 任命：/免去： header, each with the mode of its section."""
     out: list[Clause] = []
     mode: str | None = None
+    decided: str | None = None  # the mode a `决定：` opened, restored at each unit heading
+    unit: str | None = None
     for text, owners in _units(doc):
+        h = HEADING_LINE.match(text)
+        if h:
+            name = h.group("unit")
+            unit = name if name.endswith(tuple(body_suffixes_longest_first())) else None
+            mode = decided if unit else mode
+            continue
         start = 0
         for m in re.finditer(r"[；;。]|[:：]", text + "。"):
             piece = text[start:m.start() + 1]
@@ -94,10 +108,11 @@ def clauses(doc: Document) -> list[Clause]:
             header = HEADER.search(piece)
             if header:
                 mode = "remove" if header.group(1) in ("免去", "解聘") else "appoint"
+                decided = mode if header.group(1) == "决定" else decided
                 continue
             piece = re.sub(r"职务[（(][^（）()]*[）)]$", "职务", piece.rstrip("；;。：:"))  # 职务（另有任用）
             if piece:
-                out.append(Clause(piece, line, mode))
+                out.append(Clause(piece, line, mode, unit))
     return out
 
 
@@ -108,9 +123,14 @@ def _resplit(m: re.Match[str]) -> tuple[str, str]:
     (县/市/区…), as posts printed after a name do. A joiner is what separates a name from a
     township's post (`免去王晓军的紫云镇人民政府副镇长职务`), which opens with no level."""
     names, post = m.group("names"), m.group("post")
-    if "、" in names:
-        return names, post
-    text = names + (m.groupdict().get("join") or "") + post
+    first, _, last = names.rpartition("、")
+    if first:  # `免去A、郑海燕同志的…`: the lazy match cut the last name; it is resplit alone
+        last, post = _split_name(last + (m.groupdict().get("join") or "") + post, names, post)
+        return (first + "、" + last, post) if last else (names, post)
+    return _split_name(names + (m.groupdict().get("join") or "") + post, names, post)
+
+
+def _split_name(text: str, names: str, post: str) -> tuple[str, str]:
     for n in (2, 3, 4):
         rest = text[n:]
         if rest.startswith(("同志", "的", "不再担任")):
@@ -129,10 +149,12 @@ def _is_person(name: str) -> bool:
 
 
 def _posts(doc: Document, line: int, names: str, post: str, event: str,
-           manner: str | None = None) -> list[PostFact]:
+           manner: str | None = None, unit: str | None = None) -> list[PostFact]:
     probation = bool(PROBATION.search(post)) if event == "appoint" else None
     secondment = "挂职" if manner == "挂职" or re.search(r"[（(]挂职[^）)]*[）)]", post) else None
     post = PROBATION.sub("", post).strip("，,")
+    if unit and re.split(r"[、，,（(]", post)[0] in titles_longest_first():
+        post = unit + post  # `张三为副主任` under the heading `二、市发展和改革委员会`
     people = [squash(n) for n in names.split("、")]
     if not post or not all(_is_person(p) for p in people):
         return []
@@ -146,16 +168,16 @@ def _posts(doc: Document, line: int, names: str, post: str, event: str,
     return facts
 
 
-def _chained(doc: Document, line: int, piece: str, event: str) -> list[PostFact]:
+def _chained(doc: Document, line: int, piece: str, event: str, unit: str | None = None) -> list[PostFact]:
     """The next person of a chained item, read under the verb of its first (`…，B为X局副局长`)."""
     if event == "appoint":
         m = CHAINED_APPOINT.match(piece)
-        return _posts(doc, line, m.group("names"), m.group("post"), "appoint") if m else []
+        return _posts(doc, line, m.group("names"), m.group("post"), "appoint", unit=unit) if m else []
     m = CHAINED_REMOVE.match(piece)
     if not m:
         return []
     names, post = _resplit(m)
-    return _posts(doc, line, names, post, "remove")
+    return _posts(doc, line, names, post, "remove", unit=unit)
 
 
 def _read_item(doc: Document, c: Clause) -> list[PostFact]:
@@ -166,7 +188,8 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
     person under the same verb (`任命A为县财政局局长，B为县财政局副局长`).
     """
     pieces = [p for p in re.split(r"[，,]", c.text) if p]
-    opening = next((i for i, p in enumerate(pieces) if ITEM_START.match(p) or re.match(r"^决定(?:任命|聘任|免去|解聘)", p)), 0)
+    opening = next((i for i, p in enumerate(pieces) if (ITEM_START.match(p) and not REMOVE_OWN.match(p))
+                    or re.match(r"^决定(?:任命|聘任|免去|解聘)", p)), 0)  # `免去其…` refers back
     parts = pieces[opening:] or [c.text]
     facts: list[PostFact] = []
     head = parts[0]
@@ -174,26 +197,30 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
     m = REMOVE_BY_VERB.match(head) or REMOVE_ITEM.match(head)
     if m:
         names, post = _resplit(m)
-        facts += _posts(doc, c.line, names, post, "remove")
+        facts += _posts(doc, c.line, names, post, "remove", unit=c.unit)
     else:
         m = APPOINT_WITH_COMRADE.match(head) or APPOINT_BY_VERB.match(head)
         if m is None and c.mode == "appoint":
             m = APPOINT_IN_SECTION.match(head)
         if m:
-            facts += _posts(doc, c.line, m.group("names"), m.group("post"), "appoint", m.group("manner"))
+            facts += _posts(doc, c.line, m.group("names"), m.group("post"), "appoint", m.group("manner"),
+                            unit=c.unit)
             names = m.group("names")
         elif c.mode == "remove":
             m = REMOVE_NO_LONGER.match(head) or REMOVE_IN_SECTION.match(head)
             if m:
                 names, post = _resplit(m)
-                facts += _posts(doc, c.line, names, post, "remove")
+                facts += _posts(doc, c.line, names, post, "remove", unit=c.unit)
+    lead = re.match(rf"^{NAMES}同志", head)
+    if names is None and lead and any(REMOVE_OWN.match(p) for p in parts[1:]):
+        names = lead.group("names")  # `X同志因到龄退休，免去其…职务`
     for extra in parts[1:] if names else []:
         r = REMOVE_OWN.match(extra) or re.match(r"^不再担任(?P<post>.+?)职务$", extra)
         if r:
-            facts += _posts(doc, c.line, names, r.group("post"), "remove")
+            facts += _posts(doc, c.line, names, r.group("post"), "remove", unit=c.unit)
         elif m and facts and facts[-1].event == "appoint" and re.match(r"^兼任", extra):
-            facts += _posts(doc, c.line, names, extra[2:], "appoint")
-        elif facts and (more := _chained(doc, c.line, extra, facts[-1].event)):
+            facts += _posts(doc, c.line, names, extra[2:], "appoint", unit=c.unit)
+        elif facts and (more := _chained(doc, c.line, extra, facts[-1].event, c.unit)):
             facts += more  # `任命A为…，B为…` / `免去A的…职务，B的…职务`
         elif re.match(r"^(?:试用期|实行试用期)", extra):  # `任命…为…，试用期一年`
             facts = [f.model_copy(update={"probation": True}) if f.event == "appoint" else f for f in facts]

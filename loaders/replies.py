@@ -18,7 +18,8 @@ from govkg.ontology.vocabulary import body_suffixes_longest_first
 
 PROPOSAL_KINDS = r"(?:建议|提案|意见|议案)"
 # `您提出的《关于…的建议》已收悉`, `你们提出的…`, `贵单位提出的…`
-NUMBER = r"(?:[（(]?第\d+号[）)]?)?"
+# `（第12号）`, `（第123号提案）`, `第5号建议`
+NUMBER = rf"(?:[（(]?第\d+号{PROPOSAL_KINDS}?[）)]?)?"
 PROPOSAL_QUOTED = re.compile(
     rf"(?:提出|提交|所提|领衔提出)的{NUMBER}(?:{PROPOSAL_KINDS})?《(?P<title>[^《》]{{4,120}}?)》{NUMBER}"
     rf"(?:{PROPOSAL_KINDS})?{NUMBER}(?:已)?收悉")

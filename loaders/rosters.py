@@ -75,7 +75,8 @@ def _leadership_posts(post: str) -> list[bool]:
     congress or CPPCC (副区长, 政协副主席)?"""
     lv = "".join(level_prefixes())
     organ = re.compile(rf"^[{lv}]?(?:委|政府|人民政府|人大|人大常委会|政协)$")
-    return [organ.match(p.body) is not None for p in split_post_string(clean_post(post)[0])]
+    return [organ.match(p.body) is not None and "秘书长" not in p.title  # a 副秘书长 is staff, no leader
+            for p in split_post_string(clean_post(post)[0])]
 
 
 def is_locality_leader(post: str) -> bool:
@@ -163,6 +164,8 @@ def read_roster(doc: Document) -> list[Entry]:
         for n, p in rows or []:
             entries.append(Entry(_row_role("成员", p, deputy), n, lines[i].number, "person", post=p))
     pending = [e for e in entries if e.incomplete]
+    # a label printed alone on its line (`指  挥  长：`) is held by the first row under it
+    unfilled = {i for i, m in labels if not m.group("rest").strip()}
     run_role: str | None = None
     for i in range(first, len(lines)):
         ln = lines[i]
@@ -170,14 +173,22 @@ def read_roster(doc: Document) -> list[Entry]:
             run_role = None
             continue
         rows = parse_person_rows(ln.text)
-        prev_label = label_at[max(k for k in label_at if k < i)]
+        li = max(k for k in label_at if k < i)
+        prev_label = label_at[li]
         if rows:
             for n, p in rows:
-                entries.append(Entry(_row_role(prev_label, p, deputy), n, ln.number, "person", post=p))
+                role = prev_label if li in unfilled else _row_role(prev_label, p, deputy)
+                unfilled.discard(li)
+                entries.append(Entry(role, n, ln.number, "person", post=p))
             roster_rows.add(i)
             run_role = None
             continue
         near = i <= span_end or (_indent(ln) >= 4 and ln.number - lines[span_end].number <= 60)
+        if near and (i - 1) in roster_rows and _heads_row(ln.text):
+            entries.extend(list_entries(prev_label if not is_solo_role(prev_label) else deputy_of(prev_label),
+                                        ln.text, ln.number, True))
+            roster_rows.add(i)
+            continue
         if not near or not _post_only(ln.text):
             run_role = None
             continue
@@ -197,6 +208,13 @@ def read_roster(doc: Document) -> list[Entry]:
     return [e for e in entries if not e.incomplete]
 
 
+def _heads_row(text: str) -> bool:
+    """An indented roster row naming units by their heads: `县财政局、县住建局分管负责同志`."""
+    t = squash(text)
+    return 4 <= len(t) <= 80 and t.endswith(HEAD_WORDS) and re.match(rf"^[{HAN}（）()、]+$", t) is not None \
+        and not HEADING.match(text) and not match_label(text)
+
+
 def _task_label(m: re.Match[str]) -> bool:
     """`牵头单位：县税务局；责任单位：…` assigns a plan's task, it lists no roster: a group's own
     roster has no lead unit (a working sub-group's is read in loaders/rosters_offices.py)."""
@@ -206,6 +224,8 @@ def _task_label(m: re.Match[str]) -> bool:
 def _subgroup_label(lines: list[Line], i: int, m: re.Match[str]) -> bool:
     """`成员单位：…` right under a `牵头单位：…` line or a working group's heading (`1.综合协调组`)
     lists that sub-group's units (loaders/rosters_offices.py), not the group's roster."""
+    if _subgroup_head_above(lines, i):
+        return True  # `（二）征迁安置组` + `组  长：张三`: the sub-group's leader
     if squash(m.group("role")) not in ("成员单位", "成员"):
         return False
     for ln in lines[max(0, i - 2): i]:
@@ -213,6 +233,11 @@ def _subgroup_label(lines: list[Line], i: int, m: re.Match[str]) -> bool:
         if (prev and squash(prev.group("role")) == "牵头单位") or SUBGROUP_HEAD.match(ln.text):
             return True
     return False
+
+
+def _subgroup_head_above(lines: list[Line], i: int) -> bool:
+    m = SUBGROUP_HEAD.match(lines[i - 1].text) if i > 0 else None
+    return m is not None and not m.group("name").endswith(("领导小组", "领导组"))
 
 
 def _complete(text: str) -> bool:
@@ -257,12 +282,13 @@ def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
         c = re.search(r"成员(?:为|由|包括)(?P<who>[^。；;]+?)(?:等)?(?:组成)?(?:[。；;]|$)", body)
         if c:
             out.extend(list_entries("成员", c.group("who"), joined.line_at(base + c.start("who")), True))
-    # `成立以县长张三为组长，县直有关部门主要负责人为成员的X领导小组`
-    for m in re.finditer(rf"成立以(?P<body>[^。]{{4,400}}?为(?:成员|组员|成员单位))的(?P<g>{group_name_re()})",
+    # `成立以县长张三为组长，县直有关部门主要负责人为成员的X领导小组` / `成立由副县长任组长，…为成员的X专班`
+    for m in re.finditer(rf"成立(?:以|由)(?P<body>[^。]{{4,400}}?为(?:成员|组员|成员单位))的(?P<g>{group_name_re()})",
                          joined.text):
         group = group or m.group("g")
         body, base = m.group("body"), m.start("body")
-        for r in re.finditer(rf"(?:^|[，；,;])(?:以)?(?P<who>[^，；,;]+?)(?:同志)?为(?P<role>{roles}|成员单位)", body):
+        for r in re.finditer(rf"(?:^|[，；,;])(?:以|由)?(?P<who>[^，；,;]+?)(?:(?<!负责)同志)?(?:为|任|担任)(?P<role>{roles}|成员单位)",
+                             body):
             line = joined.line_at(base + r.start("who"))
             if r.group("role").startswith("成员"):
                 out.extend(list_entries(r.group("role"), r.group("who"), line, True))

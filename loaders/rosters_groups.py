@@ -46,6 +46,7 @@ def trim_group(name: str) -> str:
     """
     name = squash(name).rpartition("的")[2].rpartition("关于")[2]
     name = re.sub(r"^.*?(?:决定|同意|研究)对", "", name)  # 县人民政府决定对X(组成人员进行调整)
+    name = re.sub(r"^对(?![口外])", "", name)  # `经县政府同意，对X组成人员进行调整` (对口/对外 open names)
     return LEAD_IN.sub("", name)
 
 
@@ -100,7 +101,7 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
         if re.search(r"乡|镇|街道|村", before.split("，")[-1]):
             continue  # a township's own group (乡镇成立…指挥部), not this document's
         out.append((m.group("g"), joined.line_at(m.start("g"))))
-    for m in re.finditer(rf"成立以[^。]{{4,400}}?为(?:成员|组员|成员单位)的(?P<g>{name})", joined.text):
+    for m in re.finditer(rf"成立(?:以|由)[^。]{{4,400}}?为(?:成员|组员|成员单位)的(?P<g>{name})", joined.text):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     for m in re.finditer(rf"(?P<g>{name}){ROSTER_SUFFIX}", joined.text):
         out.append((m.group("g"), joined.line_at(m.start("g"))))

@@ -20,9 +20,10 @@ from govkg.loaders.rosters_rows import (
     NUMBERING,
     ends_with_title,
     is_name,
+    match_label,
     split_trailing_name,
 )
-from govkg.loaders.text import Document
+from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import MemberFact
 
 
@@ -93,7 +94,7 @@ def read_office(doc: Document) -> Office | None:
 
 SUBGROUP_HEAD = re.compile(rf"^\s*{NUMBERING}\s*(?P<name>[{HAN}]{{2,10}}组)(?:\s*[：:。]\s*(?P<rest>.*)|\s*)$")
 # `由县应急局牵头，县水利局、县气象局配合/参加/组成/为成员单位。`
-LEAD = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
+LEAD = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?(?:、[^，。、：:]{2,30}?)*)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
                   r"(?:组成|参加|参与|配合|(?:为|作为)(?:成员单位|配合单位|参与单位))[。，,；;]?(?P<duty>[^。]*)")
 # `县林业局牵头，成员单位：县气象局、县消防救援大队。` / `…牵头，成员单位为…。`
 LEAD_THEN_LABEL = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)牵头[，,；;]"
@@ -157,6 +158,23 @@ def _duty_words(m: re.Match[str]) -> str:
     return INLINE_HEAD.split(m.group("duty") or "")[0]
 
 
+def _leaders(doc: Document, lines: list[Line], head: tuple[str, int], parent: str) -> list[MemberFact]:
+    """`组  长：张三` printed right under a sub-group's heading: the sub-group's leader."""
+    out = []
+    at = next((k for k, ln in enumerate(lines) if ln.number == head[1]), None)
+    for ln in lines[at + 1: at + 2] if at is not None else []:
+        m = match_label(ln.text)
+        if not m or squash(m.group("role")) not in ("组长", "副组长"):
+            continue
+        who = squash(m.group("rest"))
+        _, name = split_trailing_name(who)
+        if name or is_name(who) or ends_with_title(who):
+            out.append(MemberFact(doc=doc.number, line=ln.number, group=head[0], parent=parent,
+                                  member=name or who, member_type="person" if name or is_name(who) else "post",
+                                  role=squash(m.group("role"))))
+    return out
+
+
 def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
     """Sub-groups of `parent`: a heading that carries its own make-up (`（一）综合协调组：由…牵头，…参加`)
     is paired with it; headings printed apart from their contents are paired by `_assign`."""
@@ -201,7 +219,10 @@ def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
             return MemberFact(doc=doc.number, line=joined.line_at(pos), group=name, parent=parent,
                               member=member, member_type="body", role=role,
                               collective=True if is_collective(member) else None)
-        out.append(fact(squash(m.group("lead")), "牵头单位", base + m.start("lead")))
+        for it in split_enumeration(m.group("lead")):  # `A、B牵头`: two lead units
+            at = joined.text.find(it[:4], base + m.start("lead"))
+            out.append(fact(it, "牵头单位", at if at >= 0 else base + m.start("lead")))
+        out.extend(_leaders(doc, lines, heads[h], parent))
         pos = base + m.start("members")
         for it in split_enumeration(m.group("members")):
             at = joined.text.find(it[:4], pos)

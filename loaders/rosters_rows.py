@@ -21,6 +21,7 @@ NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七�
 HEADING = re.compile(rf"^\s*{NUMBERING}")
 PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 QUALIFIERS = ("主持日常工作", "主持工作")
+IN_CHARGE_HEADS = ("分管负责同志", "分管负责人", "分管领导")
 HEAD_WORDS = ("主要负责同志", "分管负责同志", "负责同志", "主要负责人", "分管负责人", "负责人", "主要领导", "分管领导")
 # a Chinese name never starts with these (they open a collective or a clause: 各乡镇…, 由张三…)
 NOT_NAME_START = "各由经将请对从在为把被与及等其该本每"
@@ -140,6 +141,13 @@ def _name_first(toks: list[str]) -> list[tuple[str, str]] | None:
             return None
         post, carried = split_trailing_name(toks[i])
         i += 1
+        if not is_post_token(post) and is_post_token(post[:-1]) and i < len(toks) and len(toks[i]) == 1 \
+                and ONLY_HAN.match(post[-1]):
+            # `市财政局局长郝  杰`: the first character of a spaced-out name glued to the post
+            rest, i = _take_name(toks, i)
+            post, carried = post[:-1], post[-1] + rest
+            if not is_name(carried):
+                return None
         if not is_post_token(post):
             return None
         rows.append((name, post))
@@ -193,7 +201,9 @@ class Entry:
 def split_items(text: str) -> list[str]:
     """Split a list on 、，; a bare title (`、主任`) belongs to the item before it."""
     items: list[str] = []
-    for part in split_enumeration(text):
+    guarded = re.sub(r"[（(][^（）()]*[）)]", lambda m: m.group(0).replace("、", "\0"), text)  # 各县（市、区）
+    for part in split_enumeration(guarded):
+        part = part.replace("\0", "、")
         if items and part in titles_longest_first():
             items[-1] += "、" + part
         else:
@@ -243,6 +253,9 @@ def list_entries(role: str, text: str, line: int, complete: bool, one_holder: bo
         items, named = _posts_to_holders(items, named)
     elif mode == "post" and one_holder and len(items) > 1 and all(_concurrent(it) for it in items[:-1]):
         items, named = ["、".join(items)], [("、".join(items), None)]  # `组长：县委副书记、县长`
+    if len(items) == 1 and items[0].endswith(IN_CHARGE_HEADS) and len(items[0]) > 6:
+        # one unit's deputy in charge (`各乡镇分管负责同志`) is a post, printed as the member
+        return [Entry(role, items[0], line, "post", collective=is_collective(items[0]))]
     out = []
     for k, it in enumerate(items):
         if mode == "body":

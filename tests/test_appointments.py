@@ -207,3 +207,25 @@ def test_party_organ_is_a_body_of_its_own_and_the_next_title_is_of_the_unit() ->
     assert split_post_string("县住建局党组书记、局长") == [Post("县住建局党组", "书记"), Post("县住建局", "局长")], \
         "the 党组 secretary sits on the party group; the 局长 heads the bureau itself"
     assert split_post_string("新集镇党委副书记、镇长")[1] == Post("新集镇人民政府", "镇长"), "a 镇长 heads the township government"
+
+
+def test_item_without_a_unit_takes_the_unit_of_its_block_heading():
+    got = posts("appointments-city-unit-blocks.txt", "appoint")
+    assert ("孙阳", "市民政局", "副局长") in got, f"expected 副局长 of the heading's 市民政局, got {list(got)}"
+
+
+def test_item_after_a_block_heading_with_a_trailing_mianqu_qi():
+    got = posts("appointments-city-unit-blocks.txt")
+    assert ("王刚", "市园林绿化服务中心", "主任") in got and ("王刚", "市民政局", "副局长") in got, \
+        f"expected 王刚 appointed and removed (…任X，免去其Y职务 under a heading), got {list(got)}"
+
+
+def test_two_names_before_tongzhi_de_share_a_removal():
+    got = posts("appointments-county-shared-removal.txt", "remove")
+    assert ("李平", "县民政局", "副局长") in got and ("周海燕", "县民政局", "副局长") in got, \
+        f"expected both persons of `免去A、B同志的…职务`, got {list(got)}"
+
+
+def test_reason_clause_before_mianqu_qi():
+    got = posts("appointments-county-shared-removal.txt", "remove")
+    assert ("方建国", "县水利局", "副局长") in got, f"expected `X同志因…，免去其…职务` read, got {list(got)}"

@@ -92,3 +92,9 @@ def test_proposal_quoted_without_tichu_de():
     r = reply_of("replies-county-body.txt")
     assert (r.proposal, r.proposer_role) == ("关于加强县域物流体系建设的提案", "body"), \
         f"expected `第45号提案《关于…的提案》收悉` addressed to a body, got {r}"
+
+
+def test_proposal_number_with_kind_in_brackets():
+    r = reply_of("replies-city-numbered-tian.txt")
+    assert (r.proposer, r.proposal) == ("王立平", "关于加强城区背街小巷环境整治的提案"), \
+        f"expected the proposal acknowledged with （第88号提案）收悉, got {r.proposer} {r.proposal}"

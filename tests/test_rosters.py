@@ -368,3 +368,63 @@ def test_in_charge_phrase_of_a_held_post_is_a_qualifier_not_the_body():
     held = {(f.person, f.body, f.title, f.qualifier) for f in facts if isinstance(f, PostFact)}
     assert ("郑国庆", "区政府", "副区长", "分管文旅工作") in held, \
         f"expected `区政府分管文旅工作的副区长郑国庆` to hold (区政府, 副区长) qualified 分管文旅工作, got {sorted(held)}"
+
+
+def test_label_alone_on_its_line_is_held_by_the_row_below():
+    got = members("rosters-county-labels-alone.txt", "清河县城区道路提升工作指挥部")
+    assert ("周文博", "指挥长") in got and ("周文博", "副指挥长") not in got, \
+        f"expected the first row under a bare `指挥长：` line to be the 指挥长, got {sorted(got)}"
+
+
+def test_leader_label_under_a_subgroup_heading_belongs_to_the_subgroup():
+    facts = [f for f in rosters.extract(doc_of("rosters-county-labels-alone.txt")) if isinstance(f, MemberFact)]
+    got = {(f.group, f.member, f.role) for f in facts}
+    assert ("路网建设组", "钱立群", "组长") in got, f"expected 钱立群 组长 of the sub-group, got {sorted(got)}"
+    assert not any(f.role == "组长" and f.group == "清河县城区道路提升工作指挥部" for f in facts), \
+        f"the sub-group's 组长 line must not make main-group members, got {sorted(got)}"
+
+
+def test_subgroup_with_two_lead_units():
+    got = members("rosters-county-labels-alone.txt", "舆论宣传组")
+    assert {("县委宣传部", "牵头单位"), ("县政府督查室", "牵头单位"), ("县融媒体中心", "成员单位")} <= set(got), \
+        f"expected both units before 牵头 as lead units, got {sorted(got)}"
+
+
+def test_dui_lead_in_is_not_part_of_the_group_name():
+    groups = {f.group for f in rosters.extract(doc_of("rosters-county-adjust-heads-rows.txt"))
+              if isinstance(f, MemberFact)}
+    assert groups == {"清河县城乡环境整治工作领导小组"}, f"expected the name without `对`, got {groups}"
+
+
+def test_indented_unit_heads_row_gives_body_members():
+    got = members("rosters-county-adjust-heads-rows.txt")
+    assert ("县财政局", "成员") in got and ("县农业农村局", "成员") in got, \
+        f"expected `A、B分管负责同志` under 成员 as body members, got {sorted(got)}"
+
+
+def test_single_in_charge_heads_row_is_one_post_member():
+    got = members("rosters-county-adjust-heads-rows.txt")
+    assert got[("各乡镇分管负责同志", "成员")].member_type == "post", f"got {sorted(got)}"
+
+
+def test_in_charge_heads_row_keeps_bracketed_enumeration():
+    got = members("rosters-city-glued-spaced-name.txt")
+    assert ("各县（市、区）人民政府分管负责同志", "成员") in got, f"expected 各县（市、区）… unsplit, got {sorted(got)}"
+
+
+def test_spaced_name_glued_to_the_previous_post():
+    got = members("rosters-city-glued-spaced-name.txt")
+    assert ("田野", "成员") in got and ("张杰", "成员") in got, \
+        f"expected `市财政局局长张  杰` read as two rows, got {sorted(got)}"
+
+
+def test_deputy_secretary_general_is_a_plain_member():
+    got = members("rosters-city-glued-spaced-name.txt")
+    assert ("李振宇", "成员") in got, f"a 副秘书长 under 成员 is no deputy leader, got {sorted(got)}"
+
+
+def test_prose_roster_with_you_ren_wording():
+    got = members("rosters-county-prose-you-ren.txt", "清河县中药材产业发展工作专班")
+    assert ("县政府分管副县长", "组长") in got and ("县财政局", "成员") in got, \
+        f"expected `成立由…任组长，…为成员的X` read, got {sorted(got)}"
+    assert [o.host_body for o in offices("rosters-county-prose-you-ren.txt")] == ["县农业农村局"]
