@@ -61,6 +61,7 @@ class Post:
 
 
 PARTY_ORGAN = re.compile(r"(?<=.)(?:党组|党委|党工委|党总支|党支部)$")
+SUB_UNIT_HEADS = ("支队", "大队", "中队", "派出所", "分局", "科", "股")
 TOWNSHIP_HEAD_TITLES = ("乡长", "副乡长", "镇长", "副镇长")
 _QUALIFIER = re.compile(r"[（(]([^）)]*)[）)]")
 
@@ -98,6 +99,8 @@ def split_post_string(text: str) -> list[Post]:
             body = f"{level}政府" if level else PARTY_ORGAN.sub("", previous_body)
         elif body == "政府" and level:
             body = f"{level}政府"
+        if previous_body.endswith("局") and body.endswith(SUB_UNIT_HEADS) and body[0] not in level_prefixes():
+            body = previous_body + body  # 市公安局副局长、交警支队支队长: the 支队 of that 局
         township = re.match(r"^(.+[乡镇])(?:党委|党委会|政府|人民政府)?$", body)
         if title in TOWNSHIP_HEAD_TITLES and township:
             body = township.group(1) + "人民政府"  # a 镇长 heads the township's government

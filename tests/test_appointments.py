@@ -229,3 +229,9 @@ def test_two_names_before_tongzhi_de_share_a_removal():
 def test_reason_clause_before_mianqu_qi():
     got = posts("appointments-county-shared-removal.txt", "remove")
     assert ("方建国", "县水利局", "副局长") in got, f"expected `X同志因…，免去其…职务` read, got {list(got)}"
+
+
+def test_a_sub_unit_after_its_bureau_belongs_to_that_bureau() -> None:
+    from govkg.loaders.names import Post, split_post_string
+    assert split_post_string("市公安局副局长、交警支队支队长")[1] == Post("市公安局交警支队", "支队长"), \
+        "交警支队 printed after 市公安局 is that bureau's detachment"
