@@ -15,7 +15,7 @@ import re
 
 from govkg.loaders.names import is_collective, squash
 from govkg.loaders.rosters import label_pattern, main_group, parse_person_rows
-from govkg.loaders.tasks_statements import GENERIC
+from govkg.loaders.tasks_statements import GENERIC, split_top
 from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import DutyFact, FactBase
 from govkg.ontology.vocabulary import body_suffixes_longest_first
@@ -32,12 +32,18 @@ DUTY_VERBS = ("负责", "组织", "指导", "配合", "协助", "承担", "参�
 ITEM = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>[^\s：:，。；;,]{{3,60}}?)\s*[：:]\s*(?P<text>\S.*)?$")
 OTHERS = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>其[他它](?:有关|相关)?(?:成员单位|部门|单位))"
                     r"(?P<text>(?:要|应)?(?:根据|按照|负责|结合).*)$")
+# Units sharing one duty with no colon: `市委组织部、市委宣传部根据各自职责做好相关工作。`
+SHARED = re.compile(rf"^\s*{NUMBERING}?\s*(?P<body>[^\s：:，。；;,]{{3,60}}?)"
+                    r"(?P<text>(?:要|应|将)?(?:根据|按照|负责|结合|配合|协助|做好)\S*)$")
 # Where an office's duty clause stops: the sentence goes on to name its director.
 OFFICE_TAIL = re.compile(r"[，,](?:办公室)?(?:主任|副主任|由)")
 # `二、主要职责`, or with the group named first: `二、领导小组主要职责`, `三、指挥部工作职责`
 # (not `成员单位职责`, not `领导小组办公室职责`: the name must end in a kind of group).
 GROUP_DUTY_HEADING = re.compile(r"[一二三四五六七八九十]+、(?:[\u4e00-\u9fff]{0,24}?(?:小组|领导组|指挥部|专班|委员会"
-                                r"|联席会议))?(?:的)?(?:主要|工作)?职责")
+                                r"|联席会议))?(?:的)?(?:主要|工作)?(?:职责|职能)")
+# A sentence whose subject is the group's office: `领导小组办公室负责…`, `指挥部办公室承担…`.
+OFFICE_SUBJECT = re.compile(r"(?:^|[。；;])(?:[\u4e00-\u9fff]{0,30}?(?:小组|领导组|指挥部|专班|委员会|联席会议))?办公室"
+                            r"(?P<d>(?:具体)?(?:负责|承担)[^。]{4,}。?)")
 PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 # heads of people's organisations printed short (区残联, 区科协); proposed for vocabulary body_suffixes
 
@@ -56,7 +62,7 @@ def _item(ln: Line, after: Line | None = None, strict: bool = True) -> tuple[lis
     if not m:
         return None
     whole = squash(m.group("body"))
-    bodies = [b for b in whole.split("、") if b]
+    bodies = [b for _, b in split_top(whole, "、") if b]  # 各县（市、区）人民政府 is one name
     if not bodies or not all(_is_body(b) for b in bodies) or _one_phrase(bodies):
         if not is_collective(whole):
             return None
@@ -121,6 +127,18 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
             out.append(DutyFact(doc=doc.number, line=ln.number, body=body, context=context,
                                 text=_text_from(lines, i + item[2], item[1]),
                                 collective=True if is_collective(body) else None))
+    for i, ln in enumerate(lines):  # `市委组织部、市委宣传部根据各自职责做好…` among the items, no colon
+        last = i + 1 >= len(lines) or bool(HEADING.match(lines[i + 1].text))
+        if not (_in_run(strict, i) or (last and any(0 < i - k <= RUN_GAP for k in strict))):
+            continue
+        starts = i == 0 or lines[i - 1].text.rstrip().endswith(("。", "；", ";", "：", ":"))
+        found = _shared_item(ln) if starts else None  # not the wrapped rest of an item (`…，` + `指导乡镇做好…`)
+        for body in found[0] if found else []:
+            if body not in seen:
+                seen.add(body)
+                out.append(DutyFact(doc=doc.number, line=ln.number, body=body, context=context,
+                                    text=_text_from(lines, i, found[1]),
+                                    collective=True if is_collective(body) else None))
     if len(out) >= 2:  # `其他有关部门根据职责…` closes a unit list without a colon
         for i, ln in enumerate(lines):
             m = OTHERS.match(ln.text)
@@ -129,6 +147,17 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
                 out.append(DutyFact(doc=doc.number, line=ln.number, body=m.group("body"), context=context,
                                     text=_text_from(lines, i, m.group("text")), collective=True))
     return out
+
+
+def _shared_item(ln: Line) -> tuple[list[str], str] | None:
+    """(bodies, text) of a list item naming its units with no colon: `市委组织部、市委宣传部根据…`."""
+    m = SHARED.match(ln.text)
+    if not m or ITEM.match(ln.text):
+        return None
+    bodies = [b for _, b in split_top(squash(m.group("body")), "、") if b]
+    if not bodies or not all(_is_body(b) for b in bodies) or _one_phrase(bodies):
+        return None
+    return bodies, m.group("text")
 
 
 def _in_run(strict: list[int], i: int) -> bool:
@@ -200,6 +229,10 @@ def office_duty(doc: Document, group: str) -> DutyFact | None:
             if text:
                 return DutyFact(doc=doc.number, line=ln.number, body=group + "办公室", context=group,
                                 text=text[:TEXT_LEN])
+    s = OFFICE_SUBJECT.search(t)  # `领导小组办公室负责领导小组日常工作` in the group's duty paragraph
+    if s:
+        return DutyFact(doc=doc.number, line=joined.line_at(s.start("d")), body=group + "办公室", context=group,
+                        text=s.group("d")[:TEXT_LEN])
     return None
 
 

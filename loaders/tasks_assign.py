@@ -15,8 +15,8 @@ import math
 import re
 from collections import Counter
 
-from govkg.loaders.tasks_pieces import Node, Piece, piece_of, without_statements
-from govkg.loaders.tasks_statements import CLOSE, OPEN, ROLE_TAIL, TRAILING_ETC
+from govkg.loaders.tasks_pieces import Node, Piece, piece_of, statements, without_statements
+from govkg.loaders.tasks_statements import CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC, role_in_last_paren
 
 MARKS = (("《", "》"), ("“", "”"))
 # A task cut mid-sentence is continued on the same page or the next: a block further away than
@@ -207,6 +207,45 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
     return best[1:] if best else None
 
 
+def _misplaced_labels(assigned: Assigned, nodes: dict[int, Node],
+                      forced: dict[int, Node]) -> tuple[Piece, int, Node] | None:
+    """The rest of a cut-off item, with its own label lines, run on after the next item's text.
+
+    An item whose label lines come straight after its heading (`（六）…。` `责任单位：…` then its
+    text) has said who does it; label lines after its text belong to another item: the one above
+    that stopped mid-sentence and states no one (PDF column order printed the middle of that item
+    after this one). The seam is a line start after a full stop, between the two label runs; of
+    several, the one whose rest talks most about the cut-off item."""
+    plain = [without_statements(p) for _, p, _ in assigned]
+    grams = [set(_bigrams(t)) for t in plain]
+    lex = _Lexicon(plain)
+    for c, kc in _unfinished(assigned, nodes):
+        if any(LABEL.search(s) or role_in_last_paren("（" + s + "）") for m, p, _ in assigned if m is c
+               for _, s in statements(p)):
+            continue  # it states who does it
+        theirs = set().union(*(grams[i] for i, (m, _, _) in enumerate(assigned) if m is c))
+        for k in range(kc + 1, min(kc + 3, len(assigned))):
+            n, p, _ = assigned[k]
+            if p.kind != "head" or id(p) in forced or n is c:
+                continue
+            runs = [(o, st) for o, st in statements(p) if LABEL.match(st)]
+            if len(runs) < 2 or "。" in p.text[:runs[0][0]].rstrip("。"):
+                continue
+            lo, hi = runs[0][0] + len(runs[0][1]), runs[-1][0]
+            starts = {}
+            for off, (_, line) in enumerate(p.chars):
+                starts.setdefault(line, off)
+            seams = [j for j, ln in enumerate(p.lines) if j and ln.number in starts
+                     and lo < starts[ln.number] <= hi and p.text[starts[ln.number] - 1] in "。！？"]
+            if not seams:
+                continue
+            prose = [j for j in seams if starts[p.lines[j].number] < hi] or seams
+            best = max(prose, key=lambda j: lex.score_sets(set(_bigrams(without_statements(piece_of(p.lines[j:])))),
+                                                           theirs))
+            return p, best, c
+    return None
+
+
 def _after_first_sentence(texts: list[str]) -> int:
     """Index of the first line after the one where a heading's first sentence ends (len if none)."""
     acc = ""
@@ -223,7 +262,7 @@ def assign_repaired(pieces: list[Piece], nodes: dict[int, Node], known: set[str]
     cache: dict[tuple[int, int], Seam | None] = {}
     assigned = _assign(pieces, nodes, known, forced)
     for _ in range(MAX_REPAIRS):
-        found = _hidden_break(assigned, nodes, forced, cache)
+        found = _misplaced_labels(assigned, nodes, forced) or _hidden_break(assigned, nodes, forced, cache)
         if found is None:
             break
         p, j, other = found

@@ -15,9 +15,10 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-from govkg.loaders.tasks_statements import (CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC, looks_like_body,
-                                            role_in_last_paren)
+from govkg.loaders.tasks_statements import (ANY_LABEL, BODY_HINTS, CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC,
+                                            looks_like_body, role_in_last_paren)
 from govkg.loaders.text import Line
+from govkg.ontology.vocabulary import body_suffixes_longest_first
 
 CN_NUM = "一二三四五六七八九十"
 # Heading styles, outermost first: 一、 / （一） / 1. / （1）
@@ -220,9 +221,39 @@ def statements(piece: Piece) -> list[tuple[int, str]]:
         for m in LABEL.finditer(bare):
             if out and start + m.start() < out[-1][0] + len(out[-1][1]):
                 continue  # already inside the run of an earlier label
-            end = re.search(r"[。＃]|$", bare[m.end():])
-            out.append((start + m.start(), text[start + m.start():start + m.end() + end.start()]))
+            end = start + m.end() + re.search(r"[。＃]|$", bare[m.end():]).start()
+            end = _label_run_end(piece, start + m.end(), end)
+            out.append((start + m.start(), text[start + m.start():end]))
     return [(o, s) for o, s in out if "。" not in s.rstrip("。")]
+
+
+def whole_name(name: str) -> bool:
+    """Does the name end as a body's name does (`…人民政府`, `…有关部门`), not cut short (`阳城县人`,
+    `各乡镇人民`)? Plural phrases count only by their ending here."""
+    bare = re.sub(r"[（(][^）)]*[）)]", "", TRAILING_ETC.sub("", name))
+    return bool(bare) and bare.endswith(tuple(body_suffixes_longest_first()) + BODY_HINTS)
+
+
+def _label_run_end(piece: Piece, begin: int, end: int) -> int:
+    """Where a label's list of bodies stops: at `end`, or at the first line end before it where
+    the list is complete (its last name whole, or a role phrase) and the next line does not go on
+    with it. A label line printed before its item's text (`责任单位：县农业农村局、县林业局` then
+    `引导农民以…`) runs on into prose with no full stop between them."""
+    text = piece.text
+    for k in range(begin + 1, min(end, len(piece.chars))):
+        if piece.chars[k][1] == piece.chars[k - 1][1]:
+            continue  # not a line start
+        done = text[begin:k]
+        last = re.split(r"[、，,；;]", done)[-1]
+        if not last or done.endswith(("、", "，", ",", "；", ";", "：", ":")):
+            continue
+        complete = whole_name(re.sub(r"[（(][^（()）]*[）)]$", "", last)) or bool(ROLE_TAIL.search(last))
+        nxt = text[k:end]
+        line_end = next((q for q in range(k, end) if piece.chars[q][1] != piece.chars[k][1]), end)
+        first = re.split(r"[、，,；;。（(：:]", text[k:line_end])[0]
+        if complete and nxt[:1] not in "、，,；;）)" and not looks_like_body(first) and not ANY_LABEL.match(nxt):
+            return k
+    return end
 
 
 def without_statements(piece: Piece) -> str:

@@ -36,7 +36,7 @@ MANNER = r"(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据(?:各自)?�
 # The role phrase closing a list of bodies: 等部门按职责分工负责, 牵头, 分别牵头, 配合落实 …
 ROLE_TAIL = re.compile(
     rf"(?:{ETC})?要?(?:{MANNER})?(?:分别|共同|各自)?"
-    r"(?:为|作为)?(?P<role>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|牵头负责|牵头|负责落实|具体负责|负责"
+    r"(?:为|作为)?(?P<role>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|牵头负责|牵头|负责落实|具体负责|具体实施|负责"
     r"|配合落实|配合|协助|参与|落实)(?:实施)?$")
 # Words before a body in a role sentence: 由县发改局牵头，会同县财政局…
 LEAD_WORDS = re.compile(r"^(?:并由|由|会同|联合)")
@@ -111,7 +111,8 @@ def _bodies(text: str, base: int) -> list[tuple[int, str]]:
             name = TRAILING_ETC.sub("", sub[skip:]).strip()
             if not name:
                 continue
-            if out and name in GENERIC and is_collective(out[-1][1]):
+            if out and is_collective(out[-1][1]) and (name in GENERIC or not looks_like_body(name)):
+                # `相关燃气、供水、供热企业`: what follows a plural phrase and names no body is part of it
                 out[-1] = (out[-1][0], out[-1][1] + "、" + name)
                 continue
             out.append((base + sub_off + skip, name))

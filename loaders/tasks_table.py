@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govkg.loaders.tasks_pieces import heading
+from govkg.loaders.tasks_pieces import heading, whole_name
 from govkg.loaders.tasks_statements import (ROLE_LABELS, STOP_LABELS, TRAILING_ETC, is_collective, looks_like_body,
                                             split_top)
 from govkg.loaders.text import Line
 from govkg.ontology.facts import TaskFact
 
+# Half a name, its brackets left out: Chinese characters only (no digits, no full stop).
+NAME_PART = re.compile(r"^[\u4e00-\u9fff]+$")
+EMPTY_CELL = ("—", "－", "-", "/", "无", "——")
 ROLE_OF_COLUMN = {name: role for role, names in ROLE_LABELS.items() for name in names}
 NUMBER = re.compile(r"^\s*(\d{1,3})(?:\s+|$)")
 # Column names of the task itself (the first of them gives the title).
@@ -69,9 +72,18 @@ def _body_list(cell: str) -> list[str] | None:
 
 def _rows(lines: list[Line]) -> list[list[tuple[str, int]]]:
     """Rows as lists of (cell, line number); a row starts at a number and ends at the next one,
-    at a heading or at the end of the table's lines."""
+    at a heading or at the end of the table's lines. A section row (`二、壮大康养产业` followed by a
+    numbered row) and the header repeated after a page break are no part of any row."""
     rows: list[list[tuple[str, int]]] = []
-    for ln in lines:
+    in_header = False
+    for k, ln in enumerate(lines):
+        names = _column_names(ln.text)
+        if names and names[0] == "序号" and all(_is_column_name(n) for n in names):
+            in_header = True
+            continue
+        if in_header and len(names) == 1 and _is_column_name(names[0]):
+            continue
+        in_header = False
         m = NUMBER.match(ln.text)
         if m:
             rows.append([(m.group(1), ln.number)])
@@ -79,11 +91,14 @@ def _rows(lines: list[Line]) -> list[list[tuple[str, int]]]:
         elif not rows:
             continue
         elif heading("".join(ln.text.split())):
+            if k + 1 < len(lines) and NUMBER.match(lines[k + 1].text) and "。" not in ln.text:
+                rows.append([])  # a section row closes the row above it
+                continue
             break
         else:
             rest = ln.text
         rows[-1] += [(c, ln.number) for c in _column_names(rest)]
-    return rows
+    return [r for r in rows if r]
 
 
 def _cells(row: list[tuple[str, int]], text_columns: int) -> tuple[str, list[tuple[list[str], int]]]:
@@ -98,9 +113,12 @@ def _cells(row: list[tuple[str, int]], text_columns: int) -> tuple[str, list[tup
     lists: list[tuple[list[str], int]] = []
     pending = ""
     open_list = -1  # index in `lists` of a list that ended with an enumeration comma
-    for cell, line in row[1 + text_columns:]:
+    for cell, line in _rejoined(row[1 + text_columns:]):
         if pending:
             cell, pending = pending + cell, ""
+        if cell in EMPTY_CELL and lists:
+            lists.append(([], line))  # `—`: no body in this column
+            continue
         bodies = _body_list(cell)
         if bodies and open_list >= 0:
             lists[open_list][0].extend(bodies)
@@ -113,6 +131,28 @@ def _cells(row: list[tuple[str, int]], text_columns: int) -> tuple[str, list[tup
         elif not lists:
             task.append(cell)
     return "".join(task), lists
+
+
+def _rejoined(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Cells of a list wrapped mid-name put back together: `…、阳城县人` + `民政府、泽州县人民政府`.
+
+    A cell of body names whose last name is cut short (`阳城县人`, `各县（市、区）人民`) goes on in the
+    next cell when the two halves make a name; a one-name cell only among the role columns (after
+    a list), so that the task's own text is never taken for half a name."""
+    out: list[tuple[str, int]] = []
+    listed = False  # a cell listing bodies was seen
+    for cell, line in cells:
+        if out:
+            items = [n for _, n in split_top(out[-1][0], "、，,；;")]
+            first = split_top(cell, "、，,；;")[0][1]
+            if items[-1] and first and NAME_PART.match(re.sub(r"[（(][^）)]*[）)]", "", items[-1])) and not whole_name(items[-1]) \
+                    and looks_like_body(TRAILING_ETC.sub("", items[-1] + first)) and (listed or len(items) > 1) \
+                    and all(looks_like_body(TRAILING_ETC.sub("", n)) for n in items[:-1]):
+                out[-1] = (out[-1][0] + cell, out[-1][1])
+                continue
+        listed = listed or _body_list(cell) is not None
+        out.append((cell, line))
+    return out
 
 
 def extract_table(doc_number: str, lines: list[Line]) -> list[TaskFact]:

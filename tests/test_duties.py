@@ -140,3 +140,29 @@ def test_group_duty_heading_naming_the_group():
     group = "平顺县河道保洁工作领导小组"
     assert group in got, f"`二、领导小组主要职责` heads the group's own duty, got {sorted(got)}"
     assert got[group].text.startswith("统筹部署全县河道保洁工作"), "the first paragraph after the heading"
+
+
+def test_group_duty_under_a_main_functions_heading():
+    got = by_body("duties-city-joint-meeting.txt")
+    group = "云川市托育服务体系建设联席会议"
+    assert group in got and got[group].text.startswith("在市委、市政府领导下"), \
+        f"`一、主要职能` gives the 联席会议's own duty; got {sorted(got)}"
+
+
+def test_units_sharing_one_duty_without_a_colon():
+    got = by_body("duties-city-joint-meeting.txt")
+    assert {"市委组织部", "市委宣传部"} <= set(got), \
+        f"`市委组织部、市委宣传部根据各自职责…` among the items gives both a duty; got {sorted(got)}"
+
+
+def test_collective_with_brackets_is_one_duty_body():
+    got = by_body("duties-city-joint-meeting.txt")
+    assert "各县（市、区）人民政府" in got and not any(b.startswith("区）") for b in got), \
+        f"the 、 inside `各县（市、区）` does not split the name; got {sorted(got)}"
+
+
+def test_office_duty_as_a_sentence_of_the_group_duties():
+    got = by_body("duties-city-office-sentence.txt")
+    office = "云川市创建国家森林城市工作领导小组办公室"
+    assert office in got and got[office].text.startswith("负责领导小组日常工作"), \
+        f"`领导小组办公室负责…` in 主要职责 is the office's duty; got {sorted(got)}"

@@ -336,3 +336,79 @@ def test_working_group_named_before_a_colon_is_no_task():
     assert _of(facts, "一.一") == {("县水务局", "lead"), ("各乡（镇）人民政府", "support")}, "the task is read"
     assert not [f for f in facts if f.task.startswith("二.")], \
         f"`（一）综合协调组：由县应急局牵头，…参加` names a working group (rosters), got {_keys(facts)}"
+
+
+# --- flattened tables with section rows, a repeated header and wrapped cells ---------------------
+
+def _table_sections():
+    return _county("tasks-city-table-sections.txt")
+
+
+def test_table_section_row_does_not_end_the_table():
+    tasks_read = {f.task for f in _table_sections()}
+    assert {"2", "3", "4", "5"} <= tasks_read, f"rows after `二、培育市场主体` (a section row) are read; got {tasks_read}"
+
+
+def test_table_header_repeated_after_a_page_break_is_skipped():
+    keys = {k for k in _keys(_table_sections()) if k[0] == "3"}
+    assert keys == {("3", "市商务局", "lead")}, f"`—` in 配合单位 names no one; the repeated header is no row; got {keys}"
+
+
+def test_table_cell_wrapped_mid_name_is_rejoined():
+    keys = {k for k in _keys(_table_sections()) if k[0] == "1"}
+    assert ("1", "西岭县人民政府", "support") in keys and not any(b == "民政府" for _, b, _ in keys), \
+        f"`…、西岭县人` + `民政府、…` is one name; got {keys}"
+
+
+def test_table_collective_wrapped_mid_name_is_rejoined():
+    facts = [f for f in _table_sections() if f.task == "2" and f.role == "support"]
+    assert {(f.body, f.collective) for f in facts} == {("市工信局", None), ("各县（市、区）人民政府", True)}, \
+        f"`各县（市、区）人民` + `政府` is one collective phrase; got {[(f.body, f.collective) for f in facts]}"
+
+
+def test_table_lead_and_support_cells_on_one_line():
+    keys = {k for k in _keys(_table_sections()) if k[0] == "4"}
+    assert keys == {("4", "市邮政管理局", "lead"), ("4", "市农业农村局", "support"), ("4", "市供销社", "support")}, \
+        f"`市邮政管理局 市农业农村局、市供销社`: lead cell, then support cell; got {keys}"
+
+
+def test_table_task_text_is_never_half_a_name():
+    bodies = {f.body for f in _table_sections()}
+    assert not any("。" in b or "工程" in b for b in bodies), f"task text cells joined to a body cell: {bodies}"
+
+
+# --- label lines printed before the item's text -------------------------------------------------
+
+def test_label_line_before_the_text_ends_at_its_line():
+    keys = {k for k in _keys(_county("tasks-county-label-before-text.txt")) if k[0] == "三"}
+    assert keys == {("三", "县农业农村局", "responsible"), ("三", "县林业局", "responsible"),
+                    ("三", "县市场监督管理局", "responsible")}, \
+        f"`责任单位：…` then `引导农民…`: the list stops at the line end, the text is no body; got {keys}"
+
+
+def test_label_line_before_the_text_keeps_its_wrapped_names():
+    keys = {k for k in _keys(_county("tasks-county-label-before-text.txt")) if k[0] == "二"}
+    assert keys == {("二", "县农业农村局", "lead"), ("二", "县财政局", "responsible"), ("二", "县林业局", "responsible")}, \
+        f"`…县财政` + `局、县林业局` then `按照…`: every name of the wrapped list; got {keys}"
+
+
+def test_label_lines_after_the_text_stay_with_their_item():
+    keys = {k for k in _keys(_county("tasks-county-label-before-text.txt")) if k[0] == "一"}
+    assert ("一", "各乡镇人民政府", "responsible") in keys and len(keys) == 3, \
+        f"the 责任单位 lines after item 一's text are item 一's, not item 二's; got {keys}"
+
+
+def test_label_block_after_the_next_items_text_belongs_to_the_cut_off_item():
+    keys = _keys(_county("tasks-county-label-block-out-of-order.txt"))
+    assert {k for k in keys if k[0] == "四"} == {("四", "县工业和信息化局", "lead"), ("四", "县发展和改革委员会", "support"),
+                                                 ("四", "县商务局", "support")}, \
+        f"item 四 stops at `产品，`; the 牵头单位/配合单位 lines after item 五's text are item 四's; got {keys}"
+    assert {k for k in keys if k[0] == "五"} == {("五", "县农业农村局", "lead"), ("五", "县市场监督管理局", "support"),
+                                                 ("五", "县融媒体中心", "support")}, \
+        f"item 五 keeps only the labels printed under its heading; got {keys}"
+
+
+def test_enterprises_carrying_out_a_task_are_a_collective_responsible():
+    facts = [f for f in _county("tasks-city-enterprises.txt") if f.role == "responsible"]
+    assert [(f.body, f.collective) for f in facts] == [("相关燃气、供水、供热企业", True)], \
+        f"`相关燃气、供水、供热企业具体实施` -> one collective phrase, responsible; got {[(f.body, f.role) for f in facts]}"
