@@ -25,7 +25,7 @@ from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixe
 
 PAREN = str.maketrans({"(": "（", ")": "）"})
 ENTERPRISE_HEADS = ("公司", "集团", "银行", "分行", "支行")
-TOWNSHIP_HEADS = ("街道办事处", "街道办", "街道", "乡人民政府", "镇人民政府")
+TOWNSHIP_HEADS = ("街道办事处", "街道办", "街道", "乡人民政府", "镇人民政府", "苏木")
 TRAILING_NOTE = re.compile(r"（[^（）]*）$")
 
 
