@@ -15,8 +15,22 @@ import math
 import re
 from collections import Counter
 
-from govkg.loaders.tasks_pieces import Node, Piece, piece_of, statements, without_statements
-from govkg.loaders.tasks_statements import CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC, role_in_last_paren
+from govkg.loaders.tasks_pieces import (
+    Node,
+    Piece,
+    piece_of,
+    statements,
+    whole_name,
+    without_statements,
+)
+from govkg.loaders.tasks_statements import (
+    CLOSE,
+    LABEL,
+    OPEN,
+    ROLE_TAIL,
+    TRAILING_ETC,
+    role_in_last_paren,
+)
 
 MARKS = (("《", "》"), ("“", "”"))
 # A task cut mid-sentence is continued on the same page or the next: a block further away than
@@ -58,7 +72,7 @@ class _Lexicon:
         """Share of the IDF weight of `a`'s bigrams found in `b`."""
         if not a:
             return 0.0
-        w = lambda g: math.log((self.n + 1) / (self.df.get(g, 0) + 1))  # noqa: E731
+        w = lambda g: math.log((self.n + 1) / (self.df.get(g, 0) + 1))
         return sum(w(g) for g in a & b) / sum(w(g) for g in a)
 
 
@@ -147,9 +161,22 @@ def _unfinished(assigned: Assigned, nodes: dict[int, Node]) -> list[tuple[Node, 
     out = []
     for k in sorted(last.values()):
         n, p, _ = assigned[k]
-        if p.end_state() == "cut" and not p.title_only and n.path not in parents:
+        if p.end_state() == "cut" and not p.title_only and n.path not in parents and not ends_with_label_list(p):
             out.append((n, k))
     return out
+
+
+def ends_with_label_list(p: Piece) -> bool:
+    """Does the piece end with a label line whose list is complete (`责任单位：省住建厅、各市人民政府`)?
+    Such a line has no full stop, yet the item said all it has to say."""
+    found = statements(p)
+    if not found:
+        return False
+    off, stmt = found[-1]
+    if off + len(stmt) < len(p.text) or not LABEL.match(stmt):
+        return False
+    last = re.split(r"[、，,；;：:]", stmt)[-1]
+    return whole_name(re.sub(r"[（(][^（()）]*[）)]$", "", last)) or bool(ROLE_TAIL.search(last))
 
 
 def _seams(p: Piece, cache: dict[tuple[int, int], Seam | None]) -> list[tuple[int, Seam]]:

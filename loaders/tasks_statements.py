@@ -84,7 +84,9 @@ BARE_KIND = re.compile(r"^(?:乡镇|乡（镇）|镇（街道）|乡镇（街道
 
 
 # `各` after a place word is still a plural: 县内各银行机构, 全区各街道, 市域内各医疗机构.
-PLACE_EACH = re.compile(r"^(?:全?[省市县区乡镇]|[省市县区](?:域?内|辖区内?|直|级))各(?!界)")
+PLACE_EACH = re.compile(r"^(?:全?[省市县区乡镇]|[省市县区](?:域?内|辖区内?|直|级))各(?!界)"
+                        # a short place qualifier before the local governments: 沿黄各苏木（镇）, 沿线各乡镇
+                        r"|^[\u4e00-\u9fff]{1,3}各(?=苏木|乡|镇|街道|村|社区|嘎查)")
 
 
 def is_collective(name: str) -> bool:
@@ -116,6 +118,23 @@ def _bodies(text: str, base: int) -> list[tuple[int, str]]:
                 out[-1] = (out[-1][0], out[-1][1] + "、" + name)
                 continue
             out.append((base + sub_off + skip, name))
+    return _share_government(out)
+
+
+# Places listed before the one that carries the kind of body: `龙口镇、十二连城乡人民政府` names two
+# 人民政府; `甲街道、乙街道办事处` two 办事处.
+SHARED_KIND = {"人民政府": ("镇", "乡", "苏木"), "办事处": ("街道",)}
+
+
+def _share_government(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    out = list(names)
+    for i in range(len(out) - 2, -1, -1):
+        nxt = out[i + 1][1]
+        for kind, places in SHARED_KIND.items():
+            head = nxt[:-len(kind)]
+            if (nxt.endswith(kind) and head.endswith(places) and out[i][1].endswith(places)
+                    and not is_collective(out[i][1]) and 2 <= len(out[i][1]) <= 8):
+                out[i] = (out[i][0], out[i][1] + kind)
     return out
 
 
@@ -183,7 +202,7 @@ def parse_assignment(text: str) -> list[tuple[int, str, str]]:
 # bodies opening a sentence, then 负责 / 牵头 (`县委宣传部、县融媒体中心负责通过…`).
 PROSE_ROLE = r"(?:牵头负责|牵头|负责落实|具体负责|负责|配合落实|配合|协助|参与)"
 PROSE_CHAIN = re.compile(rf"由((?:[^，。；：:由的（()）]{{2,60}}?{PROSE_ROLE}(?:实施)?(?:[，、]|(?=[的。；]|$)))+)")
-PROSE_SUBJECT = re.compile(rf"(?:^(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．])?|[。；])"
+PROSE_SUBJECT = re.compile(rf"(?:^(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．])?|[。；，])"
                            rf"(?P<list>[^，。；：:（()）由]{{3,80}}?)(?:要|应|将)?(?:{MANNER})?(?P<role>负责|牵头)(?!人|同志)")
 _CHAIN_LINK = re.compile(rf"({PROSE_ROLE}(?:实施)?)、")
 
@@ -206,13 +225,33 @@ def prose_assignment(text: str) -> list[tuple[int, str, str]]:
         if names and all(_names_a_body(n) for _, n in names):
             role = responsibility_role(m.group("role"))
             found += [(m.start("list") + o, n, role) for o, n in names if role]
+            found += _helpers(text, m.end())
     return found
+
+
+# The clause after a running-text statement that names who helps: `县商务局负责组织实施，县市场监管局、
+# 县工信局协助。`
+PROSE_HELPERS = re.compile(rf"[，；](?P<list>[^，。；：:（()）由]{{3,80}}?)(?:{MANNER})?(?P<role>配合|协助|参与)"
+                           r"(?:实施|落实|工作)?(?=[，。；]|$)")
+
+
+def _helpers(text: str, start: int) -> list[tuple[int, str, str]]:
+    """Bodies helping in the rest of the sentence a running-text statement opens."""
+    stop = re.search(r"[。]|$", text[start:]).start() + start
+    out = []
+    for m in PROSE_HELPERS.finditer(text, start, stop):
+        names = _bodies(m.group("list"), 0)
+        if names and all(_names_a_body(n) for _, n in names):
+            out += [(m.start("list") + o, n, responsibility_role(m.group("role"))) for o, n in names]
+    return [f for f in out if f[2]]
 
 
 def _names_a_body(name: str) -> bool:
     """A subject of a running-text statement: a body's name (`县财政局`) or a plural of bodies
-    (`县直有关部门`), not a field (`卫生健康部门`, `平台服务机构`) nor words (`各成员单位要建立`)."""
+    (`县直有关部门`), not a field (`卫生健康部门`, `平台服务机构`) nor words (`各成员单位要建立`,
+    `各牵头单位要切实履行`: a clause that only ends like a body's name, here in 行)."""
     bare = re.sub(r"[（(][^）)]*[）)]", "", name)
-    if not bare.endswith(tuple(body_suffixes_longest_first()) + BODY_HINTS) or INNER_ROLE.search(name):
+    if "要" in bare or not bare.endswith(tuple(body_suffixes_longest_first()) + BODY_HINTS) \
+            or INNER_ROLE.search(name):
         return False
     return is_collective(name) or not bare.endswith(("部门", "单位", "机构", "机关"))

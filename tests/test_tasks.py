@@ -8,6 +8,7 @@ from pathlib import Path
 
 from govkg.loaders import tasks
 from govkg.loaders.text import Document, Line
+
 from tests.conftest import doc_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -412,3 +413,44 @@ def test_enterprises_carrying_out_a_task_are_a_collective_responsible():
     facts = [f for f in _county("tasks-city-enterprises.txt") if f.role == "responsible"]
     assert [(f.body, f.collective) for f in facts] == [("相关燃气、供水、供热企业", True)], \
         f"`相关燃气、供水、供热企业具体实施` -> one collective phrase, responsible; got {[(f.body, f.role) for f in facts]}"
+
+
+def test_complete_label_line_ends_an_item():
+    """A `责任单位：…、各市` / `人民政府` line closes its item without a full stop: the text of a later
+    item is not moved to it."""
+    facts = tasks.extract(_doc("tasks-province-label-line-ends-item.txt", 243, "晋政办发〔2024〕17号"))
+    assert ("8", "省商务厅", "lead") in _keys(facts), "task 8's own parenthesis stays with task 8"
+    assert ("2", "省商务厅", "lead") not in _keys(facts), "task 2 ended with its complete 责任单位 line"
+    assert ("8", "各市人民政府", "responsible") in _keys(facts), "各市人民政府负责落实 in task 8 is kept"
+
+
+def test_running_text_statement_with_helpers():
+    facts = tasks.extract(_doc("tasks-province-prose-helpers.txt", 295, "晋政办发〔2024〕17号"))
+    six = {(b, r) for t, b, r in _keys(facts) if t == "6"}
+    assert six == {("省商务厅", "responsible"), ("省市场监管局", "support"), ("省工信厅", "support")}, \
+        "`甲负责组织实施，乙、丙协助。`: the helpers of the next clause are support"
+
+
+def test_running_text_subject_after_a_comma():
+    facts = tasks.extract(_doc("tasks-province-prose-after-comma.txt", 391, "晋政办发〔2024〕17号"))
+    assert ("一", "省发展改革委", "responsible") in _keys(facts), \
+        "`在…统筹下，省发展改革委负责统筹协调` names the responsible body after a comma"
+
+
+def test_place_qualifier_before_each_is_collective():
+    facts = tasks.extract(_doc("tasks-banner-qualified-collective.txt", 271, "准政办发〔2024〕19号"))
+    found = {f.body: f.collective for f in facts if f.task == "1"}
+    assert found.get("沿黄各苏木（镇）人民政府") is True, "`沿黄各苏木（镇）人民政府` is a collective phrase"
+
+
+def test_places_share_the_government_named_last():
+    facts = tasks.extract(_doc("tasks-banner-shared-government.txt", 321, "准政办发〔2024〕19号"))
+    seven = {b for t, b, r in _keys(facts) if t == "7" and r == "support"}
+    assert {"龙口镇人民政府", "十二连城乡人民政府"} <= seven and "龙口镇" not in seven, \
+        "`龙口镇、十二连城乡人民政府` names two township governments"
+
+
+def test_modal_clause_is_no_subject():
+    facts = tasks.extract(_doc("tasks-banner-modal-clause.txt", 335, "准政办发〔2024〕19号"))
+    assert not [f for f in facts if "要" in f.body], "`各牵头单位要切实履行牵头抓总职责` names no body"
+    assert ("9", "旗能源局", "lead") in _keys(facts), "the stated task is still read"
