@@ -149,14 +149,15 @@ def _is_person(name: str) -> bool:
 
 
 def _posts(doc: Document, line: int, names: str, post: str, event: str,
-           manner: str | None = None, unit: str | None = None) -> list[PostFact]:
+           manner: str | None = None, unit: str | None = None, comrade: bool = False) -> list[PostFact]:
+    """comrade: the item prints `X同志`, which makes X a person even if X opens like a clause (`其其格`)."""
     probation = bool(PROBATION.search(post)) if event == "appoint" else None
     secondment = "挂职" if manner == "挂职" or re.search(r"[（(]挂职[^）)]*[）)]", post) else None
     post = PROBATION.sub("", post).strip("，,")
     if unit and re.split(r"[、，,（(]", post)[0] in titles_longest_first():
         post = unit + post  # `张三为副主任` under the heading `二、市发展和改革委员会`
     people = [squash(n) for n in names.split("、")]
-    if not post or not all(_is_person(p) for p in people):
+    if not post or not all(_is_person(p) or (comrade and looks_like_person(p)) for p in people):
         return []
     facts = []
     for person in people:
@@ -187,39 +188,48 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
     `经研究，决定任命…` does not hide it; later pieces may add `免去其…职务`, `兼任…`, or the next
     person under the same verb (`任命A为县财政局局长，B为县财政局副局长`).
     """
-    pieces = [p for p in re.split(r"[，,]", c.text) if p]
+    # `免去A同志的X职务、B同志的Y职务`: two removals joined by a 、 after 职务
+    pieces = [p for p in re.split(r"[，,]|(?<=职务)、", c.text) if p]
     opening = next((i for i, p in enumerate(pieces) if (ITEM_START.match(p) and not REMOVE_OWN.match(p))
                     or re.match(r"^决定(?:任命|聘任|免去|解聘)", p)), 0)  # `免去其…` refers back
     parts = pieces[opening:] or [c.text]
     facts: list[PostFact] = []
     head = parts[0]
     names = None
+    comrade = re.match(rf"^(?:任命|聘任|聘请|免去|解聘)?{NAMES}同志", head) is not None
     m = REMOVE_BY_VERB.match(head) or REMOVE_ITEM.match(head)
+    if c.mode == "remove" and any(REMOVE_OWN.match(p) for p in parts[1:]):
+        m = None  # `X任A，免去其B职务` printed under `免去：` still appoints X to A first
+        a = APPOINT_IN_SECTION.match(head)
+        if a:
+            facts += _posts(doc, c.line, a.group("names"), a.group("post"), "appoint", a.group("manner"),
+                            unit=c.unit, comrade=comrade)
+            names = a.group("names")
     if m:
         names, post = _resplit(m)
-        facts += _posts(doc, c.line, names, post, "remove", unit=c.unit)
+        facts += _posts(doc, c.line, names, post, "remove", unit=c.unit, comrade=comrade)
     else:
         m = APPOINT_WITH_COMRADE.match(head) or APPOINT_BY_VERB.match(head)
         if m is None and c.mode == "appoint":
             m = APPOINT_IN_SECTION.match(head)
         if m:
             facts += _posts(doc, c.line, m.group("names"), m.group("post"), "appoint", m.group("manner"),
-                            unit=c.unit)
+                            unit=c.unit, comrade=comrade)
             names = m.group("names")
-        elif c.mode == "remove":
+        elif c.mode == "remove" and names is None:
             m = REMOVE_NO_LONGER.match(head) or REMOVE_IN_SECTION.match(head)
             if m:
                 names, post = _resplit(m)
-                facts += _posts(doc, c.line, names, post, "remove", unit=c.unit)
+                facts += _posts(doc, c.line, names, post, "remove", unit=c.unit, comrade=comrade)
     lead = re.match(rf"^{NAMES}同志", head)
     if names is None and lead and any(REMOVE_OWN.match(p) for p in parts[1:]):
         names = lead.group("names")  # `X同志因到龄退休，免去其…职务`
     for extra in parts[1:] if names else []:
         r = REMOVE_OWN.match(extra) or re.match(r"^不再担任(?P<post>.+?)职务$", extra)
         if r:
-            facts += _posts(doc, c.line, names, r.group("post"), "remove", unit=c.unit)
+            facts += _posts(doc, c.line, names, r.group("post"), "remove", unit=c.unit, comrade=comrade)
         elif m and facts and facts[-1].event == "appoint" and re.match(r"^兼任", extra):
-            facts += _posts(doc, c.line, names, extra[2:], "appoint", unit=c.unit)
+            facts += _posts(doc, c.line, names, extra[2:], "appoint", unit=c.unit, comrade=comrade)
         elif facts and (more := _chained(doc, c.line, extra, facts[-1].event, c.unit)):
             facts += more  # `任命A为…，B为…` / `免去A的…职务，B的…职务`
         elif re.match(r"^(?:试用期|实行试用期)", extra):  # `任命…为…，试用期一年`
@@ -231,11 +241,12 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
 LEADER_POST = rf"(?<![原前])(?P<post>[{_LEVELS}]委(?:副)?书记|(?:常务)?副?[{_LEVELS}]长)"
 # what a leader named in the text is doing: 副县长张三多次带队…, 区交通局局长李四带队…
 ADVERB = r"(?:多次|先后|亲自|专门|再次|分别|曾|也|还)?"
-ACTION = r"(?:调研|主持|指出|强调|带队|一行|出席|参加|视察|检查|督导|深入|莅临|讲话|召开|率队)"
+ACTION = r"(?:调研|主持|指出|强调|带队|一行|出席|参加|视察|检查|督导|深入|莅临|讲话|召开|率队|带领)"
 LEADER_CUE = rf"(?=同志|{ADVERB}{ACTION}|，|、|。)"
 # what stands where a name would, when the post is named without its holder (`副县长牵头召开…`)
-NOT_A_NAME = re.compile(rf"^(?:{ACTION}|多次|先后|亲自|专门|再次|分别|牵头|负责|分管|主管|带领|组织|率领|陪同|会同)")
-LEADER = re.compile(rf"{LEADER_POST}(?P<name>{HAN}{{2,3}}?){LEADER_CUE}")
+NOT_A_NAME = re.compile(rf"^(?:{ACTION}|多次|先后|亲自|专门|再次|分别|牵头|负责|分管|主管|带领|组织|率领|陪同|会同|担任|兼任)")
+LEADER = re.compile(rf"{LEADER_POST}(?:(?P<name>{HAN}{{2,3}}?){LEADER_CUE}|(?P<long>{HAN}{{4,5}}?)(?={ADVERB}{ACTION}))")
+# (a 4-5 character name, such as a minority name `孟克巴雅尔`, only when an action word follows it)
 
 
 @lru_cache(maxsize=1)
@@ -262,8 +273,9 @@ def leaders_in_text(doc: Document) -> list[PostFact]:
     text = joined.text
     facts = []
     for m in [*LEADER.finditer(text), *_named_post().finditer(text)]:
-        name = m.group("name")
-        if not _is_person(name) or NOT_A_NAME.match(name):
+        long = m.groupdict().get("long")
+        name = m.group("name") or long
+        if not (_is_person(name) or (long and name[0] not in NOT_NAME_START)) or NOT_A_NAME.match(name):
             continue
         for p in split_post_string(m.group("post")):
             facts.append(PostFact(doc=doc.number, line=joined.line_at(m.start()), person=name,

@@ -166,6 +166,7 @@ def read_roster(doc: Document) -> list[Entry]:
     pending = [e for e in entries if e.incomplete]
     # a label printed alone on its line (`指  挥  长：`) is held by the first row under it
     unfilled = {i for i, m in labels if not m.group("rest").strip()}
+    displaced = {i for i, r in label_at.items() if _displaced(lines, label_at, i)}
     run_role: str | None = None
     for i in range(first, len(lines)):
         ln = lines[i]
@@ -177,7 +178,12 @@ def read_roster(doc: Document) -> list[Entry]:
         prev_label = label_at[li]
         if rows:
             for n, p in rows:
-                role = prev_label if li in unfilled else _row_role(prev_label, p, deputy)
+                if li in unfilled:
+                    role = prev_label
+                elif li in displaced:  # `总指挥：` printed inside its deputies' block: rows under it are deputies
+                    role = deputy_of(prev_label)
+                else:
+                    role = _row_role(prev_label, p, deputy)
                 unfilled.discard(li)
                 entries.append(Entry(role, n, ln.number, "person", post=p))
             roster_rows.add(i)
@@ -206,6 +212,17 @@ def read_roster(doc: Document) -> list[Entry]:
         elif i <= span_end:
             entries.extend(list_entries(_row_role(prev_label, text, deputy), text, ln.number, True))
     return [e for e in entries if not e.incomplete]
+
+
+def _displaced(lines: list[Line], label_at: dict[int, str], i: int) -> bool:
+    """`总指挥：` printed inside its deputies' block (the label right above is its deputy label and
+    only person rows lie between): the unlabeled rows under it continue the deputies."""
+    role = label_at[i]
+    above = [k for k in label_at if k < i]
+    if not is_solo_role(role) or not above or label_at[max(above)] != deputy_of(role):
+        return False
+    between = [ln.text for ln in lines[max(above) + 1: i] if ln.text.strip()]
+    return bool(between) and all(parse_person_rows(t) for t in between)
 
 
 def _heads_row(text: str) -> bool:
@@ -297,6 +314,27 @@ def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
     return group, out
 
 
+# `联席会议召集人由省政府分管副省长担任，副召集人由A、B担任。成员单位包括C、D。C为牵头单位。`
+COMPOSED_ROLE = re.compile(r"(?<!副)(?P<role>副?召集人|副?组长|副?总指挥|副?指挥长)由(?P<who>[^。；;，,]+?)"
+                           r"(?:(?<!负责)同志)?(?:担任|兼任)")
+COMPOSED_UNITS = re.compile(r"成员单位(?:包括|为|有|[：:])(?P<who>[^。；;]+?)(?:等[^。；;]{0,6})?[。；;]")
+COMPOSED_LEAD = re.compile(r"(?:^|[。；;])(?P<who>[^。；;，,]{2,20}?)为牵头单位")
+
+
+def composition_entries(doc: Document) -> list[Entry]:
+    """A roster printed as running text with no `成立X` sentence (a 联席会议制度 notice): who holds
+    each leading role (`召集人由…担任`), the member units (`成员单位包括…`) and the lead unit."""
+    joined = doc.joined()
+    out: list[Entry] = []
+    for m in COMPOSED_ROLE.finditer(joined.text):
+        out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
+    for m in COMPOSED_UNITS.finditer(joined.text):
+        out.extend(list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True))
+    for m in COMPOSED_LEAD.finditer(joined.text):
+        out.append(Entry("牵头单位", m.group("who"), joined.line_at(m.start("who")), "body"))
+    return out
+
+
 def _holders(role: str, who: str, line: int) -> list[Entry]:
     out = []
     for it in split_items(who):
@@ -318,6 +356,8 @@ def extract(doc: Document) -> list[FactBase]:
     if not entries:
         g, entries = prose_entries(doc)
         group = group or g
+    if not entries:
+        entries = composition_entries(doc)
     office = read_office(doc)
     if group is None:
         return []

@@ -40,7 +40,8 @@ class Office:
 
 def _who(office: Office, text: str) -> str:
     """`由县卫健局局长张三同志` -> `张三` (and remember his post); `局分管领导` -> the host's."""
-    t = re.sub(r"^(?:由|是|为)", "", squash(text)).removesuffix("同志")
+    t = re.sub(r"^(?:由|是|为)", "", squash(text))
+    t = t if t.endswith("负责同志") else t.removesuffix("同志")  # `…分管负责同志` is a post, kept whole
     # `李明辉同志（县卫健委主任）`: the name, then the post he holds in brackets
     b = re.match(rf"^(?P<name>[{HAN}]{{2,4}}?)(?:同志)?[（(](?P<post>[^（）()]+)[）)](?:同志)?$", t)
     if b and is_name(b.group("name")) and ends_with_title(b.group("post")):
@@ -59,12 +60,12 @@ def _who(office: Office, text: str) -> str:
 
 
 def _read_heads(office: Office, window: str) -> None:
-    d = (re.search(r"办公室主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window)
-         or re.search(r"(?<!副)主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window)
+    d = (re.search(r"办公室主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)同志)?(?:兼任|担任)", window)
+         or re.search(r"(?<!副)主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)同志)?(?:兼任|担任)", window)
          or re.search(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任|任)办公室主任", window))
     if d:
         office.director = _who(office, d.group("w"))
-    for r in (re.finditer(r"副主任由(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任)", window),
+    for r in (re.finditer(r"副主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)同志)?(?:兼任|担任)", window),
               re.finditer(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任|任)办公室副主任", window)):
         for x in r:
             for w in split_enumeration(x.group("w")):

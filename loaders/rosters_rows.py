@@ -118,8 +118,20 @@ def _bracketed_post(m: re.Match[str]) -> str:
     return f"{name}  {post or ''} "
 
 
+# a whole 5-6 character token is a name only if no body ends it (minority names: `孟克巴雅尔`)
+BODY_ENDS = ("局", "委", "办", "室", "院", "府", "会", "队", "部", "中心", "镇", "乡", "街道", "苏木", "所", "站", "处", "厅")
+
+
+def _long_name(tok: str) -> bool:
+    return 5 <= len(tok) <= 6 and ONLY_HAN.match(tok) is not None and not ends_with_title(tok) \
+        and not tok.endswith(BODY_ENDS) and tok[0] not in NOT_NAME_START
+
+
 def _take_name(toks: list[str], i: int) -> tuple[str, int]:
-    """Join single-character tokens of a spaced-out name (`张  三`) starting at toks[i]."""
+    """Join single-character tokens of a spaced-out name (`张  三`) starting at toks[i]; a whole
+    5-6 character token may be a minority name (`孟克巴雅尔`)."""
+    if i < len(toks) and _long_name(toks[i]):
+        return toks[i], i + 1
     name = ""
     while i < len(toks) and ONLY_HAN.match(toks[i]) and len(name) + len(toks[i]) <= 4 and not is_post_token(toks[i]):
         name += toks[i]
@@ -135,7 +147,7 @@ def _name_first(toks: list[str]) -> list[tuple[str, str]] | None:
             name, carried = carried, None
         else:
             name, i = _take_name(toks, i)
-            if not is_name(name):
+            if not (is_name(name) or _long_name(name)):
                 return None
         if i >= len(toks):
             return None

@@ -235,3 +235,33 @@ def test_a_sub_unit_after_its_bureau_belongs_to_that_bureau() -> None:
     from govkg.loaders.names import Post, split_post_string
     assert split_post_string("市公安局副局长、交警支队支队长")[1] == Post("市公安局交警支队", "支队长"), \
         "交警支队 printed after 市公安局 is that bureau's detachment"
+
+
+def test_name_opening_with_qi_before_tongzhi_is_a_person():
+    got = posts("appointments-banner-qi-name.txt")
+    assert ("其木格", "旗卫生健康委员会", "副主任") in got and ("其木格", "旗医疗保障局", "副局长") in got, \
+        f"expected `其木格同志任…，免去其…职务` read although 其 can open a clause, got {list(got)}"
+
+
+def test_long_minority_name_after_leader_post_holds_it():
+    got = posts("appointments-banner-qi-name.txt", "hold")
+    assert any(k[0] == "巴特尔朝鲁" and k[2] == "副旗长" for k in got), \
+        f"expected `副旗长巴特尔朝鲁多次带领…` to give a 5-character name a hold fact, got {list(got)}"
+
+
+def test_two_removals_joined_after_zhiwu_are_split():
+    got = posts("appointments-province-removal-pair.txt", "remove")
+    assert ("陈明", "河南省交通运输厅", "副厅长") in got and ("许丽华", "河南省农业农村厅", "二级巡视员") in got, \
+        f"expected `免去A同志的X职务、B同志的Y职务` as two removals, got {list(got)}"
+
+
+def test_ren_item_under_a_mianqu_header_is_an_appointment():
+    got = posts("appointments-province-removal-pair.txt")
+    assert got[("孔伟", "河南省档案馆", "馆长")].event == "appoint", \
+        f"expected `X任A，免去其B职务` under `免去：` to appoint X to A, got {list(got)}"
+    assert ("孔伟", "河南省人民政府办公厅秘书处", "处长") in got, f"expected the removal too, got {list(got)}"
+
+
+def test_danren_after_a_leader_post_is_no_name():
+    got = posts("appointments-province-removal-pair.txt", "hold")
+    assert not any(k[0] == "担任" for k in got), f"`副省长担任…` names nobody, got {list(got)}"

@@ -428,3 +428,32 @@ def test_prose_roster_with_you_ren_wording():
     assert ("县政府分管副县长", "组长") in got and ("县财政局", "成员") in got, \
         f"expected `成立由…任组长，…为成员的X` read, got {sorted(got)}"
     assert [o.host_body for o in offices("rosters-county-prose-you-ren.txt")] == ["县农业农村局"]
+
+
+def test_five_character_name_in_a_spaced_row_is_a_person():
+    got = members("rosters-banner-displaced-leader.txt")
+    assert ("巴特尔朝鲁", "副总指挥") in got, f"expected the minority name 巴特尔朝鲁 as a person row, got {sorted(got)}"
+
+
+def test_rows_under_a_leader_label_printed_inside_the_deputy_block_are_deputies():
+    got = members("rosters-banner-displaced-leader.txt")
+    assert ("周强", "副总指挥") in got and ("吴刚", "副总指挥") in got and ("张向东", "总指挥") in got, \
+        f"expected rows under `总指挥：` printed right after the 副总指挥 rows to stay 副总指挥, got {sorted(got)}"
+
+
+def test_composition_in_running_text_gives_convener_roles():
+    got = members("rosters-province-joint-meeting.txt")
+    assert ("省人民政府分管副省长", "召集人") in got and ("省商务厅主要负责同志", "副召集人") in got, \
+        f"expected `召集人由…担任，副召集人由A、B担任` read (负责同志 kept), got {sorted(got)}"
+
+
+def test_composition_in_running_text_gives_member_and_lead_units():
+    got = members("rosters-province-joint-meeting.txt")
+    assert ("郑州海关", "成员单位") in got and ("省商务厅", "牵头单位") in got, \
+        f"expected `成员单位包括…` and `X为牵头单位` read, got {sorted(got)}"
+
+
+def test_office_director_post_keeps_fuze_tongzhi():
+    got = members("rosters-province-joint-meeting.txt")
+    assert ("省商务厅分管负责同志", "办公室主任") in got, \
+        f"expected `办公室主任由…分管负责同志兼任` to keep 负责同志 whole, got {sorted(got)}"
