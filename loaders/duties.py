@@ -6,7 +6,7 @@ text and print the rest elsewhere, so an item is anchored at its start (unit + c
 and its text is what follows, up to the next item; only its first 40 characters are kept.
 A group's own duties follow a `主要职责` heading (perhaps several blocks away, past the roster)
 or `X主要职责为：`; its office's follow `办公室职责` or sit in the office sentence itself
-(`办公室设在区发改局。办公室主任由吴卿兼任，具体协调落实…`).
+(`办公室设在县发改局。办公室主任由张三兼任，具体协调落实…`).
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ def is_locality_leader(post: str) -> bool:
 
 
 def is_leader_only(post: str) -> bool:
-    """Only leadership posts: `区政府副区长`, not `区政协副主席、区教体局局长` (who heads a bureau too)."""
+    """Only leadership posts: `县政府副县长`, not `县政协副主席、县教体局局长` (who heads a bureau too)."""
     found = _leadership_posts(post)
     return bool(found) and all(found)
 

@@ -139,7 +139,7 @@ def _bare_title(head: tuple[int, str, str], after: str, seen: Counter) -> tuple[
 
 
 def _continues_list(text: str) -> bool:
-    """Can this line carry on a list of bodies (`改局、区能源局、区自然资`)? The last item may be cut."""
+    """Can this line carry on a list of bodies (`改局、县能源局、县自然资`)? The last item may be cut."""
     if not text or heading(text):
         return False
     head = re.split(r"[）)]", text)[0]
