@@ -150,7 +150,7 @@ def _group_core(name: str) -> str:
 
 def _close_group(wanted: str, names: set[str]) -> str | None:
     """The one group whose name differs from what was typed by a place prefix and a character or
-    two (县防汛指挥部 for 某某县防汛抗旱指挥部); None when not unique."""
+    two (县防汛抗汗指挥部, a typo, for 某某县防汛抗旱指挥部); None when not unique."""
     core = _group_core(wanted)
     scored = sorted(((difflib.SequenceMatcher(None, core, _group_core(n)).ratio(), n) for n in names), reverse=True)
     good = [n for ratio, n in scored if ratio >= 0.85]
