@@ -189,7 +189,8 @@ def read_roster(doc: Document) -> list[Entry]:
             roster_rows.add(i)
             run_role = None
             continue
-        near = i <= span_end or (_indent(ln) >= 4 and ln.number - lines[span_end].number <= 60)
+        near = i <= span_end or (_indent(ln) >= 4 and ln.number - lines[span_end].number <= 60) \
+            or ((i - 1) in roster_rows and i - 1 == span_end)  # a post row closing the roster
         if near and (i - 1) in roster_rows and _heads_row(ln.text):
             entries.extend(list_entries(prev_label if not is_solo_role(prev_label) else deputy_of(prev_label),
                                         ln.text, ln.number, True))

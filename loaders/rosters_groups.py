@@ -20,6 +20,7 @@ from govkg.loaders.text import Document
 from govkg.ontology.vocabulary import vocabulary
 
 FOUNDING = r"(?:成立|建立|组建|设立)"
+ADJUSTING = r"(?:调整|充实|调整充实|充实调整)"
 ROSTER_SUFFIX = r"(?:组成人员名单|组成成员名单|成员名单|组成人员|组成成员|人员组成|名单)"
 # what a joined sentence may put before a group name: the document number, 关于, 调整 …
 LEAD_IN = re.compile(r"^(?:\d+号)?(?:关于)?(?:调整|充实|成立|建立|组建|设立)?(?:和|及)?(?:健全|完善)?")
@@ -104,6 +105,11 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
     for m in re.finditer(rf"成立(?:以|由)[^。]{{4,400}}?为(?:成员|组员|成员单位)的(?P<g>{name})", joined.text):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     for m in re.finditer(rf"(?P<g>{name}){ROSTER_SUFFIX}", joined.text):
+        out.append((m.group("g"), joined.line_at(m.start("g"))))
+    # `关于调整X的通知`, `决定对X成员进行调整`: a notice that re-staffs a standing group
+    for m in re.finditer(rf"{ADJUSTING}(?P<g>{name})(?:的通知|的决定|组成人员|成员)", joined.text):
+        out.append((m.group("g"), joined.line_at(m.start("g"))))
+    for m in re.finditer(rf"对(?P<g>{name})(?:组成人员|成员|人员)?(?:进行|作|予以)?(?:调整|充实)", joined.text):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     lines = doc.lines
     for i, ln in enumerate(lines):

@@ -25,6 +25,8 @@ IN_CHARGE_HEADS = ("分管负责同志", "分管负责人", "分管领导")
 HEAD_WORDS = ("主要负责同志", "分管负责同志", "负责同志", "主要负责人", "分管负责人", "负责人", "主要领导", "分管领导")
 # a Chinese name never starts with these (they open a collective or a clause: 各乡镇…, 由张三…)
 NOT_NAME_START = "各由经将请对从在为把被与及等其该本每"
+# nor ends with a verb of its clause (`由王` / `立新兼任，…`: a name wrapped across lines)
+NOT_NAME_END = ("兼任", "担任", "兼", "牵头", "负责", "配合", "参与")
 CONCURRENT_TITLES = ("副书记", "常委", "党组成员", "党委委员", "委员")
 
 
@@ -90,7 +92,7 @@ def split_in_charge(post: str) -> tuple[str, str | None]:
 def is_name(text: str) -> bool:
     """2-4 Han characters that are not a post, a unit or the opening of a clause."""
     return 2 <= len(text) <= 4 and ONLY_HAN.match(text) is not None and not ends_with_title(text) \
-        and text[0] not in NOT_NAME_START
+        and text[0] not in NOT_NAME_START and not text.endswith(NOT_NAME_END)
 
 
 # ---------------------------------------------------------------- person rows
@@ -261,6 +263,9 @@ def list_entries(role: str, text: str, line: int, complete: bool, one_holder: bo
     mode = "body" if any(not ends_with_title(it) and not n for it, (_, n) in zip(items[:-1], named)) else "post"
     if len(items) == 1 and not ends_with_title(items[0]) and not named[0][1] and role in ("成员单位", "牵头单位"):
         mode = "body"
+    if len(items) == 1 and items[0].endswith(HEAD_WORDS) and not items[0].endswith(IN_CHARGE_HEADS) \
+            and not is_collective(items[0]):
+        mode = "body"  # one unit named by its head (`县司法局主要负责人`): the unit sits
     if mode == "post" and any(n for _, n in named):
         items, named = _posts_to_holders(items, named)
     elif mode == "post" and one_holder and len(items) > 1 and all(_concurrent(it) for it in items[:-1]):

@@ -457,3 +457,51 @@ def test_office_director_post_keeps_fuze_tongzhi():
     got = members("rosters-province-joint-meeting.txt")
     assert ("省商务厅分管负责同志", "办公室主任") in got, \
         f"expected `办公室主任由…分管负责同志兼任` to keep 负责同志 whole, got {sorted(got)}"
+
+
+# ---------------------------------------------------------------- re-staffing notices, spaced sub-groups
+
+ADJUSTED = "兴国县优化营商环境工作领导小组"
+COMMAND = "哈尔滨市南岗区城市更新建设工作指挥部"
+
+
+def test_group_named_only_in_an_adjusting_title_is_found():
+    groups = {f.group for f in rosters.extract(doc_of("rosters-county-adjust-title-only.txt"))
+              if isinstance(f, MemberFact)}
+    assert groups == {ADJUSTED}, f"expected the group of `关于调整X的通知` / `对X成员进行调整`, got {groups}"
+
+
+def test_single_unit_named_by_its_head_is_a_body_member():
+    got = members("rosters-county-adjust-title-only.txt")
+    assert got[("县司法局", "成员")].member_type == "body", \
+        f"expected `县司法局主要负责人` alone on a row to make 县司法局 a body member, got {sorted(got)}"
+
+
+def test_post_row_right_after_the_last_person_row_is_a_member():
+    got = members("rosters-county-adjust-title-only.txt")
+    assert got.get(("国网兴国县供电公司总经理", "成员")) is not None, \
+        f"expected the post row closing the roster as a post member, got {sorted(got)}"
+
+
+def test_name_wrapped_in_the_office_sentence_is_no_person():
+    facts = rosters.extract(doc_of("rosters-district-spaced-subgroups.txt"))
+    people = {f.member for f in facts if isinstance(f, MemberFact)} | {f.person for f in facts if isinstance(f, PostFact)}
+    assert not any(p.endswith("兼任") for p in people), \
+        f"expected `由王` / `立新兼任，…` not to read as a person row, got {sorted(people)}"
+
+
+def test_unit_named_by_its_head_on_its_own_row_is_a_body_member():
+    got = members("rosters-district-spaced-subgroups.txt", COMMAND)
+    f = got.get(("市自规局南岗分局", "成员"))
+    assert f is not None and f.member_type == "body" and f.qualifier == "负责人", \
+        f"expected `市自规局南岗分局负责人` as a body member qualified 负责人, got {sorted(got)}"
+
+
+def test_subgroup_heading_spaced_from_its_make_up():
+    facts = [f for f in rosters.extract(doc_of("rosters-district-spaced-subgroups.txt"))
+             if isinstance(f, MemberFact) and f.parent]
+    got = {(f.group, f.member, f.role) for f in facts}
+    assert ("拆迁征收组", "区住建局", "牵头单位") in got and \
+        ("综合保障组", "区委宣传部", "成员单位") in got, \
+        f"expected `1.拆迁征收组  区住建局牵头，…` read as that sub-group's make-up, got {sorted(got)}"
+    assert not any(g == "工作组" for g, _, _ in got), "a bare `三、工作组` section title is no sub-group"
