@@ -30,6 +30,8 @@ HEADINGS = [
 ]
 # A role marked on one body of a label list (`责任单位：县水利局（牵头）、…`) is part of that list.
 ROLE_MARK = re.compile(r"^[（(](?:牵头单位|牵头|主责|负责|配合单位|配合|协助|参与)[）)]$")
+# A parenthesis inside a body's name, naming a kind of place: 各乡（镇）人民政府, 镇（街道）, 村（社区）.
+NAME_PAREN = re.compile(r"^[（(](?:镇|乡|乡镇|街道|社区|苏木|场|林场|区)[）)]$")
 # Where a sentence may end; a piece ending elsewhere was cut off mid-sentence.
 SENTENCE_END = "。！？；）)”」：:"
 
@@ -213,11 +215,12 @@ def statements(piece: Piece) -> list[tuple[int, str]]:
                 open_at = i
         elif c in CLOSE and depth > 0:
             depth -= 1
-            if depth == 0 and not ROLE_MARK.match(text[open_at:i + 1]):
+            if depth == 0 and not ROLE_MARK.match(text[open_at:i + 1]) and not NAME_PAREN.match(text[open_at:i + 1]):
                 out.append((open_at + 1, text[open_at + 1:i]))
     if depth == 0:  # label lines outside parentheses: 牵头单位：…  责任单位：…
         bare = re.sub(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]",
-                      lambda m: m.group() if ROLE_MARK.match(m.group()) else "＃" * len(m.group()), text[start:])
+                      lambda m: m.group() if ROLE_MARK.match(m.group()) or NAME_PAREN.match(m.group())
+                      else "＃" * len(m.group()), text[start:])
         for m in LABEL.finditer(bare):
             if out and start + m.start() < out[-1][0] + len(out[-1][1]):
                 continue  # already inside the run of an earlier label

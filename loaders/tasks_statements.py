@@ -110,7 +110,9 @@ def _bodies(text: str, base: int) -> list[tuple[int, str]]:
             sub_off = off + part.find(sub)
             lead = LEAD_WORDS.match(sub)
             skip = lead.end() if lead else 0
-            name = TRAILING_ETC.sub("", sub[skip:]).strip()
+            # square brackets used as parentheses around a statement: `[区住建局、…负责]`
+            skip += len(sub[skip:]) - len(sub[skip:].lstrip("[【"))
+            name = TRAILING_ETC.sub("", sub[skip:].rstrip("]】")).strip()
             if not name:
                 continue
             if out and is_collective(out[-1][1]) and (name in GENERIC or not looks_like_body(name)):
@@ -201,9 +203,13 @@ def parse_assignment(text: str) -> list[tuple[int, str, str]]:
 # after 由 (`由区城管局负责，相关街道办事处配合`, `建立由县商务局牵头、县直有关部门参与的…机制`), or
 # bodies opening a sentence, then 负责 / 牵头 (`县委宣传部、县融媒体中心负责通过…`).
 PROSE_ROLE = r"(?:牵头负责|牵头|负责落实|具体负责|负责|配合落实|配合|协助|参与)"
-PROSE_CHAIN = re.compile(rf"由((?:[^，。；：:由的（()）]{{2,60}}?{PROSE_ROLE}(?:实施)?(?:[，、]|(?=[的。；]|$)))+)")
+PROSE_CHAIN = re.compile(rf"由((?:[^，。；：:由的（()）]{{2,60}}?{PROSE_ROLE}(?:实施)?(?:[，、]|(?=[的。；]|$)))+)"
+                         # or one lead naming what it does: 由区住建局牵头制定…
+                         rf"|由([^，。；：:由的（()）]{{2,40}}?牵头)(?=[\u4e00-\u9fff])(?!人|同志|领导)")
+# A parenthesis naming a kind of place may sit inside a name in running text: 各乡（镇）人民政府.
+_PLAIN = r"(?:[^，。；：:（()）由]|[（(](?:镇|乡|乡镇|街道|社区)[）)])"
 PROSE_SUBJECT = re.compile(rf"(?:^(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．])?|[。；，])"
-                           rf"(?P<list>[^，。；：:（()）由]{{3,80}}?)(?:要|应|将)?(?:{MANNER})?(?P<role>负责|牵头)(?!人|同志)")
+                           rf"(?P<list>{_PLAIN}{{3,80}}?)(?:要|应|将)?(?:{MANNER})?(?P<role>负责|牵头|落实(?=(?:属地|主体|属地管理)责任))(?!人|同志)")
 _CHAIN_LINK = re.compile(rf"({PROSE_ROLE}(?:实施)?)、")
 
 
@@ -214,12 +220,15 @@ def prose_assignment(text: str) -> list[tuple[int, str, str]]:
     `确保资金负责…`); a chain stops at the first clause that names no body with a role."""
     found: list[tuple[int, str, str]] = []
     for m in PROSE_CHAIN.finditer(text):
-        chain = _CHAIN_LINK.sub(lambda k: k.group(1) + "，", m.group(1))
+        g = 1 if m.group(1) else 2
+        chain = _CHAIN_LINK.sub(lambda k: k.group(1) + "，", m.group(g))
         for off, seg in split_top(chain, "，"):
             got = parse_assignment(seg.rstrip("，"))
-            if not got:
+            if not got or (g == 2 and not all(_names_a_body(b) for _, b, _ in got)):
                 break
-            found += [(m.start(1) + off + o, body, role) for o, body, role in got]
+            found += [(m.start(g) + off + o, body, role) for o, body, role in got]
+        if g == 2 and found:
+            found += _helpers(text, m.end())
     for m in PROSE_SUBJECT.finditer(text):
         names = _bodies(m.group("list"), 0)
         if names and all(_names_a_body(n) for _, n in names):
@@ -231,8 +240,9 @@ def prose_assignment(text: str) -> list[tuple[int, str, str]]:
 
 # The clause after a running-text statement that names who helps: `县商务局负责组织实施，县市场监管局、
 # 县工信局协助。`
-PROSE_HELPERS = re.compile(rf"[，；](?P<list>[^，。；：:（()）由]{{3,80}}?)(?:{MANNER})?(?P<role>配合|协助|参与)"
-                           r"(?:实施|落实|工作)?(?=[，。；]|$)")
+PROSE_HELPERS = re.compile(rf"[，；](?P<list>{_PLAIN}{{3,80}}?)(?:{MANNER})?(?P<role>配合|协助|参与)"
+                           # closing the clause, or naming how it helps: 区发改局协助争取…, …分局配合办理…
+                           r"(?:(?:实施|落实|工作)?(?=[，。；]|$)|(?=[\u4e00-\u9fff]))")
 
 
 def _helpers(text: str, start: int) -> list[tuple[int, str, str]]:

@@ -454,3 +454,39 @@ def test_modal_clause_is_no_subject():
     facts = tasks.extract(_doc("tasks-banner-modal-clause.txt", 335, "准政办发〔2024〕19号"))
     assert not [f for f in facts if "要" in f.body], "`各牵头单位要切实履行牵头抓总职责` names no body"
     assert ("9", "旗能源局", "lead") in _keys(facts), "the stated task is still read"
+
+
+# --- wordings from blind held-out review (another place's wording) ------------------------------
+
+def _prose(task: str) -> set[tuple[str, str, str]]:
+    return {k for k in _keys(_county("tasks-county-prose-wordings.txt")) if k[0] == task}
+
+
+def test_square_brackets_act_as_a_statement_parenthesis():
+    keys = _prose("二")
+    assert ("二", "县市场监管局", "responsible") in keys and not any("[" in b for _, b, _ in keys), \
+        f"`[县市场监管局、…按职责分工负责]` -> 县市场监管局 responsible, no bracket in the name; got {keys}"
+
+
+def test_lead_named_with_what_it_does_and_helper_with_a_verb():
+    keys = _prose("三")
+    assert {("三", "县住建局", "lead"), ("三", "县市场监管局", "responsible"),
+            ("三", "县自然资源局", "support")} <= keys, \
+        f"`由县住建局牵头制定…；…负责…；县自然资源局配合办理…` -> lead, responsible, support; got {keys}"
+
+
+def test_helper_clause_with_xiezhu_and_a_verb():
+    keys = _prose("四")
+    assert ("四", "县发改局", "support") in keys, f"`县发改局协助争取…` after a 负责 clause -> support; got {keys}"
+
+
+def test_bare_label_line_with_a_place_kind_parenthesis():
+    keys = _prose("五")
+    assert keys == {("五", "各乡（镇）人民政府", "responsible")}, \
+        f"`责任单位：各乡（镇）人民政府` on its own line: （镇） is part of the name; got {keys}"
+
+
+def test_body_that_takes_local_responsibility_is_responsible():
+    keys = _prose("六")
+    assert keys == {("六", "各乡（镇）人民政府", "responsible")}, \
+        f"`各乡（镇）人民政府要落实属地责任` -> responsible; the body reported to has no role; got {keys}"
