@@ -7,7 +7,7 @@ hand-made gold in the FACTS.md format (NAME.facts.jsonl, NAME.aliases.jsonl):
 - city-xiaoyi: plans (labelled parentheses, global numbering, label lines, task tables) and duties
   of a county-level city, and one notice with numbered items but no responsibilities;
 - blind-county-lingqiu, blind-district-xinghualing, blind-city-jincheng, blind-county-xinxian,
-  blind-province-shanxi, blind-banner-zhungeer: written
+  blind-province-shanxi, blind-banner-zhungeer, blind-county-xingguo, blind-district-nangang: written
   by people who had not read the extractors, to measure generalisation without the bias of knowing
   what the code handles (a prefecture city's flattened task tables, a county with messier layout,
   a province's 厅 and 办公厅, a banner's 旗 and 苏木).
@@ -29,10 +29,12 @@ from govkg.ontology.facts import DutyFact, TaskFact, fact_to_json
 
 EVAL = Path(__file__).parent / "eval"
 HELDOUT = EVAL / "heldout"
-# name -> bar: measured ALL F1 less a margin. Measured now: 1.000 on seven, 0.99+ on shanxi and zhungeer
+# name -> bar: measured ALL F1 less a margin. Measured now: 1.000 on seven, 0.996 on shanxi and zhungeer
 # (one suspected gold omission each). At first contact, before any fix: xiangcheng 0.928, qishan 0.842,
 # xiaoyi 0.964; blind round 1 lingqiu 0.941, xinghualing 0.958; blind round 2 (after round 1's fixes)
-# jincheng 0.867, xinxian 0.771; blind round 3 (after round 2's fixes) shanxi 0.849, zhungeer 0.944.
+# jincheng 0.867, xinxian 0.771; blind round 3 (after round 2's fixes) shanxi 0.849, zhungeer 0.944;
+# blind round 4 (after round 3's) xingguo 0.634, nangang 0.794 -> now 0.924 and 0.977 (the rest is
+# member records the xingguo gold infers from a duty list, and suspected gold omissions).
 BARS = {
     "county-xiangcheng": 0.95,
     "county-qishan": 0.93,
@@ -43,6 +45,8 @@ BARS = {
     "blind-county-xinxian": 0.95,
     "blind-province-shanxi": 0.95,
     "blind-banner-zhungeer": 0.95,
+    "blind-county-xingguo": 0.88,
+    "blind-district-nangang": 0.93,
 }
 # a notice with numbered items whose text names bodies, but states no responsibility
 NO_RESPONSIBILITIES = ("city-xiaoyi", "孝政发〔2024〕25号")
