@@ -83,16 +83,15 @@ BARE_KIND = re.compile(r"^(?:乡镇|乡（镇）|镇（街道）|乡镇（街道
                        r"(?:、|$)")
 
 
-# `各` after a place word is still a plural: 县内各银行机构, 全区各街道, 市域内各医疗机构.
-PLACE_EACH = re.compile(r"^(?:全?[省市县区乡镇]|[省市县区](?:域?内|辖区内?|直|级))各(?!界)"
-                        # a short place qualifier before the local governments: 沿黄各苏木（镇）, 沿线各乡镇
-                        r"|^[\u4e00-\u9fff]{1,3}各(?=苏木|乡|镇|街道|村|社区|嘎查)")
+# A short place qualifier before the local governments is still a plural: 沿黄各苏木（镇）, 沿线各乡镇
+# (names.is_collective already reads 县内各…, 全区各…, 市直各…).
+PLACE_EACH = re.compile(r"^[\u4e00-\u9fff]{1,3}各(?=苏木|乡|镇|街道|村|社区|嘎查)")
 
 
 def is_collective(name: str) -> bool:
-    """names.is_collective plus plural phrases (`各行业主管部门`, `区直各相关单位`) and a kind of
+    """names.is_collective plus phrases with 相关/有关 anywhere (`区直各相关单位`) and a kind of
     body with no proper name (`乡镇人民政府、街道办事处`)."""
-    return _names_collective(name) or bool(re.search(r"(^各|相关|有关|各级|成员单位$|主管部门$)", name)) \
+    return _names_collective(name) or bool(re.search(r"相关|有关", name)) \
         or bool(BARE_KIND.match(name)) or bool(PLACE_EACH.match(name))
 
 
