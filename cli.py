@@ -36,6 +36,9 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a t
 PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="gazette text files or directories of them (default: the bundled sample gazette)")]
 
 
+ProgressOpt = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="progress bar (default: when stderr is a terminal)")]
+
+
 class BackendName(str, Enum):
     oxigraph = "oxigraph"
     neo4j = "neo4j"
@@ -85,19 +88,27 @@ def _write(text: str, dest: Path | None) -> None:
 
 
 @app.command()
-def build(paths: PathsArg = None, store: StoreOpt = None) -> None:
+def build(paths: PathsArg = None, store: StoreOpt = None, progress: ProgressOpt = None) -> None:
     """Read gazettes and (re)build the embedded store from them, atomically.
 
     Example: govkg build gazette.txt --store ./kg
     """
     def run() -> None:
+        from rich.progress import Progress
+
         from govkg.graph.rdf import facts_to_quads
+        from govkg.graph.standards import ontology_quads
         from govkg.graph.store import store_path, write_store
         from govkg.loaders.pipeline import extract_paths
-        extraction = extract_paths(_paths(paths))
         target = store_path(store)
-        quads = facts_to_quads(extraction.facts, extraction.aliases)
-        write_store(target, quads)
+        with Progress(console=err, transient=True, disable=not (err.is_terminal if progress is None else progress)) as bar:
+            step = bar.add_task("reading gazettes", total=3)
+            extraction = extract_paths(_paths(paths))
+            bar.update(step, advance=1, description="facts -> RDF (govkg + W3C ORG)")
+            quads = facts_to_quads(extraction.facts, extraction.aliases)
+            bar.update(step, advance=1, description=f"writing {target}")
+            write_store(target, [*quads, *ontology_quads()])
+            bar.update(step, advance=1)
         for path, enc in extraction.encodings.items():
             out.print(f"read {path} ({enc})", highlight=False)
         kinds = Counter(f.kind for f in extraction.facts)
@@ -245,7 +256,7 @@ def export(ctx: typer.Context) -> None:
 
 
 def _export(fmt: ExportFormat, store: Path | None, dest: Path | None) -> None:
-    from pyoxigraph import RdfFormat, serialize
+    from pyoxigraph import DefaultGraph, RdfFormat, serialize
 
     from govkg.graph.mapping import mapping
     from govkg.graph.rdf import aliases_from_store, facts_from_store
@@ -267,7 +278,7 @@ def _export(fmt: ExportFormat, store: Path | None, dest: Path | None) -> None:
         _write(text, dest)
     else:
         rdf_format = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD}[fmt.value]
-        triples = [q.triple for q in st]
+        triples = [q.triple for q in st.quads_for_pattern(None, None, None, DefaultGraph())]
         prefixes = {k: v for k, v in mapping()["prefixes"].items()} if rdf_format is RdfFormat.TURTLE else None
         kwargs = {"prefixes": prefixes} if prefixes else {}
         _write(serialize(triples, format=rdf_format, **kwargs).decode("utf-8"), dest)
