@@ -6,6 +6,7 @@ stderr and an exit code (2 for bad input, store or server; 1 for an unknown name
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections import Counter
@@ -47,16 +48,42 @@ class BackendName(str, Enum):
 BackendOpt = Annotated[BackendName, typer.Option("--backend", help="answer from the embedded store or from Neo4j")]
 
 
-def fail(e: GovkgError) -> None:
-    err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
+FormatOpt = Annotated[Optional[OutputFormat], typer.Option("--format", help="table (default), json, csv or tsv")]
+
+
+def _format(fmt: OutputFormat | None, as_json: bool) -> OutputFormat:
+    return OutputFormat.json if as_json else (fmt or OutputFormat.table)
+
+
+def error_json(e: GovkgError) -> dict:
+    """An error as --json prints it on stdout: the same exit code, the message, suggestions if any."""
+    data: dict = {"type": type(e).__name__, "message": str(e), "exit_code": e.exit_code}
+    if getattr(e, "suggestions", None) is not None:
+        data["suggestions"] = e.suggestions  # type: ignore[attr-defined]
+    return {"error": data}
+
+
+def fail(e: GovkgError, as_json: bool = False) -> None:
+    if as_json:
+        _print_json(error_json(e))
+    else:
+        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
     raise typer.Exit(e.exit_code)
 
 
-def guarded(fn: Callable[[], None]) -> None:
+def guarded(fn: Callable[[], None], as_json: bool = False) -> None:
+    """Run a command body; a GovkgError becomes one line (or one JSON object under --json) and its exit code."""
     try:
         fn()
     except GovkgError as e:
-        fail(e)
+        fail(e, as_json)
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:
@@ -85,6 +112,23 @@ def _write(text: str, dest: Path | None) -> None:
         dest.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from govkg import __version__
+        out.print(f"govkg {__version__}", highlight=False)
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                       help="print the version and exit")] = False) -> None:
+    """govkg: who leads what in Chinese local government, from the gazettes they publish.
+
+    Exit codes: 0 answered; 1 a name or task not in the graph (closest names suggested);
+    2 bad input (unreadable file, bad query, refused UPDATE), a missing store or an unreachable server.
+    """
 
 
 @app.command()
@@ -127,118 +171,149 @@ def build(paths: PathsArg = None, store: StoreOpt = None, progress: ProgressOpt 
 
 NEO4J_OVERRIDES: dict[str, str | None] = {}
 
+UriOpt = Annotated[Optional[str], typer.Option("--uri", help="Bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")]
+UserOpt = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (default: $NEO4J_USERNAME, $NEO4J_USER or neo4j)")]
+PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (default: $NEO4J_PASSWORD)", show_default=False)]
+DatabaseOpt = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (default: $NEO4J_DATABASE or neo4j)")]
+
 
 @ask_app.callback()
-def ask_options(
-    uri: Annotated[Optional[str], typer.Option("--uri", help="with --backend neo4j: Bolt URI (default $NEO4J_URI)")] = None,
-    user: Annotated[Optional[str], typer.Option("--user", help="with --backend neo4j: user (default $NEO4J_USER)")] = None,
-    password: Annotated[Optional[str], typer.Option("--password", help="with --backend neo4j: password (default $NEO4J_PASSWORD)")] = None,
-    database: Annotated[Optional[str], typer.Option("--database", help="with --backend neo4j: database (default $NEO4J_DATABASE)")] = None,
-) -> None:
+def ask_options(uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Ask a named question of the graph (embedded store, or Neo4j with --backend neo4j).
 
-    Example: govkg ask --uri bolt://db:7687 who-leads 区工科局 --backend neo4j
+    Connection flags go before or after the question: govkg ask who-leads 区工科局 --backend neo4j --uri bolt://db:7687
     """
     NEO4J_OVERRIDES.update(uri=uri, user=user, password=password, database=database)
 
 
-def _questions(store: Path | None, backend: BackendName):
+def _questions(store: Path | None, backend: BackendName, conn: dict[str, str | None]):
     from govkg.queries.answers import Questions
     if backend is BackendName.neo4j:
         from govkg.graph.neo4j_backend import Neo4jBackend
-        return Questions(Neo4jBackend.from_env(**NEO4J_OVERRIDES))
+        merged = {k: conn.get(k) or NEO4J_OVERRIDES.get(k) for k in ("uri", "user", "password", "database")}
+        return Questions(Neo4jBackend.from_env(**merged))
     from govkg.graph.store import open_store, store_path
     from govkg.queries.backends import OxigraphBackend
     return Questions(OxigraphBackend(open_store(store_path(store))))
 
 
-def _table(title: str, rows: list[dict], columns: list[str]) -> None:
+def _table(title: str | None, rows: list[dict], columns: list[str]) -> None:
+    """A table that wraps long cells instead of cutting them: provenance (doc, line) is never elided."""
     table = Table(title=title)
     for c in columns:
-        table.add_column(c)
+        table.add_column(c, overflow="fold", no_wrap=c in ("line",))
     for r in rows:
         table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
     out.print(table)
 
 
+def _delimited(rows: list[dict], columns: list[str], delimiter: str) -> None:
+    writer = csv.writer(sys.stdout, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(columns)
+    for r in rows:
+        writer.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+
+
+def _print_envelope(env: dict, fmt: OutputFormat) -> None:
+    from govkg.queries.envelope import COLUMNS
+    if fmt is OutputFormat.json:
+        return _print_json(env)
+    columns = [c for c in COLUMNS[env["question"]] if c in ("doc", "line") or any(r.get(c) is not None for r in env["answers"])]
+    if fmt in (OutputFormat.csv, OutputFormat.tsv):
+        return _delimited(env["answers"], columns, "," if fmt is OutputFormat.csv else "\t")
+    title = env["resolved"] + (f" (resolved from {env['resolved_from']})" if env["resolved_from"] else "")
+    if env["resolved_from"]:
+        err.print(f"note: {env['resolved_from']!r} resolved to {env['resolved']!r}", highlight=False, soft_wrap=True)
+    ctx = env["context"]
+    if ctx.get("type"):
+        title += f" ({ctx['type']})"
+    if ctx.get("title"):
+        title += f": {ctx['title']}"
+    _table(title, env["answers"], columns)
+    if ctx.get("office"):
+        office = ctx["office"]
+        out.print(f"office: {office['host_body']}, director {office['director'] or '-'} ({office['doc']}, line {office['line']})",
+                  highlight=False, soft_wrap=True)
+    if ctx.get("subgroups"):
+        out.print("sub-groups: " + "、".join(ctx["subgroups"]), highlight=False, soft_wrap=True)
+
+
+def _ask(question: str, call: Callable, store: Path | None, backend: BackendName, fmt: OutputFormat | None, as_json: bool,
+         conn: dict[str, str | None]) -> None:
+    """Every ask: resolve, answer, wrap in the one envelope (queries/envelope.py), print."""
+    chosen = _format(fmt, as_json)
+
+    def run() -> None:
+        from govkg.queries.envelope import envelope
+        _print_envelope(envelope(question, call(_questions(store, backend, conn))), chosen)
+    guarded(run, chosen is OutputFormat.json)
+
+
 @ask_app.command("who-leads")
-def who_leads(name: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+def who_leads(name: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+              backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+              password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Who leads a body (current leadership posts) or a group (its leading roles).
 
     Example: govkg ask who-leads 区工科局
     """
-    def run() -> None:
-        a = _questions(store, backend).who_leads(name)
-        _print_json(a) if as_json else _table(f"{a['resolved']} ({a['type']})", a["leaders"], ["person", "title", "body", "doc", "line"])
-    guarded(run)
+    _ask("who-leads", lambda q: q.who_leads(name), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def person(name: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+def person(name: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+           backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+           password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Every post a person has held or holds, and the groups they sit on.
 
     Example: govkg ask person 任凯旋
     """
-    def run() -> None:
-        a = _questions(store, backend).person(name)
-        if as_json:
-            return _print_json(a)
-        _table(f"{a['person']}: posts", a["posts"], ["body", "title", "status", "event", "date", "doc", "line"])
-        _table(f"{a['person']}: groups", a["groups"], ["group", "role", "doc", "line"])
-    guarded(run)
+    _ask("person", lambda q: q.person(name), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def members(group: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+def members(group: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+            backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+            password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Who and what sits on a leading group, and where its office is.
 
     Example: govkg ask members 区防治动物重大疫情指挥部
     """
-    def run() -> None:
-        a = _questions(store, backend).members(group)
-        if as_json:
-            return _print_json(a)
-        _table(a["group"], a["members"], ["member", "member_type", "role", "doc", "line"])
-        if a["office"]:
-            out.print(f"office: {a['office']['host_body']}, director {a['office']['director'] or '-'}", highlight=False)
-    guarded(run)
+    _ask("members", lambda q: q.members(group), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
 def responsible(task: str, doc: Annotated[Optional[str], typer.Option("--doc", help="document number, e.g. 离政发〔2024〕30号")] = None,
-                store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+                store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+                backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+                password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Which bodies are responsible for task N of a plan, with their role.
 
     Example: govkg ask responsible 26 --doc 离政发〔2024〕30号
     """
-    def run() -> None:
-        a = _questions(store, backend).responsible(task, doc)
-        _print_json(a) if as_json else _table(f"{a['doc']} task {a['task']}: {a['title']}", a["bodies"], ["body", "role", "collective", "line"])
-    guarded(run)
+    _ask("responsible", lambda q: q.responsible(task, doc), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def tasks(body: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+def tasks(body: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+          backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+          password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """The plan tasks a body is named for.
 
     Example: govkg ask tasks 区财政局
     """
-    def run() -> None:
-        a = _questions(store, backend).tasks(body)
-        _print_json(a) if as_json else _table(a["body"], a["tasks"], ["doc", "task", "title", "role", "line"])
-    guarded(run)
+    _ask("tasks", lambda q: q.tasks(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def duties(body: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+def duties(body: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+           backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+           password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """What a body is charged with in groups and plans.
 
     Example: govkg ask duties 区财政局
     """
-    def run() -> None:
-        a = _questions(store, backend).duties(body)
-        _print_json(a) if as_json else _table(a["body"], a["duties"], ["doc", "context", "text", "line"])
-    guarded(run)
+    _ask("duties", lambda q: q.duties(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 class ExportFormat(str, Enum):
@@ -297,31 +372,61 @@ for _fmt in ExportFormat:
 
 @app.command()
 def sparql(query: Annotated[str, typer.Argument(help="SPARQL text, or a path to a .rq file")],
-           store: StoreOpt = None, as_json: JsonOpt = False) -> None:
-    """Run your own SPARQL on the embedded store.
+           store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+           timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="give up after this many seconds")] = 30.0,
+           allow_service: Annotated[bool, typer.Option("--allow-service", help="allow SERVICE (federated queries to other endpoints)")] = False) -> None:
+    """Run your own read-only SPARQL on the embedded store: ASK, SELECT, CONSTRUCT or DESCRIBE.
 
-    Example: govkg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    The prefixes gk, org, prov, skos, foaf, dcterms, rdf, rdfs, owl, xsd and id are pre-declared.
+    --json prints SPARQL 1.1 JSON results; --format csv|tsv the SPARQL CSV/TSV results; a
+    CONSTRUCT/DESCRIBE prints Turtle by default. UPDATE is refused (exit 2), SERVICE too unless
+    --allow-service.
+
+    Example: govkg sparql 'SELECT ?g (COUNT(?m) AS ?n) WHERE { ?m a org:Membership ; org:organization/skos:prefLabel ?g } GROUP BY ?g'
     """
+    chosen = _format(fmt, as_json)
+
     def run() -> None:
         from govkg.graph.store import open_store, store_path
-        from govkg.queries.backends import run_sparql
+        from govkg.queries import sparql as sp
         text = Path(query).read_text("utf-8") if query.endswith(".rq") and Path(query).exists() else query
-        try:
-            result = run_sparql(open_store(store_path(store)), text)
-        except (SyntaxError, ValueError, RuntimeError) as e:
-            raise GovkgError(f"SPARQL failed: {e}") from e
-        if isinstance(result, bytes):
-            sys.stdout.write(result.decode("utf-8"))
-            return
-        cols, rows = result
-        _print_json(rows) if as_json else _table("SPARQL", rows, cols)
+        result = sp.run(open_store(store_path(store)), text, allow_service=allow_service, timeout=timeout)
+        if chosen is OutputFormat.json:
+            _print_json(sp.to_sparql_json(result))
+        elif chosen in (OutputFormat.csv, OutputFormat.tsv):
+            sys.stdout.write(sp.to_delimited(result, "," if chosen is OutputFormat.csv else "\t"))
+        elif result.form == "graph" and fmt is None:
+            from pyoxigraph import RdfFormat, serialize
+            sys.stdout.write(serialize(result.triples, format=RdfFormat.TURTLE, prefixes=sp.PREFIXES).decode("utf-8"))
+        else:
+            _table(None, sp.table_rows(result), result.variables)
+            if result.form == "select":
+                err.print(f"{len(result.rows)} rows", highlight=False)
+    guarded(run, chosen is OutputFormat.json)
+
+
+@app.command()
+def serve(store: StoreOpt = None,
+          port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port on 127.0.0.1")] = 7878,
+          timeout: Annotated[int, typer.Option("--timeout", min=1, help="seconds a query may run")] = 30) -> None:
+    """A read-only SPARQL 1.1 Protocol endpoint over the store, with the YASGUI query page.
+
+    Queries go to http://127.0.0.1:PORT/query (GET ?query=... or POST); open http://127.0.0.1:PORT/
+    in a browser for YASGUI (shipped inside the oxigraph server: no network needed). Ctrl-C stops it.
+
+    Example: govkg serve --store .govkg/store --port 7878
+    """
+    def run() -> None:
+        from govkg.graph.serve import serve_command
+        from govkg.graph.store import open_store, store_path
+        path = store_path(store)
+        open_store(path).query("ASK {}")  # a clear error now if there is no store here
+        command = serve_command(path, port, timeout)
+        err.print(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (YASGUI: http://127.0.0.1:{port}/)  read-only; Ctrl-C stops it",
+                  highlight=False, soft_wrap=True)
+        import os
+        os.execv(command[0], command)
     guarded(run)
-
-
-UriOpt = Annotated[Optional[str], typer.Option("--uri", help="Bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")]
-UserOpt = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (default: $NEO4J_USER or neo4j)")]
-PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (default: $NEO4J_PASSWORD)", show_default=False)]
-DatabaseOpt = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (default: $NEO4J_DATABASE or neo4j)")]
 
 
 def _neo4j_settings(uri: str | None, user: str | None, password: str | None, database: str | None):
