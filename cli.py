@@ -323,46 +323,79 @@ class ExportFormat(str, Enum):
     ntriples = "ntriples"
     jsonld = "jsonld"
     graphml = "graphml"
+    gexf = "gexf"
+    ftm = "ftm"
+    popolo = "popolo"
+    csv = "csv"
+
+
+EXPORT_HELP = {
+    "facts": "the facts JSONL of FACTS.md", "aliases": "the body/group alias clusters as JSONL",
+    "turtle": "RDF Turtle (govkg + W3C ORG/SKOS/PROV terms)", "ntriples": "RDF N-Triples",
+    "jsonld": "compact JSON-LD with an @context", "graphml": "GraphML (UTF-8; Neo4j's nodes and relationships)",
+    "gexf": "GEXF for Gephi (Neo4j's nodes and relationships)", "ftm": "FollowTheMoney entities, one JSON per line",
+    "popolo": "Popolo JSON (persons, organizations, posts, memberships)",
+    "csv": "CSV, one file per fact kind + persons/bodies/groups: a .zip, or a directory when --out has no .zip suffix",
+}
 
 
 @export_app.callback(invoke_without_command=True)
 def export(ctx: typer.Context) -> None:
-    """Export the store: facts (JSONL, FACTS.md), aliases (JSONL), turtle, ntriples, jsonld, graphml."""
+    """Export the store: facts, aliases, turtle, ntriples, jsonld, graphml, gexf, ftm, popolo, csv."""
 
 
 def _export(fmt: ExportFormat, store: Path | None, dest: Path | None) -> None:
     from pyoxigraph import DefaultGraph, RdfFormat, serialize
 
+    from govkg.graph import exports
     from govkg.graph.mapping import mapping
     from govkg.graph.rdf import aliases_from_store, facts_from_store
     from govkg.graph.store import open_store, store_path
     from govkg.ontology.facts import fact_to_json
     st = open_store(store_path(store))
+
+    def ntriples() -> str:
+        return serialize([q.triple for q in st.quads_for_pattern(None, None, None, DefaultGraph())],
+                         format=RdfFormat.N_TRIPLES).decode("utf-8")
+
     if fmt is ExportFormat.facts:
         _write("".join(json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in facts_from_store(st)), dest)
     elif fmt is ExportFormat.aliases:
         _write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in aliases_from_store(st)), dest)
-    elif fmt is ExportFormat.graphml:
-        import networkx as nx
-
-        from govkg.graph.networkx_sink import facts_to_networkx
-        graph = facts_to_networkx(facts_from_store(st))
-        for _, data in graph.nodes(data=True):
-            data.update({k: str(v) for k, v in data.items()})
-        text = "\n".join(nx.generate_graphml(graph)) + "\n"
-        _write(text, dest)
+    elif fmt in (ExportFormat.graphml, ExportFormat.gexf):
+        from govkg.graph.networkx_sink import facts_to_networkx, gexf, graphml
+        graph = facts_to_networkx(facts_from_store(st), aliases_from_store(st))
+        _write_bytes((graphml if fmt is ExportFormat.graphml else gexf)(graph), dest)
+    elif fmt is ExportFormat.ftm:
+        _write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in exports.ftm_entities(facts_from_store(st))), dest)
+    elif fmt is ExportFormat.popolo:
+        _write(json.dumps(exports.popolo(facts_from_store(st)), ensure_ascii=False, indent=1) + "\n", dest)
+    elif fmt is ExportFormat.csv:
+        data = exports.write_csv(facts_from_store(st), dest)
+        if data is not None:
+            _write_bytes(data, None)
+    elif fmt is ExportFormat.jsonld:
+        _write(exports.jsonld_compact(ntriples()), dest)
+    elif fmt is ExportFormat.ntriples:
+        _write(ntriples(), dest)
     else:
-        rdf_format = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD}[fmt.value]
         triples = [q.triple for q in st.quads_for_pattern(None, None, None, DefaultGraph())]
-        prefixes = {k: v for k, v in mapping()["prefixes"].items()} if rdf_format is RdfFormat.TURTLE else None
-        kwargs = {"prefixes": prefixes} if prefixes else {}
-        _write(serialize(triples, format=rdf_format, **kwargs).decode("utf-8"), dest)
+        prefixes = {k: v for k, v in mapping()["prefixes"].items() if k != "id"}
+        _write(serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8"), dest)
+
+
+def _write_bytes(data: bytes, dest: Path | None) -> None:
+    if dest:
+        dest.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
 
 
 def _export_command(fmt: ExportFormat) -> None:
     def command(store: StoreOpt = None, dest: Annotated[Optional[Path], typer.Option("--out", help="write here instead of stdout")] = None) -> None:
         guarded(lambda: _export(fmt, store, dest))
-    command.__doc__ = f"Export the store as {fmt.value}.\n\nExample: govkg export {fmt.value} --out graph.{fmt.value}"
+    suffix = {"csv": "zip", "ftm": "ftm.json", "popolo": "popolo.json", "facts": "jsonl", "aliases": "jsonl"}.get(fmt.value, fmt.value)
+    command.__doc__ = f"Export the store as {EXPORT_HELP[fmt.value]}.\n\nExample: govkg export {fmt.value} --out graph.{suffix}"
     export_app.command(fmt.value)(command)
 
 
