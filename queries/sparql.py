@@ -38,7 +38,8 @@ def prefix_header() -> str:
 
 
 def _keywords(text: str) -> str:
-    return _OPAQUE.sub("_", text)
+    """The query with comments blanked and every string and IRI reduced to `_`."""
+    return _OPAQUE.sub(lambda m: " " if m.group(0).startswith("#") else "_", text)
 
 
 def prepare(text: str, allow_service: bool = False) -> str:
