@@ -32,7 +32,7 @@ app.add_typer(load_app, name="load")
 out = Console()
 err = Console(stderr=True)
 
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="store directory (default: $GOVKG_STORE or ~/.local/share/govkg/store)")]
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="store directory (default: $GOVKG_STORE, else ./.govkg/store if there is one, else ~/.local/share/govkg/store)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
 PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="gazette text files or directories of them (default: the bundled sample gazette)")]
 
@@ -164,9 +164,23 @@ def build(paths: PathsArg = None, store: StoreOpt = None, progress: ProgressOpt 
         for kind, n in sorted(kinds.items()):
             table.add_row(kind, str(n))
         out.print(table)
-        for w in extraction.warnings:
-            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+        _print_warnings(extraction.warnings)
     guarded(run)
+
+
+METADATA_ONLY = ": no facts read beyond its metadata"
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    """Real warnings one per line; documents that only have metadata (notices, announcements: normal
+    in a gazette) in one plain note, so a good build does not read as a failure."""
+    only_metadata = [w[: -len(METADATA_ONLY)].rsplit(": ", 1)[-1] for w in warnings if w.endswith(METADATA_ONLY)]
+    for w in warnings:
+        if not w.endswith(METADATA_ONLY):
+            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+    if only_metadata:
+        err.print(f"note: {len(only_metadata)} documents have no roster, appointment, task, duty or reply to read "
+                  f"(their number, title and date are in the graph): {'、'.join(only_metadata)}", highlight=False, soft_wrap=True)
 
 
 NEO4J_OVERRIDES: dict[str, str | None] = {}
@@ -197,11 +211,16 @@ def _questions(store: Path | None, backend: BackendName, conn: dict[str, str | N
     return Questions(OxigraphBackend(open_store(store_path(store))))
 
 
+PROVENANCE = ("doc", "line")
+
+
 def _table(title: str | None, rows: list[dict], columns: list[str]) -> None:
     """A table that wraps long cells instead of cutting them: provenance (doc, line) is never elided."""
+    from rich.cells import cell_len
     table = Table(title=title)
     for c in columns:
-        table.add_column(c, overflow="fold", no_wrap=c in ("line",))
+        whole = max((cell_len(str(r.get(c) or "")) for r in rows), default=0) if c in PROVENANCE else None
+        table.add_column(c, overflow="fold", no_wrap=c in PROVENANCE, min_width=whole)
     for r in rows:
         table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
     out.print(table)
@@ -493,8 +512,7 @@ def load_neo4j(paths: PathsArg = None,
             from govkg.loaders.pipeline import extract_paths
             extraction = extract_paths(_paths(paths))
             facts, aliases, source = extraction.facts, extraction.aliases, ", ".join(extraction.encodings)
-            for w in extraction.warnings:
-                err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+            _print_warnings(extraction.warnings)
         show = err.is_terminal if progress is None else progress
         if show:
             with Progress(console=err, transient=True) as bar:
