@@ -10,7 +10,9 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	@# every package is listed in pyproject (no 'package would be ignored' warnings); the remaining
+	@# note is setuptools' information-only 'Editable installation' banner, silenced here.
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install -q -e '.[test]'
 	touch $@
 
 ## demo: build the graph from the bundled sample gazette on the embedded store and ask it questions.
