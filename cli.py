@@ -200,15 +200,13 @@ def ask_options(uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt 
     NEO4J_OVERRIDES.update(uri=uri, user=user, password=password, database=database)
 
 
-def _questions(store: Path | None, backend: BackendName, conn: dict[str, str | None]):
-    from govkg.queries.answers import Questions
+def _graph(store: Path | None, backend: BackendName, conn: dict[str, str | None]):
+    """The library's KnowledgeGraph (govkg.api) on the chosen backend; flags after the question win."""
+    from govkg.api import KnowledgeGraph
     if backend is BackendName.neo4j:
-        from govkg.graph.neo4j_backend import Neo4jBackend
         merged = {k: conn.get(k) or NEO4J_OVERRIDES.get(k) for k in ("uri", "user", "password", "database")}
-        return Questions(Neo4jBackend.from_env(**merged))
-    from govkg.graph.store import open_store, store_path
-    from govkg.queries.backends import OxigraphBackend
-    return Questions(OxigraphBackend(open_store(store_path(store))))
+        return KnowledgeGraph(backend="neo4j", **merged)
+    return KnowledgeGraph(store)
 
 
 PROVENANCE = ("doc", "line")
@@ -263,8 +261,7 @@ def _ask(question: str, call: Callable, store: Path | None, backend: BackendName
     chosen = _format(fmt, as_json)
 
     def run() -> None:
-        from govkg.queries.envelope import envelope
-        _print_envelope(envelope(question, call(_questions(store, backend, conn))), chosen)
+        _print_envelope(call(_graph(store, backend, conn)).to_dict(), chosen)
     guarded(run, chosen is OutputFormat.json)
 
 
@@ -276,7 +273,7 @@ def who_leads(name: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: 
 
     Example: govkg ask who-leads 区工科局
     """
-    _ask("who-leads", lambda q: q.who_leads(name), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("who-leads", lambda kg: kg.who_leads(name), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
@@ -287,7 +284,7 @@ def person(name: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: For
 
     Example: govkg ask person 任凯旋
     """
-    _ask("person", lambda q: q.person(name), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("person", lambda kg: kg.person(name), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
@@ -298,7 +295,7 @@ def members(group: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: F
 
     Example: govkg ask members 区防治动物重大疫情指挥部
     """
-    _ask("members", lambda q: q.members(group), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("members", lambda kg: kg.members(group), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
@@ -310,7 +307,7 @@ def responsible(task: str, doc: Annotated[Optional[str], typer.Option("--doc", h
 
     Example: govkg ask responsible 26 --doc 离政发〔2024〕30号
     """
-    _ask("responsible", lambda q: q.responsible(task, doc), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("responsible", lambda kg: kg.responsible(task, doc), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
@@ -321,7 +318,7 @@ def tasks(body: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: Form
 
     Example: govkg ask tasks 区财政局
     """
-    _ask("tasks", lambda q: q.tasks(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("tasks", lambda kg: kg.tasks(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
@@ -332,7 +329,7 @@ def duties(body: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: For
 
     Example: govkg ask duties 区财政局
     """
-    _ask("duties", lambda q: q.duties(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("duties", lambda kg: kg.duties(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 class ExportFormat(str, Enum):
