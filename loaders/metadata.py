@@ -294,4 +294,4 @@ def extract(doc: Document) -> list[FactBase]:
     _, date = find_date(doc, sig_line)
     _, addressees = find_addressees(doc)
     return [DocumentFact(doc=doc.number, line=doc.start_line or 1, title=find_title(doc), date=date,
-                         issuer=issuer, addressees=addressees, doc_type=doc_type(doc.number))]
+                         issuer=issuer, addressees=addressees, doc_type=None if doc.titled else doc_type(doc.number))]

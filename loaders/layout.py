@@ -1,0 +1,77 @@
+"""Text shapes other than the gazette's: half-width punctuation and lines flattened by crawls or OCR.
+
+Crawled and OCR'd documents print `:` `,` `;` `( )` where gazettes print `：` `，` `；` `（ ）`, and
+often put a whole paragraph, or a whole document, on one line. The extractors read gazette-shaped
+text: short lines that start at numbering (`一、` `（一）` `1.`), at roster roles (`组长：`), at
+signatures and dates. So a flattened line is cut back into such pieces here, once, for every
+extractor; the pieces keep their source line number, so provenance still points at the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEAD_SOURCE_LINES = 3
+# A line longer than this is a paragraph or a whole flattened document, not a printed line.
+FLATTENED = 120
+
+_CJK = r"\u4e00-\u9fff"
+_HALF = {":": "：", ",": "，", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+# half-width punctuation with a Chinese character on either side (not `11:00`, `1,000`, `f(x)`)
+_HALF_NEAR_CJK = re.compile(rf"(?<=[{_CJK}》”）])[:,;()?!]|[:,;()?!](?=[{_CJK}《“（])")
+
+_ROLE_WORDS = ("总召集人|副召集人|召集人|第一副组长|常务副组长|执行副组长|执行组长|副组长|组长|组员|成员单位|成员"
+               "|总指挥|副总指挥|指挥长|副指挥长|副主任|主任|委员|秘书长|联系人|联系电话")
+# Where a new printed line starts inside a flattened one. Every quantifier is bounded.
+_BREAK_BEFORE = re.compile(
+    rf"(?P<section>(?<=[。；：！？）”\s])[一二三四五六七八九十]{{1,3}}、)"
+    rf"|(?P<item>(?<!第)[（(](?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})[）)](?=[{_CJK}]))"
+    rf"|(?P<number>(?<![\d.．第])\d{{1,2}}[.．](?=[{_CJK}]))"
+    rf"|(?P<listed>(?<=[。；：！？）”\s])\d{{1,2}}、(?=[{_CJK}]))"
+    rf"|(?P<role>(?:办公室)?(?:{_ROLE_WORDS})[：:])"
+    rf"|(?P<annex>附件\s{{0,2}}\d{{0,2}}[：:.．]?(?=[{_CJK}]))"
+    rf"|(?P<date>(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)"
+)
+_BREAK_AFTER = re.compile(r"[。；](?![”）)])|(?<=日)(?=[（(]此件)")
+# An addressee list ends in a colon: `各市人民政府，省政府各部门：`
+_ADDRESSEE_END = re.compile(r"(?:部门|单位|政府|局|厅|委|办|公司|院|会|中心|室|区|县|市)$")
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """`组长:李文钢` -> `组长：李文钢`; numbers, times and Latin text keep their punctuation."""
+    if not any(ch in text for ch in _HALF):
+        return text
+    return _HALF_NEAR_CJK.sub(lambda m: _HALF[m.group()], text)
+
+
+def _outside_brackets(text: str) -> list[bool]:
+    """For each offset: is it outside every （…） / 《…》? A role word inside `（责任单位：…）` is no break."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "（(《":
+            depth += 1
+        out.append(depth == 0)
+        if ch in "）)》" and depth:
+            depth -= 1
+    return out
+
+
+def unflatten(text: str) -> list[str]:
+    """A long line cut into the printed lines it flattened; a short line unchanged."""
+    if len(text) <= FLATTENED:
+        return [text]
+    outside = _outside_brackets(text)
+    cuts = {0, len(text)}
+    for m in _BREAK_BEFORE.finditer(text):
+        if outside[m.start()] or m.lastgroup == "item":
+            cuts.add(m.start())
+    for m in _BREAK_AFTER.finditer(text):
+        if outside[m.start()]:
+            cuts.add(m.end())
+    for m in re.finditer("[：:]", text):
+        if outside[m.start()] and _ADDRESSEE_END.search(text[max(0, m.start() - 4):m.start()]) \
+                and text[m.start() - 1:m.start()] not in ("长", "员", "人"):
+            cuts.add(m.end())
+    points = sorted(cuts)
+    pieces = [text[a:b] for a, b in zip(points, points[1:])]
+    return [p for p in pieces if p.strip()] or [text]
