@@ -23,7 +23,7 @@ from govkg.ontology.vocabulary import body_suffixes_longest_first
 TEXT_LEN = 40
 # Lines between two items of one duty list (an item's text runs over a few lines).
 RUN_GAP = 8
-NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[(（]?\d+[.．、)）])"
+NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}(?:[.．]\d{1,2}){1,3}|[(（]?\d+[.．、)）])"
 HEADING = re.compile(rf"^\s*{NUMBERING}")
 DUTY_VERBS = ("负责", "组织", "指导", "配合", "协助", "承担", "参与", "牵头", "落实", "做好", "会同", "协调",
               "督促", "统筹", "具体", "主要", "依法", "按照", "根据", "加强", "开展", "监督", "提供", "制定",

@@ -37,6 +37,27 @@ _BREAK_AFTER = re.compile(r"[。；](?![”）)])|(?<=日)(?=[（(]此件)")
 _ADDRESSEE_END = re.compile(r"(?:部门|单位|政府|局|厅|委|办|公司|院|会|中心|室|区|县|市)$")
 
 
+# `BODY：负责…` inside a flattened duty list; the body opens with a level (省/市/县/区) or 中共
+_DUTY_COLON = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[：:](?=主要负责|负责|承担|牵头|协调|配合|组织|指导|参与|会同|做好|按照|根据|加强)")
+_LEVELS = "省市县区"
+_SIGNED_DATE = re.compile(rf"(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?=[{_CJK}])")
+ITEM_LOOKBACK = 16
+ADDRESSEE_HEAD = 400  # an addressee line opens a document: a colon this early ends it
+
+
+def _item_start(text: str, colon: int, cuts: set[int]) -> int | None:
+    """Where the body naming a duty item starts, when no stop or cut lies just before it: at the
+    last level character (`工作省财政厅` -> `省财政厅`), if what it opens reads as a body."""
+    lo = max(0, colon - ITEM_LOOKBACK)
+    window = text[lo:colon]
+    if re.search(r"[。；：:，,！？\s]", window) or any(lo < c <= colon for c in cuts):
+        return None
+    for i in range(len(window) - 3, 0, -1):
+        if window[i] in _LEVELS and window[i - 1] not in _LEVELS:
+            return lo + i
+    return None
+
+
 def fullwidth_punctuation(text: str) -> str:
     """`组长:李文钢` -> `组长：李文钢`; numbers, times and Latin text keep their punctuation."""
     if not any(ch in text for ch in _HALF):
@@ -68,10 +89,19 @@ def unflatten(text: str) -> list[str]:
     for m in _BREAK_AFTER.finditer(text):
         if outside[m.start()]:
             cuts.add(m.end())
+    for m in _DUTY_COLON.finditer(text):  # `…工作省财政厅：负责…`: an item whose stop the crawl lost
+        start = _item_start(text, m.start(), cuts)
+        if start is not None and outside[m.end() - 1]:
+            cuts.add(start)
+    for m in _SIGNED_DATE.finditer(text):  # the signature's date, then the next part's text
+        cuts.add(m.end())
     for m in re.finditer("[：:]", text):
         if outside[m.start()] and _ADDRESSEE_END.search(text[max(0, m.start() - 4):m.start()]) \
                 and text[m.start() - 1:m.start()] not in ("长", "员", "人"):
-            cuts.add(m.end())
+            opened = max((c for c in cuts if c <= m.start()), default=0)
+            piece = text[opened:m.start()]
+            if m.start() < ADDRESSEE_HEAD or piece.startswith("各") or re.search("[，、,]", piece):
+                cuts.add(m.end())
     points = sorted(cuts)
     pieces = [text[a:b] for a, b in zip(points, points[1:])]
     return [p for p in pieces if p.strip()] or [text]

@@ -91,7 +91,7 @@ def signatures(doc: Document) -> list[tuple[int, str]]:
 # A department signing its own letter (a reply to a proposal, a county bureau's notice): a place,
 # then a body name; only believed right beside the signature date.
 DEPARTMENT = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,8}?[省市州盟])?[\u4e00-\u9fff]{1,8}?[省市县区旗]"
-                        r"[\u4e00-\u9fff]{2,16}?(?:局|委员会|委|办公室|中心|院|办事处|政府|公司|联合会|部)$")
+                        r"[\u4e00-\u9fff]{2,16}?(?:局|厅|委员会|委|办公室|中心|院|办事处|政府|公司|联合会|部)$")
 DEPARTMENT_NEAR_DATE = 3  # source lines
 PLACE_BEFORE_GOVERNMENT = re.compile(
     r"(?:^|(?<=[经由据按依报向在对和与及将请为是的，。、：；（“]))"

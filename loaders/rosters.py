@@ -316,9 +316,12 @@ def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
 
 
 # `联席会议召集人由省政府分管副省长担任，副召集人由A、B担任。成员单位包括C、D。C为牵头单位。`
-COMPOSED_ROLE = re.compile(r"(?<!副)(?P<role>副?召集人|副?组长|副?总指挥|副?指挥长)由(?P<who>[^。；;，,]+?)"
+COMPOSED_ROLE = re.compile(r"(?<!副)(?P<role>副?召集人|副?组长|副?总指挥|副?指挥长)(?:一般|通常|原则上)?由(?P<who>[^。；;，,]+?)"
                            r"(?:(?<!负责)同志)?(?:担任|兼任)")
-COMPOSED_UNITS = re.compile(r"成员单位(?:包括|为|有|[：:])(?P<who>[^。；;]+?)(?:等[^。；;]{0,6})?[。；;]")
+COMPOSED_UNITS = re.compile(r"(?<!各)成员单位(?:包括|为|有|[：:])(?P<who>[^。；;]+?)(?:等[^。；;]{0,6})?[。；;]")
+# `A、B、C等部门单位为成员单位`: the units before the role
+COMPOSED_UNITS_BEFORE = re.compile(r"(?:^|[。；;，,])(?P<who>[^。；;，,、]{2,30}(?:、[^。；;，,、]{2,30}){1,80}?)"
+                                   r"(?:等[^。；;，,、]{0,8})?为成员单位")
 COMPOSED_LEAD = re.compile(r"(?:^|[。；;])(?P<who>[^。；;，,]{2,20}?)为牵头单位")
 
 
@@ -330,6 +333,8 @@ def composition_entries(doc: Document) -> list[Entry]:
     for m in COMPOSED_ROLE.finditer(joined.text):
         out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
     for m in COMPOSED_UNITS.finditer(joined.text):
+        out.extend(list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True))
+    for m in COMPOSED_UNITS_BEFORE.finditer(joined.text):
         out.extend(list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True))
     for m in COMPOSED_LEAD.finditer(joined.text):
         out.append(Entry("牵头单位", m.group("who"), joined.line_at(m.start("who")), "body"))
