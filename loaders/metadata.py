@@ -122,6 +122,26 @@ def is_office_kind(number: str) -> bool:
     return "办" in (doc_type(number) or "")
 
 
+# `山东省应急管理厅关于…的函`, `河北省人力资源和社会保障厅河北省财政厅…关于印发…的通知`: the issuers lead the title
+TITLE_ISSUERS = re.compile(r"^(?P<who>[\u4e00-\u9fff]{4,80}?(?:厅|局|委员会|委|办公室|办公厅|人民政府|政府|小组|指挥部|中心))"
+                           r"(?:等[\u4e00-\u9fff]{1,3}(?:个)?部门)?关于")
+TITLE_LINES = 3
+
+
+def issuer_in_title(doc: Document) -> tuple[int, str] | None:
+    """(line, first issuer) named at the head of the title; a joint title names its lead issuer first."""
+    for ln in doc.lines[:TITLE_LINES + 1]:
+        m = TITLE_ISSUERS.match(squash(ln.text))
+        if m:
+            who = m.group("who")
+            place = re.match(r"[\u4e00-\u9fff]{1,6}?[省市县区旗]", who)
+            if place:  # the next issuer repeats the place: 河北省人社厅|河北省财政厅
+                again = who.find(place.group(), len(place.group()) + 2)
+                who = who[:again] if again > 0 else who
+            return ln.number, who
+    return None
+
+
 def find_issuer(doc: Document) -> tuple[int | None, str | None]:
     """The signing body: the signature matching the document's kind (office or government) first.
 
@@ -141,6 +161,9 @@ def find_issuer(doc: Document) -> tuple[int | None, str | None]:
     department = department_signature(doc)
     if department:
         return department
+    titled = issuer_in_title(doc)
+    if titled:
+        return titled
     places: Counter[str] = Counter()
     for ln in doc.lines[1:]:  # a place opens a cell or follows a preposition or a stop (经县人民政府研究…)
         for cell in re.split(r"\s{2,}", ln.text.strip()):

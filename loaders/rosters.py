@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.loaders.names import split_post_string, squash
+from govkg.loaders.names import is_collective, split_post_string, squash
 from govkg.loaders.rosters_groups import group_name_re, main_group
 from govkg.loaders.rosters_offices import SUBGROUP_HEAD, read_office, read_subgroups
 from govkg.loaders.rosters_rows import (
@@ -45,7 +45,7 @@ from govkg.loaders.rosters_rows import (
 )
 from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import FactBase, MemberFact, OfficeFact, PostFact
-from govkg.ontology.vocabulary import level_prefixes
+from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
 
 __all__ = ["extract", "label_pattern", "main_group", "parse_person_rows", "read_roster"]
 
@@ -333,12 +333,19 @@ def composition_entries(doc: Document) -> list[Entry]:
     for m in COMPOSED_ROLE.finditer(joined.text):
         out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
     for m in COMPOSED_UNITS.finditer(joined.text):
-        out.extend(list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True))
+        units = list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True)
+        if all(_names_a_unit(e.text) for e in units):  # not an addressee line running into the text
+            out.extend(units)
     for m in COMPOSED_UNITS_BEFORE.finditer(joined.text):
         out.extend(list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True))
     for m in COMPOSED_LEAD.finditer(joined.text):
         out.append(Entry("牵头单位", m.group("who"), joined.line_at(m.start("who")), "body"))
     return out
+
+
+def _names_a_unit(text: str) -> bool:
+    return is_collective(text) or (len(text) <= 30 and text.endswith(tuple(body_suffixes_longest_first()))
+                                   and not re.search(r"[《》了为]", text))
 
 
 def _holders(role: str, who: str, line: int) -> list[Entry]:
