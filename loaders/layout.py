@@ -13,7 +13,7 @@ import re
 
 HEAD_SOURCE_LINES = 3
 # A line longer than this is a paragraph or a whole flattened document, not a printed line.
-FLATTENED = 120
+FLATTENED = 100
 
 _CJK = r"\u4e00-\u9fff"
 _HALF = {":": "：", ",": "，", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
@@ -38,30 +38,43 @@ _ADDRESSEE_END = re.compile(r"(?:部门|单位|政府|局|厅|委|办|公司|院
 
 
 # `BODY：负责…` inside a flattened duty list; the body opens with a level (省/市/县/区) or 中共
-_DUTY_COLON = re.compile(r"(?:[（(][^（）()]{1,12}[）)])?[：:](?=主要负责|负责|承担|牵头|协调|配合|组织|指导|参与|会同|做好|按照|根据|加强)")
+_DUTY_VERB = re.compile(r"主要负责|负责|承担|牵头|协调|配合|组织|指导|参与|会同|做好|按照|根据|加强")
+_DUTY_COLON = re.compile(rf"(?:[（(][^（）()]{{1,12}}[）)])?[：:](?={_DUTY_VERB.pattern})")
 _LEVELS = "省市县区"
 _SIGNED_DATE = re.compile(rf"(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?=[{_CJK}])")
+_NUMBER_MARK = re.compile(r"[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)、.．]")
+# how the previous item's duty ends, when its stop is lost (`…遗体处置工作` + `省财政厅：`); a place
+# before a body's name (`武警山东` + `省总队`) ends in no such word
+_SENTENCE_TAIL = re.compile(r"(?:工作|任务|事项|职责|保障|管理|服务|建设|处置|机制|措施|问题|活动|情况|宣传|监测|调查|救援)$")
 ITEM_LOOKBACK = 16
+MIN_ITEM_TAIL = 4  # the previous item's lost tail is a few words at least
 ADDRESSEE_HEAD = 400  # an addressee line opens a document: a colon this early ends it
 
 
 def _item_start(text: str, colon: int, cuts: set[int]) -> int | None:
-    """Where the body naming a duty item starts, when no stop or cut lies just before it: at the
-    last level character (`工作省财政厅` -> `省财政厅`), if what it opens reads as a body."""
-    lo = max(0, colon - ITEM_LOOKBACK)
+    """Where the body naming a duty item starts when no stop or cut comes right before it: at the
+    last level character after the previous item (`…预防工作省公安厅` -> `省公安厅`)."""
+    lo = colon - ITEM_LOOKBACK
+    stop = max((m.end() for m in re.finditer(r"[。；：:，,！？\s]", text[max(lo, 0):colon])), default=0)
+    lo = max(lo, 0) + stop
+    if any(lo < c <= colon for c in cuts) or _NUMBER_MARK.match(text, lo):
+        return None  # the item has a start of its own (`（二十七）国网山东省电力公司：`)
     window = text[lo:colon]
-    if re.search(r"[。；：:，,！？\s]", window) or any(lo < c <= colon for c in cuts):
-        return None
-    for i in range(len(window) - 3, 0, -1):
-        if window[i] in _LEVELS and window[i - 1] not in _LEVELS:
+    for i in range(len(window) - 3, MIN_ITEM_TAIL - 1, -1):
+        if window[i] in _LEVELS and window[i - 1] not in _LEVELS and _SENTENCE_TAIL.search(window[:i]):
             return lo + i
     return None
 
 
+# a numbering mark in brackets of either width, as OCR mixes them: (1） (一) （2)
+_BRACKETED_NUMBER = re.compile(r"[(（]((?:\d{1,2}|[一二三四五六七八九十]{1,3}))[)）]")
+
+
 def fullwidth_punctuation(text: str) -> str:
-    """`组长:李文钢` -> `组长：李文钢`; numbers, times and Latin text keep their punctuation."""
+    """`组长:李文钢` -> `组长：李文钢`, `(1）` -> `（1）`; numbers, times and Latin text keep theirs."""
     if not any(ch in text for ch in _HALF):
         return text
+    text = _BRACKETED_NUMBER.sub(r"（\1）", text)
     return _HALF_NEAR_CJK.sub(lambda m: _HALF[m.group()], text)
 
 
@@ -100,6 +113,8 @@ def unflatten(text: str) -> list[str]:
                 and text[m.start() - 1:m.start()] not in ("长", "员", "人"):
             opened = max((c for c in cuts if c <= m.start()), default=0)
             piece = text[opened:m.start()]
+            if _DUTY_VERB.match(text, m.end()):
+                continue  # `省财政厅：负责…` opens a duty item, not an addressee line
             if m.start() < ADDRESSEE_HEAD or piece.startswith("各") or re.search("[，、,]", piece):
                 cuts.add(m.end())
     points = sorted(cuts)

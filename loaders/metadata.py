@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from govkg.loaders.docnumbers import embedded_numbers
 from govkg.loaders.names import squash
 from govkg.loaders.rosters_groups import main_group
 from govkg.loaders.text import Document, Line
@@ -142,6 +143,34 @@ def issuer_in_title(doc: Document) -> tuple[int, str] | None:
     return None
 
 
+_ISSUER_ENDS = r"(?:办公室|办公厅|委员会|人民政府|指挥部|领导小组|厅|局|委)"
+
+
+def issuer_before_number(doc: Document) -> tuple[int, str] | None:
+    """(line, issuer) from a header flattened onto the number's line: `X文件X发〔2021〕6号` or
+    `山东省生态环境厅会签稿纸山东省生态环境委员会办公室鲁环委办便函〔2021)7号`.
+
+    Joint issuers repeat their place; the first that reads as a whole body signs first. Without
+    one, the body name that opens the header piece nearest the number.
+    """
+    if doc.titled or not doc.lines:
+        return None
+    head = squash(doc.lines[0].text)
+    found = embedded_numbers(head)
+    if not found or found[0].start < 4:
+        return None
+    before = re.sub(r"文件$", "", head[:found[0].start])
+    place = re.match(r"[\u4e00-\u9fff]{1,6}?[省市县区旗]", before)
+    if not place:
+        return None
+    pieces = [place.group() + p for p in before.split(place.group()) if p]
+    clean = [p for p in pieces if re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", p)]
+    if clean:
+        return doc.lines[0].number, clean[0]
+    m = re.match(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", pieces[-1])
+    return (doc.lines[0].number, m.group()) if m else None
+
+
 def find_issuer(doc: Document) -> tuple[int | None, str | None]:
     """The signing body: the signature matching the document's kind (office or government) first.
 
@@ -161,7 +190,7 @@ def find_issuer(doc: Document) -> tuple[int | None, str | None]:
     department = department_signature(doc)
     if department:
         return department
-    titled = issuer_in_title(doc)
+    titled = issuer_in_title(doc) or issuer_before_number(doc)
     if titled:
         return titled
     places: Counter[str] = Counter()

@@ -322,6 +322,7 @@ COMPOSED_UNITS = re.compile(r"(?<!各)成员单位(?:包括|为|有|[：:])(?P<w
 # `A、B、C等部门单位为成员单位`: the units before the role
 COMPOSED_UNITS_BEFORE = re.compile(r"(?:^|[。；;，,])(?P<who>[^。；;，,、]{2,30}(?:、[^。；;，,、]{2,30}){1,80}?)"
                                    r"(?:等[^。；;，,、]{0,8})?为成员单位")
+UNITS_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位|部门单位|部门和单位)$")
 COMPOSED_LEAD = re.compile(r"(?:^|[。；;])(?P<who>[^。；;，,]{2,20}?)为牵头单位")
 
 
@@ -337,7 +338,8 @@ def composition_entries(doc: Document) -> list[Entry]:
         if all(_names_a_unit(e.text) for e in units):  # not an addressee line running into the text
             out.extend(units)
     for m in COMPOSED_UNITS_BEFORE.finditer(joined.text):
-        out.extend(list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True))
+        who = UNITS_TAIL.sub("", m.group("who"))  # `…事发地市委市政府等部门单位`
+        out.extend(list_entries("成员单位", who, joined.line_at(m.start("who")), True))
     for m in COMPOSED_LEAD.finditer(joined.text):
         out.append(Entry("牵头单位", m.group("who"), joined.line_at(m.start("who")), "body"))
     return out

@@ -96,7 +96,7 @@ def read_office(doc: Document) -> Office | None:
 # the name is followed by a colon, or by wide spacing then its make-up (`1.拆迁征收组  区住建局牵头，…`);
 # a bare `三、工作组` titles the section of sub-groups, it is none itself
 SUBGROUP_HEAD = re.compile(rf"^\s*{NUMBERING}\s*(?P<name>(?!(?:专项)?工作小?组\s*$)[{HAN}]{{2,10}}组)"
-                           rf"(?:(?:\s*[：:。]\s*|\s{{2,}}(?=\S))(?P<rest>.*)|\s*)$")
+                           rf"(?:(?:\s*[：:。]\s*|\s{{2,}}(?=\S)|(?=由|[省市县区][{HAN}]{{1,14}}?牵头))(?P<rest>.*)|\s*)$")
 # `由县应急局牵头，县水利局、县气象局配合/参加/组成/为成员单位。`
 LEAD = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?(?:、[^，。、：:]{2,30}?)*)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
                   r"(?:组成|参加|参与|配合|(?:为|作为)(?:成员单位|配合单位|参与单位))[。，,；;]?(?P<duty>[^。]*)")
