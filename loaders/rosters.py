@@ -45,7 +45,7 @@ from govkg.loaders.rosters_rows import (
 )
 from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import FactBase, MemberFact, OfficeFact, PostFact
-from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
+from govkg.ontology.vocabulary import level_prefixes
 
 __all__ = ["extract", "label_pattern", "main_group", "parse_person_rows", "read_roster"]
 
@@ -346,8 +346,11 @@ def composition_entries(doc: Document) -> list[Entry]:
 
 
 def _names_a_unit(text: str) -> bool:
-    return is_collective(text) or (len(text) <= 30 and text.endswith(tuple(body_suffixes_longest_first()))
-                                   and not re.search(r"[《》了为]", text))
+    """A unit's name, not a clause of the sentence that follows an addressee's colon."""
+    return is_collective(text) or (len(text) <= 30 and not SENTENCE_WORDS.search(text))
+
+
+SENTENCE_WORDS = re.compile(r"[《》]|了|为|征求|起草|形成|进行|根据|按照|现将|请")
 
 
 def _holders(role: str, who: str, line: int) -> list[Entry]:
