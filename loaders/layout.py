@@ -70,6 +70,16 @@ def _item_start(text: str, colon: int, cuts: set[int]) -> int | None:
 _BRACKETED_NUMBER = re.compile(r"[(（]((?:\d{1,2}|[一二三四五六七八九十]{1,3}))[)）]")
 
 
+# A name masked by a dataset's authors (`组长：XXX副省长`): no person, only the post is printed.
+_MASKED_NAME = re.compile(rf"(?<![A-Za-z0-9@.])(?:[XＸ×＊*]{{2,4}})(?=[{_CJK}（(，,、；;。\s]|$)")
+
+
+def unmask(text: str) -> str:
+    """A masked name becomes a column gap, so the post after it stands alone (`组长：  副省长`)."""
+    return _MASKED_NAME.sub("  ", text) if "X" in text or "×" in text or "＊" in text or "*" in text \
+        or "Ｘ" in text else text
+
+
 def fullwidth_punctuation(text: str) -> str:
     """`组长:李文钢` -> `组长：李文钢`, `(1）` -> `（1）`; numbers, times and Latin text keep theirs."""
     if not any(ch in text for ch in _HALF):

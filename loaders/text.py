@@ -135,7 +135,7 @@ def clean_lines(text: str) -> list[Line]:
         stripped = raw.replace("\u3000", " ").rstrip()
         if not stripped.strip() or is_furniture(stripped):
             continue
-        stripped = layout.fullwidth_punctuation(stripped)
+        stripped = layout.unmask(layout.fullwidth_punctuation(stripped))
         out.extend(Line(number, piece) for piece in layout.unflatten(stripped))
     return out
 
