@@ -10,6 +10,8 @@ extractor; the pieces keep their source line number, so provenance still points 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 HEAD_SOURCE_LINES = 3
 # A line longer than this is a paragraph or a whole flattened document, not a printed line.
@@ -25,9 +27,9 @@ _ROLE_WORDS = ("总召集人|副召集人|召集人|第一副组长|常务副组
 # Where a new printed line starts inside a flattened one. Every quantifier is bounded.
 _BREAK_BEFORE = re.compile(
     rf"(?P<section>(?<=[。；：！？）”\s])[一二三四五六七八九十]{{1,3}}、)"
-    rf"|(?P<item>(?<!第)[（(](?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})[）)](?=[{_CJK}]))"
-    rf"|(?P<number>(?<![\d.．第])\d{{1,2}}[.．](?=[{_CJK}]))"
-    rf"|(?P<listed>(?<=[。；：！？）”\s])\d{{1,2}}、(?=[{_CJK}]))"
+    rf"|(?P<item>(?<!第)[（(](?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})[）)](?=[{_CJK}“《]))"
+    rf"|(?P<number>(?<![\d.．第])\d{{1,2}}[.．](?=[{_CJK}“《]))"
+    rf"|(?P<listed>(?<=[。；：！？）”\s])\d{{1,2}}、(?=[{_CJK}“《]))"
     rf"|(?P<role>(?:办公室)?(?:{_ROLE_WORDS})[：:])"
     rf"|(?P<annex>附件\s{{0,2}}\d{{0,2}}[：:.．]?(?=[{_CJK}]))"
     rf"|(?P<date>(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)"
@@ -68,6 +70,37 @@ def _item_start(text: str, colon: int, cuts: set[int]) -> int | None:
 
 # a numbering mark in brackets of either width, as OCR mixes them: (1） (一) （2)
 _BRACKETED_NUMBER = re.compile(r"[(（]((?:\d{1,2}|[一二三四五六七八九十]{1,3}))[)）]")
+
+
+# A text printed in traditional characters (a Hong Kong or Taiwan source, an old scan) is read in
+# simplified ones, so its bodies and titles meet the vocabulary and the other documents' names.
+TRADITIONAL_TABLE = Path(__file__).with_name("data") / "traditional_to_simplified.tsv"
+TRADITIONAL_SHARE = 0.02  # of the Chinese characters, before a text counts as traditional
+TRADITIONAL_MIN = 5
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> dict[int, str]:
+    table = {}
+    for line in TRADITIONAL_TABLE.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            table[ord(trad)] = simp
+    return table
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters when it is printed in traditional ones, else unchanged
+    (a simplified text keeps the odd character that is also a traditional form)."""
+    table = _traditional()
+    cjk = traditional = 0
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff":
+            cjk += 1
+            traditional += ord(ch) in table
+    if traditional < TRADITIONAL_MIN or traditional < TRADITIONAL_SHARE * cjk:
+        return text
+    return text.translate(table)
 
 
 # A name masked by a dataset's authors (`组长：XXX副省长`): no person, only the post is printed.

@@ -107,3 +107,15 @@ def test_a_flattened_duty_list_is_cut_before_each_unit_even_without_a_stop() -> 
 
 def test_a_short_printed_line_is_left_alone() -> None:
     assert unflatten("（三）省财政厅：负责经费保障。省公安厅：负责治安。") == ["（三）省财政厅：负责经费保障。省公安厅：负责治安。"]
+
+
+def test_a_document_printed_in_traditional_characters_is_read_in_simplified_ones() -> None:
+    text = "臺灣省政府辦公廳關於成立省防災應變小組的通知\n組長：陳大文（省政府秘書長）\n成員：省財政廳、省衛生廳\n"
+    doc = docs_of(text)[0]
+    assert doc.number == "台湾省政府办公厅关于成立省防灾应变小组的通知", doc.number
+    assert doc.lines[1].text.startswith("组长：陈大文"), doc.lines[1].text
+
+
+def test_a_simplified_text_keeps_its_characters() -> None:
+    text = "关于乾县著名景区管理的通知\n各乡镇人民政府：\n"
+    assert docs_of(text)[0].number == "关于乾县著名景区管理的通知"
