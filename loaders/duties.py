@@ -45,6 +45,7 @@ GROUP_DUTY_HEADING = re.compile(r"[一二三四五六七八九十]+、(?:[\u4e00
 OFFICE_SUBJECT = re.compile(r"(?:^|[。；;])(?:[\u4e00-\u9fff]{0,30}?(?:小组|领导组|指挥部|专班|委员会|联席会议))?办公室"
                             r"(?P<d>(?:具体)?(?:负责|承担)[^。]{4,}。?)")
 PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+NOT_A_UNIT = re.compile(r"关于|通知|[《》]")
 # heads of people's organisations printed short (区残联, 区科协); proposed for vocabulary body_suffixes
 
 
@@ -62,6 +63,8 @@ def _item(ln: Line, after: Line | None = None, strict: bool = True) -> tuple[lis
     if not m:
         return None
     whole = squash(m.group("body"))
+    if NOT_A_UNIT.search(whole):
+        return None  # a title or an addressee line running into the text, not a unit's item
     bodies = [b for _, b in split_top(whole, "、") if b]  # 各县（市、区）人民政府 is one name
     if not bodies or not all(_is_body(b) for b in bodies) or _one_phrase(bodies):
         if not is_collective(whole):

@@ -30,7 +30,8 @@ _BREAK_BEFORE = re.compile(
     rf"|(?P<item>(?<!第)[（(](?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})[）)](?=[{_CJK}“《]))"
     rf"|(?P<number>(?<![\d.．第])\d{{1,2}}[.．](?=[{_CJK}“《]))"
     rf"|(?P<listed>(?<=[。；：！？）”\s])\d{{1,2}}、(?=[{_CJK}“《]))"
-    rf"|(?P<role>(?:办公室)?(?:{_ROLE_WORDS})[：:])"
+    rf"|(?P<role>(?:办公室)?(?:{_ROLE_WORDS})(?<![组部会各]成员单位)(?<![组部会各]成员)[：:])"
+    rf"|(?P<office>(?:领导小组|专项小组|协调小组|工作小组|小组|指挥部|委员会|专班|联席会议)?办公室设在)"
     rf"|(?P<annex>附件\s{{0,2}}\d{{0,2}}[：:.．]?(?=[{_CJK}]))"
     rf"|(?P<date>(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)"
 )
@@ -104,13 +105,12 @@ def simplified(text: str) -> str:
 
 
 # A name masked by a dataset's authors (`组长：XXX副省长`): no person, only the post is printed.
-_MASKED_NAME = re.compile(rf"(?<![A-Za-z0-9@.])(?:[XＸ×＊*]{{2,4}})(?=[{_CJK}（(，,、；;。\s]|$)")
+_MASKED_NAME = re.compile(rf"(?<![A-Za-z0-9@.])(?:[XＸ×＊*]{{2,4}}|x{{2,3}})(?=[{_CJK}（(，,、；;。\s]|$)")
 
 
 def unmask(text: str) -> str:
     """A masked name becomes a column gap, so the post after it stands alone (`组长：  副省长`)."""
-    return _MASKED_NAME.sub("  ", text) if "X" in text or "×" in text or "＊" in text or "*" in text \
-        or "Ｘ" in text else text
+    return _MASKED_NAME.sub("  ", text) if re.search("[XxＸ×＊*]", text) else text
 
 
 def fullwidth_punctuation(text: str) -> str:

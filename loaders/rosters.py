@@ -366,11 +366,39 @@ def _holders(role: str, who: str, line: int) -> list[Entry]:
 
 # ---------------------------------------------------------------- extract
 
+# `一、省重污染天气应急工作专项小组` alone on its line: one of several groups a notice re-staffs at once
+SECTION_HEAD = r"^\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\s*(?P<g>.+?)\s*$"
+
+
+def group_sections(doc: Document) -> list[tuple[str, Document]]:
+    """(group, its part of the document) when the document lists the rosters of several groups,
+    each under a heading that is the group's name; [] otherwise."""
+    heads = []
+    for i, ln in enumerate(doc.lines):
+        m = re.match(SECTION_HEAD, ln.text)
+        if m and re.fullmatch(group_name_re(), squash(m.group("g"))):
+            heads.append((i, squash(m.group("g"))))
+    if len(heads) < 2:
+        return []
+    bounds = [i for i, _ in heads] + [len(doc.lines)]
+    parts = [(g, Document(doc.number, doc.lines[lo:hi], doc.source, doc.titled))
+             for (lo, g), hi in zip(heads, bounds[1:])]
+    with_roster = [(g, part) for g, part in parts if read_roster(part)]
+    return with_roster if len(with_roster) >= 2 else []
+
+
 def extract(doc: Document) -> list[FactBase]:
-    """Member, office and `hold` post facts of one document."""
+    """Member, office and `hold` post facts of one document (of each group, when it lists several)."""
+    sections = group_sections(doc)
+    if sections:
+        return [f for group, part in sections for f in group_facts(part, group)]
     found = main_group(doc)
+    return group_facts(doc, found[0] if found else None)
+
+
+def group_facts(doc: Document, group: str | None) -> list[FactBase]:
+    """Member, office and `hold` post facts of one group's roster."""
     entries = read_roster(doc)
-    group = found[0] if found else None
     if not entries:
         g, entries = prose_entries(doc)
         group = group or g

@@ -253,6 +253,12 @@ def list_entries(role: str, text: str, line: int, complete: bool, one_holder: bo
     """A label's list: units (`…负责人`) become body members, otherwise each item is a post member
     (or a person, when the item ends in the holder's name). Under a one-person label (`one_holder`)
     the posts of an unnamed list describe that one holder."""
+    gaps = [squash(g).strip("，,；;。") for g in re.split(r"\s{2,}", text.strip()) if squash(g).strip("，,；;。")]
+    gaps = [g for g in gaps if not re.search(r"兼任|担任|设在", g)]  # `  同志兼任办公室主任`: the office's sentence
+    if len(gaps) > 1 and not any(is_name(g) for g in gaps):
+        # posts of people whose names were masked (`  省委组织部副部长  省政府副秘书长、办公厅党组成员`):
+        # each gap opens one holder's post string
+        return [Entry(role, clean_post(g)[0], line, "post") for g in gaps]
     text, _ = clean_post(text)
     items = split_items(text)
     if not items:
