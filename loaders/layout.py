@@ -105,7 +105,8 @@ def simplified(text: str) -> str:
 
 
 # A name masked by a dataset's authors (`组长：XXX副省长`): no person, only the post is printed.
-_MASKED_NAME = re.compile(rf"(?<![A-Za-z0-9@.])(?:[XＸ×＊*]{{2,4}}|x{{2,3}})(?=[{_CJK}（(，,、；;。\s]|$)")
+# (`XX市水务集团` masks a place, not a person: it stays.)
+_MASKED_NAME = re.compile(rf"(?<![A-Za-z0-9@.])(?:[XＸ×＊*]{{2,4}}|x{{2,3}})(?![省市县区州盟旗镇乡村街])(?=[{_CJK}（(，,、；;。\s]|$)")
 
 
 def unmask(text: str) -> str:
