@@ -40,6 +40,7 @@ from govkg.loaders.rosters_rows import (
     parse_person_rows,
     roster_roles,
     split_in_charge,
+    split_name_post_run,
     split_items,
     split_trailing_name,
 )
@@ -144,7 +145,7 @@ def read_roster(doc: Document) -> list[Entry]:
         roster_rows.add(i)
         if not rest:
             continue
-        rows = parse_person_rows(rest)
+        rows = parse_person_rows(rest) or split_name_post_run(rest)
         if rows:
             entries.extend(Entry(role, n, lines[i].number, "person", post=p) for n, p in rows)
             continue

@@ -119,3 +119,16 @@ def test_a_document_printed_in_traditional_characters_is_read_in_simplified_ones
 def test_a_simplified_text_keeps_its_characters() -> None:
     text = "关于乾县著名景区管理的通知\n各乡镇人民政府：\n"
     assert docs_of(text)[0].number == "关于乾县著名景区管理的通知"
+
+
+def test_names_run_into_their_posts_without_a_separator() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact, PostFact
+    text = ("江西省人力资源和社会保障厅关于成立江西省返乡创业工作领导小组的通知\n"
+            "组长：周某某省人社厅党组书记、厅长\n"
+            "副组长：吴某某省财政厅副厅长郑某某人行南昌中心支行副行长\n")
+    facts = rosters.extract(docs_of(text)[0])
+    members = {(f.member, f.role) for f in facts if isinstance(f, MemberFact)}
+    assert members == {("周某某", "组长"), ("吴某某", "副组长"), ("郑某某", "副组长")}, members
+    posts = {(f.person, f.body, f.title) for f in facts if isinstance(f, PostFact)}
+    assert ("郑某某", "人行南昌中心支行", "副行长") in posts, posts
