@@ -132,3 +132,14 @@ def test_names_run_into_their_posts_without_a_separator() -> None:
     assert members == {("周某某", "组长"), ("吴某某", "副组长"), ("郑某某", "副组长")}, members
     posts = {(f.person, f.body, f.title) for f in facts if isinstance(f, PostFact)}
     assert ("郑某某", "人行南昌中心支行", "副行长") in posts, posts
+
+
+def test_roles_of_other_places_rosters() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("湖南省人民政府办公厅关于建立湖南省稳外贸联席会议制度的通知\n"
+            "总召集人：省人民政府副省长\n执行组长：省商务厅厅长\n组员：省财政厅副厅长\n委员：长沙海关副关长\n"
+            "办公室成员：省商务厅外贸处处长\n")
+    got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert {("省人民政府副省长", "总召集人"), ("省商务厅厅长", "执行组长"), ("省财政厅副厅长", "组员"),
+            ("长沙海关副关长", "委员"), ("省商务厅外贸处处长", "办公室成员")} <= got, got
