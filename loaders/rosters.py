@@ -406,8 +406,8 @@ def group_facts(doc: Document, group: str | None) -> list[FactBase]:
     if not entries:
         entries = composition_entries(doc)
     office = read_office(doc)
-    if group is None:
-        return []
+    if group is None:  # working groups whose parent is printed under no group's name still count
+        return list(read_subgroups(doc, None))
     facts: list[FactBase] = []
     seen: set[tuple[str, str]] = set()
 

@@ -107,13 +107,14 @@ LEAD_THEN_LABEL = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)牵头[
 # `牵头单位为县卫健委，成员单位为县市场监管局、县红十字会。` / `牵头单位：…；成员单位：…`
 # In label lines the joined text has no stop between the fields: `牵头单位：县林业局成员单位：…主要职责：…`
 LABELLED = re.compile(r"^(?:牵头单位|牵头部门)(?:为|是|[：:])(?P<lead>[^，。、；;：:]{2,30}?)[，,；;]?"
-                      r"(?:成员单位|配合单位|参与单位|成员|组成单位)(?:为|是|有|包括|[：:])(?P<members>[^。；;]*?)"
+                      r"(?:成员单位|配合单位|参与单位|成员|组成单位|组成部门|成员部门|配合部门)(?:为|是|有|包括|[：:])(?P<members>[^。；;]*?)"
                       r"(?:等(?:单位|部门)?)?(?:[。；;]|(?=(?:主要|工作)?职责[：:]))(?:(?:主要|工作)?职责[：:])?"
                       r"(?P<duty>[^。]*)")
 # `县应急局为牵头单位，县发改委、县水利局为成员单位。`
 NAMED_AS = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)(?:为|任|作为)牵头单位[，,；;](?P<members>[^。；;]*?)"
                       r"(?:等(?:单位|部门)?)?(?:为|作为)(?:成员单位|配合单位)[。，,；;]?(?P<duty>[^。]*)")
 CONTENT_FORMS = (LEAD_THEN_LABEL, LEAD, LABELLED, NAMED_AS)
+CONTENT_AFTER_DUTY = 200  # characters of a group's duty sentence before its make-up
 INLINE_HEAD = re.compile(rf"{NUMBERING}[{HAN}]{{2,10}}组[：:]")
 
 
@@ -207,6 +208,11 @@ def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
         rest = (sm.group("rest") or "").strip() if sm else None
         text_start = starts[k] + (len(ln.text.strip()) - len(rest) if sm else 0)
         m = _content(joined.text[text_start: text_start + 400])
+        if m is None and rest:  # `综合信息组：负责…工作。牵头部门：A，组成部门：B`: the duty first
+            stop = joined.text.find("。", text_start, text_start + CONTENT_AFTER_DUTY)
+            if stop > 0:
+                text_start = stop + 1
+                m = _content(joined.text[text_start: text_start + 400])
         if m and rest != "":
             if k in head_at:
                 bound[head_at[k]] = len(contents)

@@ -17,7 +17,7 @@ from govkg.ontology.vocabulary import titles_longest_first, vocabulary
 
 HAN = r"\u4e00-\u9fff"
 ONLY_HAN = re.compile(rf"^[{HAN}]+$")
-NUMBERING = r"(?:[一二三四五六七八九十]+、|（(?:[一二三四五六七八九十]+|\d{1,2})）|\d+[.．、])"
+NUMBERING = r"(?:[一二三四五六七八九十]+、|（(?:[一二三四五六七八九十]+|\d{1,2})）|\d{1,2}(?:[.．]\d{1,2}){1,4}|\d+[.．、])"
 HEADING = re.compile(rf"^\s*{NUMBERING}")
 PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 QUALIFIERS = ("主持日常工作", "主持工作")

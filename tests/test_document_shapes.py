@@ -143,3 +143,20 @@ def test_roles_of_other_places_rosters() -> None:
     got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
     assert {("省人民政府副省长", "总召集人"), ("省商务厅厅长", "执行组长"), ("省财政厅副厅长", "组员"),
             ("长沙海关副关长", "委员"), ("省商务厅外贸处处长", "办公室成员")} <= got, got
+
+
+def test_numbered_duty_items_without_a_colon() -> None:
+    from govkg.loaders import duties
+    text = ("湖南省粮食应急预案（试行）\n2.2成员单位\n2.2.1省商务厅负责协调生活必需品市场供应。\n"
+            "2.2.2省公安厅负责应急期间治安秩序维护。\n2.2.3省交通运输厅负责协调应急运输。\n")
+    got = {f.body for f in duties.extract(docs_of(text)[0])}
+    assert got == {"省商务厅", "省公安厅", "省交通运输厅"}, got
+
+
+def test_working_group_whose_duty_comes_before_its_units() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("湖南省粮食应急预案（试行）\n2.3.1综合协调组：负责应急信息汇总。牵头部门：省粮食和物资储备局，组成部门：省发展改革委、省商务厅。\n"
+            "2.3.2运输保障组：负责应急运输。牵头部门：省交通运输厅，组成部门：省公安厅。\n")
+    got = {(f.group, f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert ("综合协调组", "省粮食和物资储备局", "牵头单位") in got and ("运输保障组", "省公安厅", "成员单位") in got, got
