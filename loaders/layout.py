@@ -31,7 +31,8 @@ _BREAK_BEFORE = re.compile(
     rf"|(?P<number>(?<![\d.．第])\d{{1,2}}[.．](?=[{_CJK}“《]))"
     rf"|(?P<listed>(?<=[。；：！？）”\s])\d{{1,2}}、(?=[{_CJK}“《]))"
     rf"|(?P<role>(?:办公室)?(?:{_ROLE_WORDS})(?<![组部会各]成员单位)(?<![组部会各]成员)[：:])"
-    rf"|(?P<office>(?:领导小组|专项小组|协调小组|工作小组|小组|指挥部|委员会|专班|联席会议)?办公室设在)"
+    rf"|(?P<office>[^，。；：）)\s]{{0,30}}?(?:领导小组|专项小组|协调小组|工作小组|小组|指挥部|委员会|专班|联席会议)?"
+    rf"办公室(?:设在|设于|职能由|日常工作由))"
     rf"|(?P<annex>附件\s{{0,2}}\d{{0,2}}[：:.．]?(?=[{_CJK}]))"
     rf"|(?P<date>(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)"
 )
@@ -44,6 +45,7 @@ _ADDRESSEE_END = re.compile(r"(?:部门|单位|政府|局|厅|委|办|公司|院
 _DUTY_VERB = re.compile(r"主要负责|负责|承担|牵头|协调|配合|组织|指导|参与|会同|做好|按照|根据|加强")
 _DUTY_COLON = re.compile(rf"(?:[（(][^（）()]{{1,12}}[）)])?[：:](?={_DUTY_VERB.pattern})")
 _LEVELS = "省市县区"
+_DATE_THEN_TEXT = re.compile(rf"^(\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)([{_CJK}].*)$")
 _SIGNED_DATE = re.compile(rf"(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?=[{_CJK}])")
 _NUMBER_MARK = re.compile(r"[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)、.．]")
 # how the previous item's duty ends, when its stop is lost (`…遗体处置工作` + `省财政厅：`); a place
@@ -137,7 +139,8 @@ def _outside_brackets(text: str) -> list[bool]:
 def unflatten(text: str) -> list[str]:
     """A long line cut into the printed lines it flattened; a short line unchanged."""
     if len(text) <= FLATTENED:
-        return [text]
+        dated = _DATE_THEN_TEXT.match(text)  # `2021年9月16日河北省…工作方案`: the date, then the next title
+        return [dated.group(1), dated.group(2)] if dated else [text]
     outside = _outside_brackets(text)
     cuts = {0, len(text)}
     for m in _BREAK_BEFORE.finditer(text):

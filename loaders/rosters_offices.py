@@ -75,9 +75,11 @@ def _read_heads(office: Office, window: str) -> None:
 
 
 def read_office(doc: Document) -> Office | None:
+    """`办公室设在X` or `办公室职能由X承担`: the host body, and the heads named near it."""
     joined = doc.joined()
     t = joined.text
-    m = re.search(r"办公室设在(?P<host>[^，。；,;（(]+?)(?=[，。；,;（(]|为|承担|具体|负责|$)", t)
+    m = re.search(r"办公室设在(?P<host>[^，。；,;（(]+?)(?=[，。；,;（(]|为|承担|具体|负责|$)", t) \
+        or re.search(r"办公室(?:职能|日常工作)由(?P<host>[^，。；,;（(]+?)(?:承担|负责)", t)
     if not m:
         return None
     start = t.rfind("下设办公室", max(0, m.start() - 80), m.start())

@@ -45,7 +45,8 @@ ROLE_TAIL = re.compile(
 LEAD_WORDS = re.compile(r"^(?:并由|由|会同|联合)")
 TRAILING_ETC = re.compile(ETC + "$")
 # `和` / `及` between two bodies, or after a plural phrase before the next one (`市直有关部门和各乡镇…`).
-AND = re.compile(r"(?<=[局委办院所站队部心司室])(?:及|和|以及)(?=\S)|(?<=部门|单位)(?:及|和|以及)(?=各|[省市县区][^级])")
+AND = re.compile(r"(?<=[局委办院所站队部心司室厅])(?:及|和|以及|会同|协同)(?=\S)"
+                 r"|(?<=部门|单位)(?:及|和|以及|会同)(?=各|[省市县区][^级])")
 # Generic nouns that name no body by themselves: `…人民政府、街道办事处` continues the phrase.
 GENERIC = ("街道办事处", "街道", "社区", "部门", "单位", "办事处")
 # 室: offices inside a government (市政府督查室, 县委研究室) named in a responsibility list.

@@ -1,11 +1,13 @@
 """Rewrite hand-made gold task numbers to FACTS.md's convention: the number as printed when it is
-unique at its depth through the document, else the shortest section path that makes it unique.
+unique at its depth through the document (every number
+at that depth is), else the shortest section path that makes it unique.
 
 usage: python tools/gold_task_numbers.py GOLD.facts.jsonl [...]   (rewrites in place)
 
 Gold makers may write every task as its full path (`二.（三）.1`); FACTS.md and the scorer's other
 gold give `26` for an item numbered through the whole plan and `三.2` only where numbering restarts
-per section. Uniqueness is judged on the numbers the gold itself holds at each depth.
+per section. Uniqueness is judged on the numbers the gold itself holds at each depth, the sections its deeper
+paths imply included.
 """
 
 from __future__ import annotations
@@ -31,10 +33,12 @@ def convert(records: list[dict]) -> list[dict]:
     new_id: dict[tuple[str, tuple[str, ...]], str] = {}
     for doc, paths in by_doc.items():
         unique_paths = set(paths)
+        # a deeper path implies its sections: 二.一.1 means a 二.一 whose （一） repeats 三.一's
+        known = unique_paths | {p[:k] for p in unique_paths for k in range(1, len(p))}
         for path in unique_paths:
             depth = len(path)
-            same_depth = [p for p in unique_paths if len(p) == depth]
-            if Counter(p[-1] for p in same_depth)[path[-1]] == 1:
+            same_depth = [p for p in known if len(p) == depth]
+            if max(Counter(p[-1] for p in same_depth).values()) == 1:  # numbered through the document
                 new_id[(doc, path)] = path[-1]
                 continue
             top = (path[0], path[-1])
