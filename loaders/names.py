@@ -6,7 +6,6 @@ These helpers only clean and split; mapping a body to its canonical name is load
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 
 from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes, titles_longest_first, vocabulary
