@@ -162,7 +162,15 @@ def _share_government(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if (nxt.endswith(kind) and head.endswith(places) and out[i][1].endswith(places)
                     and not is_collective(out[i][1]) and 2 <= len(out[i][1]) <= 8):
                 out[i] = (out[i][0], out[i][1] + kind)
+        # `张家口、廊坊市政府`: bare city names before the one that carries 市政府 name a 市政府 each
+        city = CITY_GOVERNMENT.search(out[i + 1][1])
+        if city and BARE_PLACE.fullmatch(out[i][1]) and not looks_like_body(out[i][1]):
+            out[i] = (out[i][0], out[i][1] + city.group())
     return out
+
+
+CITY_GOVERNMENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[市县区](?:人民)?政府$")
+BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _label_role(label: str) -> str | None:
