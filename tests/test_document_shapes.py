@@ -169,3 +169,13 @@ def test_joint_issuers_signing_as_one_run_above_the_date() -> None:
     doc = docs_of(text)[0]
     assert metadata.find_issuer(doc)[1] == "湖南省人力资源和社会保障厅", "the first of the joint signers"
     assert metadata.find_date(doc, None)[1] == "2024-05-08"
+
+
+def test_roster_of_names_with_the_unit_they_come_from() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("某市人民政府办公室关于成立某市河长制工作领导小组的通知\n某府办〔2023〕5号\n组　长：李文钢\n"
+            "副组长：张小平（市政府办）\n成　员：巫振江（市府办）\n　　　　李大同（市财政局）\n")
+    got = {(f.member, f.role, f.qualifier) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert got == {("李文钢", "组长", None), ("张小平", "副组长", "市政府办"), ("巫振江", "成员", "市府办"),
+                   ("李大同", "成员", "市财政局")}, got
