@@ -179,3 +179,13 @@ def test_roster_of_names_with_the_unit_they_come_from() -> None:
     got = {(f.member, f.role, f.qualifier) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
     assert got == {("李文钢", "组长", None), ("张小平", "副组长", "市政府办"), ("巫振江", "成员", "市府办"),
                    ("李大同", "成员", "市财政局")}, got
+
+
+def test_members_named_only_by_post() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("湖南省人民政府办公厅关于成立湖南省食品安全工作领导小组的通知\n湘政办函〔2022〕3号\n"
+            "组　长：省人民政府分管副省长\n成　员：省市场监管局分管领导、省公安厅副厅长、省农业农村厅分管负责同志\n")
+    got = {(f.member, f.member_type) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert {("省市场监管局分管领导", "post"), ("省公安厅副厅长", "post"),
+            ("省农业农村厅分管负责同志", "post")} <= got, got
