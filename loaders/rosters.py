@@ -338,12 +338,19 @@ UNITS_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位|部门单位|部
 COMPOSED_LEAD = re.compile(r"(?:^|[。；;])(?P<who>[^。；;，,]{2,20}?)为牵头单位")
 
 
+# `…指挥部由省政府分管副省长任总指挥，A、B任副总指挥`: the holders before the role
+COMPOSED_HOLDER = re.compile(r"(?:由|[，,；;])(?P<who>[^，。；;,由]{2,80}?)(?:(?<!负责)(?<!领导)同志)?(?:担任|兼任|任)"
+                             r"(?P<role>(?:常务|第一)?副?(?:总指挥|指挥长|组长|召集人)|副?主任)(?=[，。；,;]|$)")
+
+
 def composition_entries(doc: Document) -> list[Entry]:
     """A roster printed as running text with no `成立X` sentence (a 联席会议制度 notice): who holds
     each leading role (`召集人由…担任`), the member units (`成员单位包括…`) and the lead unit."""
     joined = doc.joined()
     out: list[Entry] = []
     for m in COMPOSED_ROLE.finditer(joined.text):
+        out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
+    for m in COMPOSED_HOLDER.finditer(joined.text):
         out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
     for m in COMPOSED_UNITS.finditer(joined.text):
         units = list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True)

@@ -121,6 +121,11 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
         g = re.split(rf"{FOUNDING}|{ADJUSTING}|[）)]|为(?:规范|了|进一步|加强|做好|贯彻|切实|确保)", m.group("g"))[-1]
         out.append((g, joined.line_at(m.end("g") - len(g))))
     lines = doc.lines
+    for ln in lines:  # `省森林防灭火指挥部由省政府分管副省长任总指挥`: the group a sentence composes
+        m = re.match(rf"^\s*(?P<g>{name})(?:一般)?由[^。]{{2,80}}?(?:担任|兼任|任)(?:总指挥|指挥长|组长|召集人)",
+                     squash(ln.text))
+        if m:
+            out.append((m.group("g"), ln.number))
     for ln in lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
         for m in re.finditer(rf"(?P<g>{name})各?成员单位", squash(ln.text)):
             g = re.split(rf"关于|明确|印发|附件[\d：:]*|{FOUNDING}|{ADJUSTING}", m.group("g"))[-1]

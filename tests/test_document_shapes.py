@@ -189,3 +189,14 @@ def test_members_named_only_by_post() -> None:
     got = {(f.member, f.member_type) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
     assert {("省市场监管局分管领导", "post"), ("省公安厅副厅长", "post"),
             ("省农业农村厅分管负责同志", "post")} <= got, got
+
+
+def test_command_headquarters_composed_in_one_sentence() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("江西省人民政府办公厅关于印发江西省森林火灾应急预案的通知\n赣府厅字〔2023〕20号\n"
+            "省森林防灭火指挥部由省政府分管副省长任总指挥，省政府副秘书长、省应急厅厅长任副总指挥，"
+            "省委宣传部、省公安厅等部门为成员单位。\n")
+    got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert got == {("省政府分管副省长", "总指挥"), ("省政府副秘书长", "副总指挥"), ("省应急厅厅长", "副总指挥"),
+                   ("省委宣传部", "成员单位"), ("省公安厅", "成员单位")}, got
