@@ -200,3 +200,12 @@ def test_command_headquarters_composed_in_one_sentence() -> None:
     got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
     assert got == {("省政府分管副省长", "总指挥"), ("省政府副秘书长", "副总指挥"), ("省应急厅厅长", "副总指挥"),
                    ("省委宣传部", "成员单位"), ("省公安厅", "成员单位")}, got
+
+
+def test_reply_handler_followed_by_a_phone_field() -> None:
+    from govkg.loaders import replies
+    text = ("赣市财提复字〔2023〕15号\n对市政协五届二次会议第88号提案的答复\n王小明委员:\n"
+            "您提出的《关于加强农村养老服务的建议》收悉，现答复如下:\n感谢您对财政工作的关心和支持。\n"
+            "承办人:刘某某  联系电话:0797-1234567\n负责人:陈某某\n赣州市财政局\n2023年6月1日\n")
+    reply = replies.extract(docs_of(text)[0])[0]
+    assert (reply.handler, reply.head, reply.proposer) == ("刘某某", "陈某某", "王小明"), reply
