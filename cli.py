@@ -573,7 +573,7 @@ def cypher(query: Annotated[str, typer.Argument(help="Cypher text, or a path to 
                                for c, v in r.items()} for r in rows], cols)
         if counters:
             err.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counters.items()), highlight=False)
-    guarded(run)
+    guarded(run, as_json)
 
 
 def main() -> None:

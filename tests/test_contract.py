@@ -129,3 +129,17 @@ def test_readme_sparql_examples_all_run(sample_store: Path) -> None:
         args = shlex.split(command)[1:]
         result = run_cli(*args, "--store", str(sample_store))
         assert result.returncode == 0 and result.stdout.strip(), f"{command}\n{result.stderr}"
+
+
+def test_every_directory_of_the_package_is_listed_in_pyproject() -> None:
+    """An unlisted directory makes setuptools print a screenful of 'package would be ignored'."""
+    import tomllib
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    listed = set(config["packages"])
+    outside = {"tests", "tools", "bench", "build", "artifacts"}
+    for d in ROOT.rglob("*"):
+        rel = d.relative_to(ROOT)
+        if d.is_dir() and rel.parts[0] not in outside and not any(p.startswith((".", "__")) for p in rel.parts) \
+                and any(f.is_file() for f in d.iterdir()) and not any(p.endswith(".egg-info") for p in rel.parts):
+            if rel.parts[0] in ("ontology", "loaders", "graph", "queries"):
+                assert "govkg." + ".".join(rel.parts) in listed, f"{rel} is not in pyproject's packages"
