@@ -33,7 +33,7 @@ demo: setup
 test: setup
 	@started=0; \
 	if $(MAKE) -s neo4j-up; then started=1; \
-	else echo "note: Neo4j could not start here (it needs Java 17+ and Maven, see tools/neo4j/README.md):" \
+	else echo "note: Neo4j could not start here (see the line above; it needs Java 17+ and Maven, tools/neo4j/README.md):" \
 	          "the tests marked neo4j will be SKIPPED$$( [ "$$CI" = true ] && echo ' - no: under CI=true they FAIL')," \
 	          "every other test runs" >&2; fi; \
 	status=0; $(BIN)/python -m pytest -rs $(PYTEST_ARGS) || status=$$?; \
