@@ -11,7 +11,7 @@ from typing import Iterable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 
-from govkg.graph.standards import OrgWriter, removed_posts, text_literal
+from govkg.graph.standards import ORG_TYPES, OrgWriter, removed_posts, text_literal
 from govkg.graph.mapping import entity_key, entity_type, expand, fact_key, mapping, task_key
 from govkg.loaders.resolve import AliasTable
 from govkg.ontology.facts import DocumentFact, FactBase, MemberFact, PostFact, TaskFact, fact_from_json
@@ -70,6 +70,8 @@ class QuadWriter:
         if iri.value not in self._seen_entities:
             self._seen_entities.add(iri.value)
             self.add(iri, RDF_TYPE, n(mapping()["entities"][kind]))
+            for standard in ORG_TYPES.get(kind, ()):
+                self.add(iri, RDF_TYPE, n(standard))
             self.add(iri, PREF, text_literal(name))
         return iri
 

@@ -10,8 +10,9 @@ written into the data itself, from the same facts:
   (a concept of the title scheme); `org:heldBy` / `org:holds` for appointments and holdings not
   removed by a later fact of the same person, body and title; `org:headOf` when the title heads
   its body (正职 in vocabulary.json) or the role heads its group (组长, 总指挥 ...);
-- a sub-group `org:subOrganizationOf` its parent group; bodies `org:FormalOrganization`, groups
-  `org:Organization`, documents `prov:Entity` + `foaf:Document`, relation nodes `prov:Entity`.
+- a sub-group `org:subOrganizationOf` its parent group; bodies `org:FormalOrganization` (and
+  `org:Organization`), groups `org:Organization`, post descriptions `org:Post` (ORG_TYPES), documents
+  `prov:Entity` + `foaf:Document`, relation nodes `prov:Entity`.
 
 Time and provenance stay on govkg's n-ary nodes (prov:wasDerivedFrom + gk:line): the ORG view is
 a convenience for standard queries, not a second truth.
@@ -33,6 +34,9 @@ from govkg.ontology.vocabulary import is_leading_group_role, title_rank
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 ONTOLOGY_GRAPH = NamedNode("https://w3id.org/govkg/ontology")
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+# the standard classes each govkg entity kind refines (govkg.ttl), written beside govkg's own type
+ORG_TYPES: dict[str, tuple[str, ...]] = {"Body": ("org:FormalOrganization", "org:Organization"),
+                                         "Group": ("org:Organization",), "Post": ("org:Post",)}
 SCHEMES = {"role": "group roles (组长, 成员 ...)", "title": "post titles (局长, 副区长 ...)"}
 
 
@@ -87,14 +91,8 @@ class OrgWriter:
             self.add(iri, n("skos:inScheme"), scheme)
         return iri
 
-    def typed(self, iri: NamedNode, *classes: str) -> None:
-        if self._once("type " + iri.value):
-            for c in classes:
-                self.add(iri, RDF_TYPE, n(c))
-
     def membership(self, node: NamedNode, f: MemberFact, member_kind: str) -> None:
         group, member = self.entity("Group", f.group), self.entity(member_kind, f.member)
-        self.typed(group, "org:Organization")
         self.add(node, RDF_TYPE, n("org:Membership"))
         self.add(node, n("org:organization"), group)
         self.add(node, n("org:member"), member)
@@ -102,7 +100,6 @@ class OrgWriter:
         self.add(member, n("org:hasMembership"), node)
         if f.parent:
             parent = self.entity("Group", f.parent)
-            self.typed(parent, "org:Organization")
             if self._once(f"sub {group.value} {parent.value}"):
                 self.add(group, n("org:subOrganizationOf"), parent)
                 self.add(parent, n("org:hasSubOrganization"), group)
@@ -111,7 +108,6 @@ class OrgWriter:
 
     def occupancy(self, f: PostFact, removed: bool) -> None:
         person, body = self.entity("Person", f.person), self.entity("Body", f.body)
-        self.typed(body, "org:FormalOrganization", "org:Organization")
         post = org_post_iri(f.body, f.title)
         if self._once(post.value):
             self.add(post, RDF_TYPE, n("org:Post"))

@@ -127,3 +127,9 @@ def test_shapes_refuse_a_stray_property_on_a_fact_node() -> None:
 def test_shapes_refuse_a_member_that_is_not_a_person_body_or_post() -> None:
     conforms, report = _conforms(PREFIXES + MEMBERSHIP.replace("gk:member :p", "gk:member :d"))
     assert not conforms, "a document cannot sit on a group"
+
+
+def test_every_body_and_group_is_an_org_organization(store: Store) -> None:
+    untyped = select(store, """SELECT ?e WHERE { { ?e a gk:Body FILTER NOT EXISTS { ?e a org:FormalOrganization , org:Organization } }
+        UNION { ?e a gk:LeadingGroup FILTER NOT EXISTS { ?e a org:Organization } } }""")
+    assert not untyped, f"{len(untyped)} bodies or groups lack their W3C ORG class"
