@@ -466,15 +466,16 @@ def serve(store: StoreOpt = None,
     Example: govkg serve --store .govkg/store --port 7878
     """
     def run() -> None:
-        from govkg.graph.serve import serve_command
+        from govkg.graph.serve import check_port, serve_command, server_env
         from govkg.graph.store import open_store, store_path
         path = store_path(store)
         open_store(path).query("ASK {}")  # a clear error now if there is no store here
+        check_port(port)
         command = serve_command(path, port, timeout)
         err.print(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (YASGUI: http://127.0.0.1:{port}/)  read-only; Ctrl-C stops it",
                   highlight=False, soft_wrap=True)
         import os
-        os.execv(command[0], command)
+        os.execve(command[0], command, server_env())
     guarded(run)
 
 

@@ -7,11 +7,13 @@ mode and ships the YASGUI page with its scripts, so nothing is fetched from the 
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import sys
 from pathlib import Path
 
-from govkg.errors import StoreError
+from govkg.errors import InputError, StoreError
 
 
 def oxigraph_binary() -> str:
@@ -27,3 +29,17 @@ def serve_command(store: Path, port: int, timeout: int) -> list[str]:
     """The command line that serves `store` read-only on 127.0.0.1:port."""
     return [oxigraph_binary(), "serve-read-only", "--location", str(store.absolute() / "oxigraph"),
             "--bind", f"127.0.0.1:{port}", "--timeout-s", str(timeout)]
+
+
+def check_port(port: int) -> None:
+    """One clear line now rather than the server's Rust backtrace later when the port is taken."""
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError as e:
+            raise InputError(f"port {port} on 127.0.0.1 is not free ({e.strerror}); choose another with --port") from e
+
+
+def server_env() -> dict[str, str]:
+    """The environment for the server: no Rust backtraces on errors, one line is enough."""
+    return {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}

@@ -139,3 +139,12 @@ def test_serve_ships_yasgui_without_the_network(endpoint: str) -> None:
     assert "yasgui" in page.lower() and "https://" not in page.split("<body>")[0], "scripts come from the server itself"
     script = urllib.request.urlopen(endpoint + "/yasgui.min.js", timeout=30).read()
     assert len(script) > 10000
+
+
+def test_serve_on_a_taken_port_is_one_line_exit_2(sample_store: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = run_cli("serve", "--store", str(sample_store), "--port", str(taken.getsockname()[1]))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "not free" in result.stderr
