@@ -38,8 +38,28 @@ def _props(props: dict[str, Any]) -> dict[str, Any]:
     return {k: _value(v) for k, v in props.items() if v is not None}
 
 
+def _holds_status(rows: list[dict[str, Any]]) -> None:
+    """status / since_doc / until_doc on each HOLDS row, as neo4j_load.STATUS computes them after a
+    load: `former` when a removal or when a removal of the same person, body and title stands in a
+    document not earlier than it."""
+    removals: dict[tuple, list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["props"].get("event") == "remove":
+            removals.setdefault((r["a"], r["b"], r["props"].get("title")), []).append(r["props"])
+    for r in rows:
+        h = r["props"]
+        removers = sorted((x for x in removals.get((r["a"], r["b"], h.get("title")), [])
+                           if x.get("date") is None or h.get("date") is None or str(x["date"]) >= str(h["date"])),
+                          key=lambda x: (str(x.get("date") or ""), x["doc"]))
+        removed = h.get("event") == "remove"
+        h["status"] = "former" if removed or removers else "current"
+        h["since_doc"] = None if removed else h["doc"]
+        h["until_doc"] = h["doc"] if removed else (removers[0]["doc"] if removers else None)
+
+
 def facts_to_networkx(facts: list[FactBase], aliases: Any = None) -> nx.MultiDiGraph:
     rows = Planner(facts, aliases).rows(facts)
+    _holds_status(rows.get("HOLDS", []))
     g = nx.MultiDiGraph()
     for kind in NODE_KINDS:
         for r in rows.get(kind, []):

@@ -144,3 +144,11 @@ def test_jsonld_is_compact_with_a_context_and_reads_back_as_the_same_graph(sampl
     assert people == expected.people
     org = Namespace("http://www.w3.org/ns/org#")
     assert len(set(g.subjects(RDF.type, org.Membership))) == expected.kinds["member"]
+
+
+def test_graph_exports_say_whether_a_post_is_current(sample_store: Path, tmp_path: Path) -> None:
+    g = nx.read_graphml(export("graphml", sample_store, tmp_path / "kg.graphml"), force_multigraph=True)
+    names = {n: d["label"] for n, d in g.nodes(data=True)}
+    status = {(names[a], names[b], d["title"]): d["status"] for a, b, d in g.edges(data=True) if d["label"] == "HOLDS"}
+    assert status[("任凯旋", "区医疗保险服务中心", "主任")] == "current", "appointed in 31号"
+    assert status[("任凯旋", "区综合检验检测中心", "副主任")] == "former", "removed in 31号"
