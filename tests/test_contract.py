@@ -143,3 +143,13 @@ def test_every_directory_of_the_package_is_listed_in_pyproject() -> None:
                 and any(f.is_file() for f in d.iterdir()) and not any(p.endswith(".egg-info") for p in rel.parts):
             if rel.parts[0] in ("ontology", "loaders", "graph", "queries"):
                 assert "govkg." + ".".join(rel.parts) in listed, f"{rel} is not in pyproject's packages"
+
+
+def test_readme_console_questions_run_as_written(sample_store: Path) -> None:
+    import shlex
+    lines = [line[2:].split("#")[0] for line in (ROOT / "README.md").read_text("utf-8").split("```", 2)[1].splitlines()
+             if line.startswith("$ govkg ask")]
+    assert lines, "the README opens with example questions"
+    for line in lines:
+        result = run_cli(*shlex.split(line)[1:], env={"GOVKG_STORE": str(sample_store)})
+        assert result.returncode == 0, f"{line}: {result.stderr}"
