@@ -20,7 +20,9 @@ from rich.table import Table
 
 from govkg.errors import GovkgError, InputError
 
-app = typer.Typer(help="govkg: who leads what in Chinese local government, from the gazettes they publish.",
+app = typer.Typer(help="govkg: who leads what in Chinese local government, from the gazettes they publish.\n\n"
+                       "Exit codes: 0 answered; 1 a name or task not in the graph (closest names suggested); "
+                       "2 bad input, a refused or malformed query, a missing store or an unreachable server.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 ask_app = typer.Typer(help="Ask a named question of the graph.", no_args_is_help=True)
 export_app = typer.Typer(help="Write the graph in an interchange format.", no_args_is_help=True)
