@@ -119,6 +119,7 @@ def unmask(text: str) -> str:
 
 def fullwidth_punctuation(text: str) -> str:
     """`组长:李文钢` -> `组长：李文钢`, `(1）` -> `（1）`; numbers, times and Latin text keep theirs."""
+    text = text.replace("﹒", "．")  # the small full stop some typesetters put after a number (1﹒)
     if not any(ch in text for ch in _HALF):
         return text
     text = _BRACKETED_NUMBER.sub(r"（\1）", text)

@@ -50,9 +50,7 @@ def convert(records: list[dict]) -> list[dict]:
     for r in records:
         if r.get("kind") == "task":
             path = parts(r["task"])
-            r = {**r, "task": new_id[(r["doc"], path)]}
-            if r.get("covers"):
-                r["covers"] = [c if "." not in str(c) else new_id.get((r["doc"], parts(c)), c) for c in r["covers"]]
+            r = {**r, "task": new_id[(r["doc"], path)]}  # `covers` stays as written: score.py reads both forms
         out.append(r)
     return out
 
