@@ -26,7 +26,7 @@ _ROLE_WORDS = ("总召集人|副召集人|召集人|第一副组长|常务副组
                "|总指挥|副总指挥|指挥长|副指挥长|副主任|主任|委员|秘书长|联系人|联系电话")
 # Where a new printed line starts inside a flattened one. Every quantifier is bounded.
 _BREAK_BEFORE = re.compile(
-    rf"(?P<section>(?<=[。；：！？）”\s])[一二三四五六七八九十]{{1,3}}、)"
+    rf"(?P<section>(?:(?<=[。；：！？）”\s])|(?<=方案|计划|意见|办法|细则|预案|规则|要点))[一二三四五六七八九十]{{1,3}}、)"
     rf"|(?P<item>(?<!第)[（(](?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})[）)](?=[{_CJK}“《]))"
     rf"|(?P<number>(?<![\d.．第])\d{{1,2}}[.．](?=[{_CJK}“《]))"
     rf"|(?P<listed>(?<=[。；：！？）”\s])\d{{1,2}}、(?=[{_CJK}“《]))"

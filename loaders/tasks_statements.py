@@ -34,8 +34,8 @@ ANY_LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(_ROLE_LABEL_NAMES + s
 INNER_ROLE = re.compile(r"[（(](牵头单位|牵头|主责|负责|配合单位|配合|协助|参与)[）)]$")
 # `等` closing a list, maybe with the kind of bodies it stands for: 等, 等部门, 等行业主管部门.
 ETC = r"等(?:有关|相关|行业|主管|职能|成员|责任|监管|执法|[省市县区]直){0,3}(?:部门|单位|机构)?"
-# How the bodies act: 按职责分工, 根据职责, 按照…要求; and adverbs before the role: 分别牵头, 共同负责.
-MANNER = r"(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据(?:各自)?职责(?:分工)?|按照?[^，,、；;（()）。]{0,24}?要求)"
+# How the bodies act: 按职责分工, 根据职责, 按照…要求, 分工 (等部门分工负责); and adverbs before the role: 分别牵头, 共同负责.
+MANNER = r"(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据(?:各自)?职责(?:分工)?|按照?[^，,、；;（()）。]{0,24}?要求|分工)"
 # The role phrase closing a list of bodies: 等部门按职责分工负责, 牵头, 分别牵头, 配合落实 …
 ROLE_TAIL = re.compile(
     rf"(?:{ETC})?要?(?:{MANNER})?(?:分别|共同|各自)?"

@@ -72,3 +72,8 @@ def test_a_kind_of_body_named_after_a_place_belongs_to_that_place() -> None:
                "各设区市人力资源社会保障局、财政局，赣江新区社会发展局、财政金融局）\n")
     bodies = {b for _, b, _ in got}
     assert {"各设区市财政局", "赣江新区财政金融局", "省人力资源社会保障厅"} <= bodies, bodies
+
+
+def test_units_sharing_their_work_after_a_lead() -> None:
+    got = read(HEAD + "一、重点任务\n（一）加强河道治理。（责任单位：省水利厅牵头，省财政厅、长江航务局等部门分工负责）\n")
+    assert got == {("一", "省水利厅", "lead"), ("一", "省财政厅", "responsible"), ("一", "长江航务局", "responsible")}, got

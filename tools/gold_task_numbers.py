@@ -50,7 +50,9 @@ def convert(records: list[dict]) -> list[dict]:
     for r in records:
         if r.get("kind") == "task":
             path = parts(r["task"])
-            r = {**r, "task": new_id[(r["doc"], path)]}  # `covers` stays as written: score.py reads both forms
+            r = {**r, "task": new_id[(r["doc"], path)]}
+            if r.get("covers"):  # covered items take the same convention as the tasks
+                r["covers"] = [new_id.get((r["doc"], parts(c)), c) if "." in str(c) else c for c in r["covers"]]
         out.append(r)
     return out
 
