@@ -29,7 +29,7 @@ FRAGMENT = re.compile(rf"^[{HAN}\d（）()]{{2,24}}$")
 FRAGMENT_WINDOW = 120
 # words of a sentence, not of a group's name: `领导小组成员单位可根据工作需要向领导小组办公室…`
 # what may stand before a shorter form of the same group's name: its place (`晋城市` + `市创建…领导小组`)
-PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}[省市县区旗州盟]|中共")
+PLACE = re.compile(r"[\u4e00-\u9fff]{0,8}[省市县区旗州盟]|中共")
 NOT_A_NAME = re.compile(r"成员单位|根据|可以?|向|应当|需要|职责|第[一二三四五六七八九十]{1,3}条|征求")  # source lines around the attachment list where its cut pieces may print
 
 
