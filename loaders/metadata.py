@@ -128,8 +128,17 @@ TITLE_ISSUERS = re.compile(r"^(?P<who>[\u4e00-\u9fff“”]{4,80}?(?:厅|局|委
 TITLE_LINES = 3
 
 
+# `河北省工业和信息化厅政务公开工作实施方案`: a department's own plan, titled by the department
+PLAN_OF_BODY = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,3}省[\u4e00-\u9fff]{2,14}?(?:厅|局|委员会))(?=[\u4e00-\u9fff]{2,40}"
+                          r"(?:方案|计划|办法|规则|细则|预案)(?:[（(][^（）()]{1,12}[）)])?$)")
+
+
 def issuer_in_title(doc: Document) -> tuple[int, str] | None:
     """(line, first issuer) named at the head of the title; a joint title names its lead issuer first."""
+    if doc.titled:
+        m = PLAN_OF_BODY.match(doc.number)
+        if m:
+            return doc.lines[0].number, m.group("who")
     for ln in doc.lines[:TITLE_LINES + 1]:
         m = TITLE_ISSUERS.match(squash(ln.text))
         if m:

@@ -42,6 +42,7 @@ from govkg.loaders.rosters_rows import (
     split_in_charge,
     split_name_post_run,
     parse_name_unit_rows,
+    split_run_of_names,
     split_items,
     split_trailing_name,
 )
@@ -140,8 +141,12 @@ def read_roster(doc: Document) -> list[Entry]:
     roster_rows: set[int] = set()
     entries: list[Entry] = []
     consumed: set[int] = set()
+    previous_role = ""
     for i, m in labels:
         role = squash(m.group("role"))
+        if role == "副主任" and previous_role.startswith("办公室"):
+            role = "办公室副主任"  # `办公室主任：李四` + `副主任：王五`: the office's deputy
+        previous_role = role
         rest = m.group("rest").strip()
         roster_rows.add(i)
         if not rest:
@@ -153,6 +158,11 @@ def read_roster(doc: Document) -> list[Entry]:
         units = parse_name_unit_rows(rest)
         if units:  # `成　员：巫振江（市府办）`: the person, and the unit he comes from (no title printed)
             entries.extend(Entry(role, n, lines[i].number, "person", qualifier=u or None) for n, u in units)
+            continue
+        run = split_run_of_names(rest, {squash(m2.group("rest")) for _, m2 in labels
+                                        if is_name(squash(m2.group("rest")))})
+        if run:  # `副组长：李玉民张晓辉`: names whose separating spaces a crawl lost
+            entries.extend(Entry(role, n, lines[i].number, "person") for n in run)
             continue
         text, j = rest, i
         while not _complete(text) and j + 1 < len(lines) and _joinable(lines[j + 1]) and j - i < 15:

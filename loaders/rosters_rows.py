@@ -253,6 +253,42 @@ def parse_name_unit_rows(text: str) -> list[tuple[str, str]] | None:
     return rows
 
 
+# How a run of names printed with no mark between them splits, by its length: names of three
+# characters first, then two (`李玉民张晓辉` -> 3+3, `郝赫王凯` -> 2+2, `高晓莉吕宁谷峪` -> 3+2+2).
+RUN_SPLITS = {4: (2, 2), 5: (3, 2), 6: (3, 3), 7: (3, 2, 2)}
+# words of a post or a unit, never of a run of names (`区政府分管住建` wraps a post string)
+NOT_NAMES = re.compile(r"政府|分管|负责|办公|部门|单位|主要|同志|领导|[局委厅处科室]|^[省市县区各]")
+
+
+def split_run_of_names(text: str, known: set[str] = frozenset()) -> list[str] | None:
+    """Names run together in a roster row (a crawl lost the spaces), or None when the row is not
+    that: a chunk that opens with a name printed alone elsewhere (`known`) is cut there first."""
+    out: list[str] = []
+    for chunk in text.split():
+        chunk = chunk.strip("，,、；;。")
+        while chunk:
+            if is_name(chunk) and len(chunk) <= 3:
+                out.append(chunk)
+                break
+            lead = next((k for k in sorted(known, key=len, reverse=True) if chunk.startswith(k) and k != chunk), None)
+            if lead:
+                out.append(lead)
+                chunk = chunk[len(lead):]
+                continue
+            sizes = RUN_SPLITS.get(len(chunk))
+            if not sizes or not re.fullmatch(rf"[{HAN}]+", chunk) or ends_with_title(chunk) or NOT_NAMES.search(chunk):
+                return None
+            parts, k = [], 0
+            for n in sizes:
+                parts.append(chunk[k:k + n])
+                k += n
+            if not all(is_name(p) for p in parts):
+                return None
+            out.extend(parts)
+            break
+    return out if len(out) >= 2 else None
+
+
 # ---------------------------------------------------------------- list entries
 
 @dataclass

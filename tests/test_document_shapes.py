@@ -217,3 +217,25 @@ def test_a_role_label_led_by_the_group_kind() -> None:
     text = "江西省财政厅政务公开工作实施方案\n成立江西省财政厅政务公开工作领导小组。\n领导小组组长：王某某\n副组长：赵某某\n"
     got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
     assert got == {("王某某", "组长"), ("赵某某", "副组长")}, got
+
+
+def test_names_whose_separating_spaces_were_lost() -> None:
+    from govkg.loaders.rosters_rows import split_run_of_names
+    assert split_run_of_names("李玉民张晓辉") == ["李玉民", "张晓辉"]
+    assert split_run_of_names("郝赫王凯 高晓莉吕宁谷峪") == ["郝赫", "王凯", "高晓莉", "吕宁", "谷峪"]
+    assert split_run_of_names("刘德华张学", {"刘德华"}) == ["刘德华", "张学"]
+    assert split_run_of_names("区政府分管住建") is None, "a wrapped post string is no run of names"
+
+
+def test_deputy_label_after_the_office_director_is_the_offices() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("江西省财政厅政务公开工作实施方案\n成立江西省财政厅政务公开工作领导小组。\n组长：王某某\n"
+            "办公室主任：赵某某\n副主任：钱某某\n")
+    got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert ("钱某某", "办公室副主任") in got, got
+
+
+def test_a_departments_own_plan_names_its_issuer() -> None:
+    doc = docs_of("江西省财政厅政务公开工作实施方案\n一、工作机构\n")[0]
+    assert metadata.find_issuer(doc)[1] == "江西省财政厅"
