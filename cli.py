@@ -230,6 +230,27 @@ def duties(body: str, store: StoreOpt = None, as_json: JsonOpt = False, backend:
     guarded(run)
 
 
+@app.command()
+def view(name: Annotated[str, typer.Argument(help="a group, body or person name, or a plan's document number")],
+         dest: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write (default: NAME.html)")] = None,
+         timeline: Annotated[bool, typer.Option("--timeline", help="only a person's career timeline")] = False,
+         store: StoreOpt = None) -> None:
+    """Write one self-contained HTML picture (no network needed) of a group, body, person or plan.
+
+    Example: govkg view 任凯旋 --out 任凯旋.html
+    """
+    def run() -> None:
+        from govkg.graph.html_view import page, timeline_page
+        from govkg.graph.picture import picture
+        p = picture(_questions(store, BackendName.oxigraph), name)
+        if timeline and p.kind != "person":
+            raise InputError(f"{name}: --timeline needs a person, this is a {p.kind}")
+        target = dest or Path(f"{p.centre.label}.html".replace("/", "_"))
+        target.write_text(timeline_page(p) if timeline else page(p), encoding="utf-8")
+        err.print(f"wrote {target}: {p.question}", highlight=False)
+    guarded(run)
+
+
 class ExportFormat(str, Enum):
     facts = "facts"
     aliases = "aliases"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import urllib.request
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from govkg.graph.neo4j_backend import Neo4jSettings
+from tests import headless
 from tests.test_neo4j import BROWSER, loaded, neo4j_settings, sample_facts  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.neo4j
@@ -64,38 +64,17 @@ const a = JSON.parse(process.argv[2]);
 """
 
 
-def _unavailable(reason: str) -> None:
-    """Under CI=true (.ci/run installs chromium and playwright-core) a missing tool is a failure."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-def _tools() -> tuple[str, str]:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if not (chromium and node and npm):
-        _unavailable("needs chromium, node and npm (apt-get install chromium nodejs npm)")
-    root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True).stdout.strip()
-    node_path = os.pathsep.join(p for p in (os.environ.get("NODE_PATH", ""), root) if p)
-    probe = subprocess.run([node, "-e", "require.resolve('playwright-core')"], env={**os.environ, "NODE_PATH": node_path},
-                           capture_output=True)
-    if probe.returncode != 0:
-        _unavailable("needs playwright-core (npm install -g playwright-core)")
-    return chromium, node_path
-
-
 def _browser_served() -> None:
     try:
         urllib.request.urlopen(BROWSER_URL, timeout=5).read(100)
     except OSError as e:
-        _unavailable(f"Neo4j Browser not served at {BROWSER_URL}: {e}")
+        headless.unavailable(f"Neo4j Browser not served at {BROWSER_URL}: {e}")
 
 
 @pytest.mark.parametrize("path", PICTURES, ids=lambda p: p.stem)
 def test_browser_draws_the_example(path: Path, loaded: dict, neo4j_settings: Neo4jSettings,  # noqa: F811
                                    tmp_path: Path) -> None:
-    chromium, node_path = _tools()
+    chromium, node_path = headless.tools()
     _browser_served()
     text = path.read_text("utf-8")
     params = [f":param {k} => '{v}'" for k, v in re.findall(r"^//\s*example:\s*:param\s+(\w+)\s*=>\s*'([^']*)'", text, re.M)]
