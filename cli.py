@@ -246,7 +246,10 @@ def view(name: Annotated[str, typer.Argument(help="a group, body or person name,
         if timeline and p.kind != "person":
             raise InputError(f"{name}: --timeline needs a person, this is a {p.kind}")
         target = dest or Path(f"{p.centre.label}.html".replace("/", "_"))
-        target.write_text(timeline_page(p) if timeline else page(p), encoding="utf-8")
+        try:
+            target.write_text(timeline_page(p) if timeline else page(p), encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{target}: cannot write the page ({e.strerror})") from None
         err.print(f"wrote {target}: {p.question}", highlight=False)
     guarded(run)
 

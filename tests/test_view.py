@@ -9,6 +9,7 @@ Skipped when chromium, node or playwright-core is missing (a failure under CI=tr
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 from pathlib import Path
@@ -132,3 +133,40 @@ def test_plan_page_lists_tasks_by_number_and_title(sample_store: Path, tmp_path:
     assert seen["requests"] == [], f"the page must fetch nothing, it requested {seen['requests']}"
     assert _drawn(seen, "26. 加快重点行业污染深度治理"), "task 26 is drawn with its number and title"
     assert _drawn(seen, "市生态环境局离石分局"), "a responsible body is drawn by its full name"
+
+
+def test_view_page_is_self_contained_without_a_browser(sample_store: Path, tmp_path: Path) -> None:
+    html = tmp_path / "p.html"
+    result = run_cli("view", "任凯旋", "--store", str(sample_store), "--out", str(html))
+    assert result.returncode == 0, result.stderr
+    text = html.read_text("utf-8")
+    assert "http://" not in text.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in text, \
+        "the page names no remote address"
+    assert not re.search(r"\b(src|href)=", text), "the page loads no script, style or image from a file or URL"
+    assert 'class="timeline"' in text, "a person's page carries the career timeline"
+
+
+def test_view_timeline_needs_a_person(sample_store: Path, tmp_path: Path) -> None:
+    result = run_cli("view", "区财政局", "--timeline", "--store", str(sample_store), "--out", str(tmp_path / "x.html"))
+    assert result.returncode == 2 and "person" in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_view_unknown_name_exits_1_and_suggests(sample_store: Path, tmp_path: Path) -> None:
+    result = run_cli("view", "区财务局", "--store", str(sample_store), "--out", str(tmp_path / "x.html"))
+    assert result.returncode == 1 and "区财政局" in result.stderr, result.stderr
+    assert not (tmp_path / "x.html").exists(), "nothing is written for an unknown name"
+
+
+def test_view_unwritable_output_is_one_line(sample_store: Path, tmp_path: Path) -> None:
+    result = run_cli("view", "区财政局", "--store", str(sample_store), "--out", str(tmp_path / "no" / "dir" / "x.html"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "x.html" in result.stderr, result.stderr
+
+
+def test_names_are_escaped_not_markup() -> None:
+    from govkg.graph.html_view import page
+    from govkg.graph.picture import Column, Edge, Node, Picture
+    evil = Node("body:x", "<script>alert(1)</script>局", "body")
+    p = Picture("body", evil, "q", [Column("c", [Node("person:y", "张<b>三", "person")])],
+                [Edge("person:y", "body:x", "局长\"onclick=\"x", "doc<1>", 3, "leader")])
+    text = page(p)
+    assert "<script>alert" not in text and "<b>三" not in text and '"onclick="' not in text
