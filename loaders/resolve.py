@@ -75,6 +75,10 @@ def split_level(name: str) -> tuple[str, str]:
     return "", name
 
 
+# a province's own body as the issuer: the province's prefix folds to 省 (河北省财政厅 -> 省财政厅)
+PROVINCE_BODY = re.compile(r"^((?:黑龙江|[\u4e00-\u9fff]{2})省)(?![\u4e00-\u9fff]{1,6}?[市县区旗]人民政府)[\u4e00-\u9fff]{2,}")
+
+
 def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
     """Prefix folds for the issuing localities, read from the issuers: 吕梁市离石区人民政府 ->
     [(吕梁市离石区, 区), (离石区, 区), (吕梁市, 市)]. The most frequent issuer comes first: its level
@@ -86,6 +90,10 @@ def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
             m = pattern.match(squash(f.issuer))
             if m and m.group(2) not in level_prefixes():
                 votes[(m.group(1), m.group(2), m.group(3))] += 1
+                continue
+            province = PROVINCE_BODY.match(squash(f.issuer))  # 河北省工业和信息化厅, 山东省人民政府办公厅
+            if province:
+                votes[("", province.group(1), "省")] += 1
     if not votes:
         return []
     folds: list[tuple[str, str]] = []
@@ -96,6 +104,9 @@ def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
             candidates.append((city, city[-1]))  # the parent city's bodies: 吕梁市委 -> 市委
         folds.extend(c for c in candidates if c not in folds)
     return folds
+
+
+PROVINCIAL_HEADS = ("厅",)  # kinds of body only a province has (not 办公厅: every government has one)
 
 
 class Resolver:
@@ -153,13 +164,18 @@ class Resolver:
         level, _ = split_level(norm)
         tries = [norm]
         if not level and norm[:1] not in ("市", "省") and not norm.endswith(("街道办事处", "乡", "镇")):
-            tries.append(self.level + norm)
+            # the level's own body, when the corpus names it so, before the bare mention (农业农村厅 after
+            # 省农业农村厅 is that body)
+            tries.insert(0 if self.level + norm in self.counts else 1, self.level + norm)
         for cand in tries:
             if cand in self.counts and self._longer(cand) is None:
                 return cand
             longer = self._longer(cand)
             if longer:
                 return self._expand(longer) if longer != cand else longer
+        if not level and norm.endswith(PROVINCIAL_HEADS) and not norm.endswith("办公厅") and len(norm) >= 3 \
+                and not norm.startswith(("中共", "国家")):
+            return "省" + norm  # only a province has 厅: `教育厅` in a list after `省发展改革委` is 省教育厅
         return norm
 
     def _longer(self, short: str) -> str | None:

@@ -126,16 +126,17 @@ def is_furniture(text: str) -> bool:
 def clean_lines(text: str) -> list[Line]:
     """Numbered non-empty lines without page furniture (numbers as in the source file).
 
-    Half-width punctuation between Chinese characters is made full-width, and a paragraph that a
+    A text printed in traditional characters is read in simplified ones; half-width punctuation
+    between Chinese characters is made full-width; masked names become gaps; and a paragraph that a
     crawl or OCR flattened onto one long line is cut into pieces at its numbering and role marks;
     the pieces keep the number of the line they came from.
     """
     out = []
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(layout.simplified(text).splitlines(), 1):
         stripped = raw.replace("\u3000", " ").rstrip()
         if not stripped.strip() or is_furniture(stripped):
             continue
-        stripped = layout.fullwidth_punctuation(stripped)
+        stripped = layout.unmask(layout.fullwidth_punctuation(stripped))
         out.extend(Line(number, piece) for piece in layout.unflatten(stripped))
     return out
 
