@@ -87,6 +87,20 @@ class KnowledgeGraph:
     def duties(self, body: str) -> Answer:
         return self._ask("duties", self._questions.duties(body))
 
+    def picture(self, name: str):  # -> govkg.graph.picture.Picture
+        """What `govkg view` draws for a group, body, person or plan (document number)."""
+        from govkg.graph.picture import picture
+        return picture(self._questions, name)
+
+    def view_html(self, name: str, timeline: bool = False) -> tuple[Any, str]:
+        """(the Picture, one self-contained HTML page of it); timeline: a person's career only."""
+        from govkg.errors import InputError
+        from govkg.graph.html_view import page, timeline_page
+        p = self.picture(name)
+        if timeline and p.kind != "person":
+            raise InputError(f"{name}: --timeline needs a person, this is a {p.kind}")
+        return p, timeline_page(p) if timeline else page(p)
+
     def sparql(self, text: str, *, timeout: float | None = 30.0, allow_service: bool = False):
         """Your own read-only SPARQL (prefixes org, prov, skos, foaf, gk, rdfs, xsd pre-declared)."""
         from govkg.errors import StoreError

@@ -334,6 +334,26 @@ def duties(body: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: For
     _ask("duties", lambda kg: kg.duties(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
+@app.command()
+def view(name: Annotated[str, typer.Argument(help="a group, body or person name, or a plan's document number")],
+         dest: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write (default: NAME.html)")] = None,
+         timeline: Annotated[bool, typer.Option("--timeline", help="only a person's career timeline")] = False,
+         store: StoreOpt = None) -> None:
+    """Write one self-contained HTML picture (no network needed) of a group, body, person or plan.
+
+    Example: govkg view 任凯旋 --out 任凯旋.html
+    """
+    def run() -> None:
+        p, html = _graph(store, BackendName.oxigraph, {}).view_html(name, timeline)
+        target = dest or Path(f"{p.centre.label}.html".replace("/", "_"))
+        try:
+            target.write_text(html, encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{target}: cannot write the page ({e.strerror})") from None
+        err.print(f"wrote {target}: {p.question}", highlight=False)
+    guarded(run)
+
+
 class ExportFormat(str, Enum):
     facts = "facts"
     aliases = "aliases"

@@ -17,6 +17,7 @@ import networkx as nx
 
 from govkg.graph.neo4j_load import NAMED, Planner
 from govkg.ontology.facts import FactBase
+from govkg.ontology.vocabulary import vocabulary
 
 NODE_KINDS = ("Document", *NAMED, "Task", "Duty", "Reply")
 EDGE_ENDS = {"ISSUED_BY": ("Document", "Body"), "HOLDS": ("Person", "Body"), "PART_OF": ("Group", "Group"),
@@ -74,7 +75,22 @@ def facts_to_networkx(facts: list[FactBase], aliases: Any = None) -> nx.MultiDiG
     for name, (a, b) in EDGE_ENDS.items():
         for r in rows.get(name, []):
             g.add_edge(f"{a}:{r['a']}", f"{b}:{r['b']}", key=r["id"], label=name.split(":")[0], **_props(r["props"]))
+    _derived(g)
     return g
+
+
+def _derived(g: nx.MultiDiGraph) -> None:
+    """LEADS and HELD as graph/neo4j_derived.py adds them in Neo4j (the same graph in every sink):
+    a LEADS beside each MEMBER_OF with a leading role, a HELD beside each former HOLDS."""
+    leading = set(vocabulary()["group_roles"]["leading"])
+    for a, b, key, d in list(g.edges(keys=True, data=True)):
+        if d["label"] == "MEMBER_OF":
+            d["leading"] = d.get("role") in leading
+            if d["leading"]:
+                g.add_edge(a, b, key=f"LEADS:{key}", label="LEADS", role=d["role"], doc=d["doc"], line=d["line"])
+        elif d["label"] == "HOLDS" and d.get("status") == "former":
+            extra = {k: d[k] for k in ("event", "date", "until_doc") if k in d}
+            g.add_edge(a, b, key=f"HELD:{key}", label="HELD", title=d["title"], doc=d["doc"], line=d["line"], **extra)
 
 
 def graphml(g: nx.MultiDiGraph) -> bytes:
