@@ -1,0 +1,70 @@
+"""Renamed copies of a gazette: the same documents as if another district had published them.
+
+    .venv/bin/python bench/renamed_copies.py N OUTDIR [--source GAZETTE] [--people]
+
+Copy i replaces the place (离石区 -> another district's name, 离石 -> its short form), the document
+numbers' prefix (离政发 -> another one-character prefix + 政发, so numbers differ per place) and,
+with --people, the people's given names (one character shifted), so a benchmark or a test can grow
+the corpus without repeating one place's identities. Why: the issue's measurements (places merge,
+superlinear steps, store growth) need many distinct-but-realistic gazettes, and we have one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+DISTRICTS = "东城 西城 南湖 北塔 青山 红岩 白云 金川 银海 玉泉 翠屏 云岩 龙湖 凤翔 麒麟 梅江 兰山 竹溪 松江 柏林".split()
+PREFIXES = "东西南北青红白金银玉翠云龙凤麒梅兰竹松柏"
+# A given-name character followed by 同志 is a person's name; shifting it renames the person.
+PERSON = re.compile(r"([\u4e00-\u9fff]{1,3})(同志)")
+SHIFT = str.maketrans("军华明强伟平红建国海", "峰林涛磊超勇波辉亮斌")
+
+
+def place_name(i: int) -> str:
+    """Copy i's district short name: 20 base names, then numbered (东城2 ...) beyond."""
+    base = DISTRICTS[i % len(DISTRICTS)]
+    return base if i < len(DISTRICTS) else f"{base}{i // len(DISTRICTS) + 1}"
+
+
+def prefix(i: int) -> str:
+    p = PREFIXES[i % len(PREFIXES)]
+    return p if i < len(PREFIXES) else f"{p}{i // len(PREFIXES) + 1}"
+
+
+def rename(text: str, i: int, people: bool = False) -> str:
+    """The text as copy i: place, document-number prefix and (optionally) people renamed."""
+    text = text.replace("离石", place_name(i)).replace("离政", f"{prefix(i)}政")
+    if people:
+        text = PERSON.sub(lambda m: m.group(1).translate(SHIFT) + m.group(2), text)
+    return text
+
+
+def write_copies(source: Path, n: int, outdir: Path, people: bool = False) -> list[Path]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    text = source.read_text(encoding="utf-8")
+    paths = []
+    for i in range(n):
+        path = outdir / f"copy-{i:03d}-{place_name(i)}.txt"
+        path.write_text(rename(text, i, people), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main(argv: list[str]) -> int:
+    from govkg.loaders.pipeline import sample_gazette
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("n", type=int)
+    ap.add_argument("outdir", type=Path)
+    ap.add_argument("--source", type=Path, default=sample_gazette())
+    ap.add_argument("--people", action="store_true", help="rename people too")
+    args = ap.parse_args(argv)
+    for p in write_copies(args.source, args.n, args.outdir, args.people):
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
