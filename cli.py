@@ -84,17 +84,41 @@ def _write(text: str, dest: Path | None) -> None:
         sys.stdout.write(text)
 
 
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="extract documents in this many processes")]
+ProgressOpt = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="progress bar (default: when stderr is a terminal)")]
+
+
+def _extract(paths: list[Path] | None, jobs: int, progress: bool | None):
+    """Extract the gazettes, with a progress bar (documents done, documents/s) on a terminal."""
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from govkg.loaders.pipeline import extract_paths
+    files = _paths(paths)
+    if not (err.is_terminal if progress is None else progress):
+        return extract_paths(files, jobs)
+    start = time.perf_counter()
+    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("documents {task.fields[rate]}"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("extract", total=None, rate="")
+
+        def update(done: int, total: int) -> None:
+            rate = done / max(time.perf_counter() - start, 1e-9)
+            bar.update(task, completed=done, total=total, rate=f"{rate:.1f}/s")
+        return extract_paths(files, jobs, update)
+
+
 @app.command()
-def build(paths: PathsArg = None, store: StoreOpt = None) -> None:
+def build(paths: PathsArg = None, store: StoreOpt = None, jobs: JobsOpt = 1, progress: ProgressOpt = None) -> None:
     """Read gazettes and (re)build the embedded store from them, atomically.
 
-    Example: govkg build gazette.txt --store ./kg
+    Example: govkg build gazette.txt --store ./kg --jobs 2
     """
     def run() -> None:
         from govkg.graph.rdf import facts_to_quads
         from govkg.graph.store import store_path, write_store
-        from govkg.loaders.pipeline import extract_paths
-        extraction = extract_paths(_paths(paths))
+        extraction = _extract(paths, jobs, progress)
         target = store_path(store)
         quads = facts_to_quads(extraction.facts, extraction.aliases)
         write_store(target, quads)
@@ -323,7 +347,7 @@ def load_neo4j(paths: PathsArg = None,
                store: Annotated[Optional[Path], typer.Option("--store", help="load the facts of this embedded store instead of reading gazettes")] = None,
                uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None, database: DatabaseOpt = None,
                batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="facts per transaction (whole documents)")] = 500,
-               progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="progress bar (default: when stderr is a terminal)")] = None) -> None:
+               jobs: JobsOpt = 1, progress: ProgressOpt = None) -> None:
     """Load gazettes (or an embedded store) into Neo4j: idempotent MERGEs, whole documents per transaction.
 
     Example: NEO4J_PASSWORD=... govkg load neo4j gazette.txt --uri bolt://127.0.0.1:7687
@@ -341,8 +365,7 @@ def load_neo4j(paths: PathsArg = None,
             st = open_store(store)
             facts, aliases, source = facts_from_store(st), aliases_from_store(st), str(store)
         else:
-            from govkg.loaders.pipeline import extract_paths
-            extraction = extract_paths(_paths(paths))
+            extraction = _extract(paths, jobs, progress)
             facts, aliases, source = extraction.facts, extraction.aliases, ", ".join(extraction.encodings)
             for w in extraction.warnings:
                 err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
