@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from govkg.loaders import appointments, duties, metadata, replies, rosters, tasks
+from govkg.loaders.derived import members_from_duty_list
 from govkg.loaders.resolve import AliasTable, resolve_facts
 from govkg.loaders.text import Document, read_documents
 from govkg.ontology.facts import FactBase, fact_to_json
@@ -47,6 +48,7 @@ def extract_document(doc: Document) -> tuple[list[FactBase], list[str]]:
                             f"({type(e).__name__}: {e}); its facts for this document are missing")
             continue
         facts.extend(found)
+    facts.extend(members_from_duty_list(doc, facts))
     if len(facts) <= 1:
         warnings.append(f"{doc.source}:{doc.start_line}: {doc.number}: no facts read beyond its metadata")
     return facts, warnings
