@@ -227,8 +227,8 @@ def _seams(p: Piece, cache: dict[tuple[int, int], Seam | None]) -> list[tuple[in
             seam = None
             if not texts[j - 1].endswith(("、", "（", "(")) and rest.kind != "frag":
                 r = set(_bigrams(without_statements(rest)))
-                left = set(_bigrams(without_statements(piece_of(p.lines[:j], p.kind))))
-                seam = (r, left) if len(r) >= 4 else None
+                if len(r) >= 4:
+                    seam = (r, set(_bigrams(without_statements(piece_of(p.lines[:j], p.kind)))))
             cache[key] = seam
         if cache[key] is not None:
             out.append((j, cache[key]))
