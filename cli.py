@@ -88,25 +88,73 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="extract docum
 ProgressOpt = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="progress bar (default: when stderr is a terminal)")]
 
 
-def _extract(paths: list[Path] | None, jobs: int, progress: bool | None):
-    """Extract the gazettes, with a progress bar (documents done, documents/s) on a terminal."""
+def _bar(progress: bool | None):
+    """A progress callback drawing documents done and documents/s on stderr (None: no bar),
+    and the context that shows it."""
+    import contextlib
     import time
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    if not (err.is_terminal if progress is None else progress):
+        return contextlib.nullcontext(None)
 
+    @contextlib.contextmanager
+    def shown():
+        start = time.perf_counter()
+        with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("documents {task.fields[rate]}"), TimeElapsedColumn(),
+                      console=err, transient=True) as bar:
+            task = bar.add_task("extract", total=None, rate="")
+
+            def update(done: int, total: int) -> None:
+                rate = done / max(time.perf_counter() - start, 1e-9)
+                bar.update(task, completed=done, total=total, rate=f"{rate:.1f}/s")
+            yield update
+    return shown()
+
+
+def _extract(paths: list[Path] | None, jobs: int, progress: bool | None):
+    """Extract the gazettes, with a progress bar on a terminal."""
     from govkg.loaders.pipeline import extract_paths
     files = _paths(paths)
-    if not (err.is_terminal if progress is None else progress):
-        return extract_paths(files, jobs)
-    start = time.perf_counter()
-    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("documents {task.fields[rate]}"),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("extract", total=None, rate="")
-
-        def update(done: int, total: int) -> None:
-            rate = done / max(time.perf_counter() - start, 1e-9)
-            bar.update(task, completed=done, total=total, rate=f"{rate:.1f}/s")
+    with _bar(progress) as update:
         return extract_paths(files, jobs, update)
+
+
+def _report(change, target: Path) -> None:
+    """What a build / add / remove did, the store's size, facts per kind, warnings."""
+    run = change.extraction
+    if run is not None:
+        for path, enc in run.encodings.items():
+            out.print(f"read {path} ({enc})", highlight=False)
+    for label, numbers in (("added", change.added), ("replaced (already in the store)", change.replaced),
+                           ("removed", change.removed)):
+        if numbers and (label != "added" or change.replaced or change.removed):
+            out.print(f"{label}: {'、'.join(numbers)}", highlight=False, soft_wrap=True)
+    for number in change.duplicates:
+        err.print(f"[yellow]warning:[/yellow] document {number} is printed more than once in the input", highlight=False)
+    kinds = Counter(f.kind for f in change.facts)
+    out.print(f"{change.documents} documents -> {len(change.facts)} facts, {change.triples} triples in {target}",
+              highlight=False, soft_wrap=True)
+    table = Table()
+    table.add_column("kind")
+    table.add_column("facts", justify="right")
+    for kind, n in sorted(kinds.items()):
+        table.add_row(kind, str(n))
+    out.print(table)
+    for w in (run.warnings if run is not None else []):
+        err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+
+
+def _read_into_store(how: str, paths: list[Path] | None, store: Path | None, jobs: int, progress: bool | None) -> None:
+    """`build` or `add`: extract the gazettes (progress bar on a terminal) into the store, report."""
+    from govkg.graph import corpus
+    from govkg.graph.store import store_path
+    target = store_path(store)
+    files = _paths(paths)
+    with _bar(progress) as update:
+        change = getattr(corpus, how)(target, files, jobs, update)
+    _report(change, target)
 
 
 @app.command()
@@ -115,26 +163,32 @@ def build(paths: PathsArg = None, store: StoreOpt = None, jobs: JobsOpt = 1, pro
 
     Example: govkg build gazette.txt --store ./kg --jobs 2
     """
+    guarded(lambda: _read_into_store("build", paths, store, jobs, progress))
+
+
+@app.command()
+def add(paths: Annotated[list[Path], typer.Argument(help="gazette text files or directories of them")],
+        store: StoreOpt = None, jobs: JobsOpt = 1, progress: ProgressOpt = None) -> None:
+    """Add gazettes to an existing store without re-reading the others; a document already in
+    the store is replaced.
+
+    Example: govkg add gazette-2024-4.txt --store ./kg
+    """
+    guarded(lambda: _read_into_store("add", paths, store, jobs, progress))
+
+
+@app.command()
+def remove(docs: Annotated[list[str], typer.Argument(help="document numbers, e.g. 离政发〔2024〕30号")],
+           store: StoreOpt = None) -> None:
+    """Take documents out of the store (by document number).
+
+    Example: govkg remove 离政发〔2024〕30号 --store ./kg
+    """
     def run() -> None:
-        from govkg.graph.rdf import facts_to_quads
-        from govkg.graph.store import store_path, write_store
-        extraction = _extract(paths, jobs, progress)
+        from govkg.graph import corpus
+        from govkg.graph.store import store_path
         target = store_path(store)
-        quads = facts_to_quads(extraction.facts, extraction.aliases)
-        write_store(target, quads)
-        for path, enc in extraction.encodings.items():
-            out.print(f"read {path} ({enc})", highlight=False)
-        kinds = Counter(f.kind for f in extraction.facts)
-        out.print(f"{len(extraction.documents)} documents -> {len(extraction.facts)} facts, {len(quads)} triples in {target}",
-                  highlight=False, soft_wrap=True)
-        table = Table()
-        table.add_column("kind")
-        table.add_column("facts", justify="right")
-        for kind, n in sorted(kinds.items()):
-            table.add_row(kind, str(n))
-        out.print(table)
-        for w in extraction.warnings:
-            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+        _report(corpus.remove(target, docs), target)
     guarded(run)
 
 

@@ -32,6 +32,7 @@ class Extraction:
     aliases: AliasTable = field(default_factory=AliasTable)
     encodings: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    raw: list[FactBase] = field(default_factory=list)  # the facts as read, before name resolution
 
 
 def extract_document(doc: Document) -> tuple[list[FactBase], list[str]]:
@@ -94,13 +95,21 @@ def extract_paths(paths: list[Path], jobs: int = 1, progress: Progress | None = 
 
     `jobs` > 1 extracts documents in that many processes (see _extract_all); `progress` is
     called with (documents done, documents in all)."""
+    run = extract_raw(paths, jobs, progress)
+    run.facts, run.aliases = resolve_facts(run.raw)
+    return run
+
+
+def extract_raw(paths: list[Path], jobs: int = 1, progress: Progress | None = None) -> Extraction:
+    """Read and extract every file, without name resolution: `run.raw` holds the facts as read.
+
+    Kept apart so that an incremental add can resolve new documents' facts together with the
+    raw facts the store already holds (resolution needs the whole corpus)."""
     run = Extraction()
     read_paths(paths, run)
-    raw: list[FactBase] = []
     for found, warnings in _extract_all(run.documents, jobs, progress):
-        raw.extend(found)
+        run.raw.extend(found)
         run.warnings.extend(warnings)
-    run.facts, run.aliases = resolve_facts(raw)
     return run
 
 
