@@ -36,7 +36,8 @@ _BREAK_BEFORE = re.compile(
     rf"|(?P<annex>附件\s{{0,2}}\d{{0,2}}[：:.．]?(?=[{_CJK}]))"
     rf"|(?P<date>(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)"
 )
-_BREAK_AFTER = re.compile(r"[。；](?![”）)])|(?<=日)(?=[（(]此件)")
+_BREAK_AFTER = re.compile(r"[。；](?![”）)])")
+_PUBLICITY = re.compile(r"[（(]此件[^（）()]{1,10}[）)]")
 # An addressee list ends in a colon: `各市人民政府，省政府各部门：`
 _ADDRESSEE_END = re.compile(r"(?:部门|单位|政府|局|厅|委|办|公司|院|会|中心|室|区|县|市)$")
 
@@ -149,6 +150,8 @@ def unflatten(text: str) -> list[str]:
     for m in _BREAK_AFTER.finditer(text):
         if outside[m.start()]:
             cuts.add(m.end())
+    for m in _PUBLICITY.finditer(text):  # `2024年6月18日（此件主动公开）` then the plan's title
+        cuts.update((m.start(), m.end()))
     for m in _DUTY_COLON.finditer(text):  # `…工作省财政厅：负责…`: an item whose stop the crawl lost
         start = _item_start(text, m.start(), cuts)
         if start is not None and outside[m.end() - 1]:

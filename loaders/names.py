@@ -73,6 +73,18 @@ def _level_of_title(title: str) -> str | None:
     return None
 
 
+def _split_run_together(text: str) -> str:
+    """`省政府信息化工作办公室主任省信息产业厅厅长` -> `…主任、省信息产业厅厅长`: a title, then a level opening
+    the next post, with no mark between them."""
+    titles = tuple(titles_longest_first())
+    out, last = [], 0
+    for m in re.finditer(r"(?<=[\u4e00-\u9fff])(?=[省市县区][\u4e00-\u9fff]{2})", text):
+        if m.start() - last >= 3 and text[last:m.start()].endswith(titles):
+            out.append(text[last:m.start()])
+            last = m.start()
+    return "、".join([*out, text[last:]]) if out else text
+
+
 def split_post_string(text: str) -> list[Post]:
     """`区委常委、区政府副区长、宣传部长` -> (区委, 常委), (区政府, 副区长), (宣传部, 部长).
 
@@ -84,6 +96,8 @@ def split_post_string(text: str) -> list[Post]:
     text = _QUALIFIER.sub("", text)
     posts: list[Post] = []
     previous_body = ""
+    # two posts printed with no mark between them: `省政府信息化工作办公室主任省信息产业厅厅长`
+    text = _split_run_together(text)
     for piece in re.split(r"[、，,；;]|兼任?", text):
         if not piece:
             continue

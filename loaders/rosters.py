@@ -306,7 +306,7 @@ def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
                          joined.text):
         group = group or m.group("g")
         body, base = m.group("body"), m.start("body")
-        for r in re.finditer(rf"(?:^|[，；,;])(?:以|由)?(?P<who>[^，；,;]+?)(?:(?<!负责)同志)?(?:为|任|担任)(?P<role>{roles}|成员单位)",
+        for r in re.finditer(rf"(?:^|[，；,;])(?:以|由)?(?P<who>[^，；,;]+?)(?:(?<!负责)(?<!领导)同志)?(?:为|任|担任)(?P<role>{roles}|成员单位)",
                              body):
             line = joined.line_at(base + r.start("who"))
             if r.group("role").startswith("成员"):
@@ -318,7 +318,7 @@ def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
 
 # `联席会议召集人由省政府分管副省长担任，副召集人由A、B担任。成员单位包括C、D。C为牵头单位。`
 COMPOSED_ROLE = re.compile(r"(?<!副)(?P<role>副?召集人|副?组长|副?总指挥|副?指挥长)(?:一般|通常|原则上)?由(?P<who>[^。；;，,]+?)"
-                           r"(?:(?<!负责)同志)?(?:担任|兼任)")
+                           r"(?:(?<!负责)(?<!领导)同志)?(?:担任|兼任)")
 COMPOSED_UNITS = re.compile(r"(?<!各)成员单位(?:包括|为|有|[：:])(?P<who>[^。；;]+?)(?:等[^。；;]{0,6})?[。；;]")
 # `A、B、C等部门单位为成员单位`: the units before the role
 COMPOSED_UNITS_BEFORE = re.compile(r"(?:^|[。；;，,])(?P<who>[^。；;，,、]{2,30}(?:、[^。；;，,、]{2,30}){1,80}?)"

@@ -26,7 +26,7 @@ HEAD_WORDS = ("主要负责同志", "分管负责同志", "负责同志", "主�
 # a Chinese name never starts with these (they open a collective or a clause: 各乡镇…, 由张三…)
 NOT_NAME_START = "各由经将请对从在为把被与及等其该本每"
 # nor ends with a verb of its clause (`由王` / `立新兼任，…`: a name wrapped across lines)
-NOT_NAME_END = ("兼任", "担任", "兼", "牵头", "负责", "配合", "参与")
+NOT_NAME_END = ("兼任", "担任", "兼", "牵头", "负责", "配合", "参与", "同志")
 CONCURRENT_TITLES = ("副书记", "常委", "党组成员", "党委委员", "委员")
 
 

@@ -123,7 +123,29 @@ def _bodies(text: str, base: int) -> list[tuple[int, str]]:
                 out[-1] = (out[-1][0], out[-1][1] + "、" + name)
                 continue
             out.append((base + sub_off + skip, name))
-    return _share_government(out)
+    return _share_place(_share_government(out))
+
+
+# `各市人力资源社会保障局、发展改革委、财政局`, `雄安新区改革发展局、公共服务局`: a body named by its kind
+# alone belongs to the place of the body before it.
+PLACE_HEAD = re.compile(r"^(?:各(?:设区)?[市县区州盟旗](?:[（(][^（）()]{1,12}[）)])?|[\u4e00-\u9fff]{2,5}?新区)"
+                        r"(?=[\u4e00-\u9fff]{2})")
+KIND_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:局|委|厅|办|中心)$")
+
+
+def _share_place(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    head = ""
+    for off, name in names:
+        found = PLACE_HEAD.match(name)
+        if found:
+            head = found.group()
+        elif head and KIND_ONLY.match(name) and name[0] not in "省市县区各" and not name.startswith(("中共", "国家")):
+            name = head + name
+        else:
+            head = ""
+        out.append((off, name))
+    return out
 
 
 # Places listed before the one that carries the kind of body: `龙口镇、十二连城乡人民政府` names two
@@ -140,7 +162,15 @@ def _share_government(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if (nxt.endswith(kind) and head.endswith(places) and out[i][1].endswith(places)
                     and not is_collective(out[i][1]) and 2 <= len(out[i][1]) <= 8):
                 out[i] = (out[i][0], out[i][1] + kind)
+        # `张家口、廊坊市政府`: bare city names before the one that carries 市政府 name a 市政府 each
+        city = CITY_GOVERNMENT.search(out[i + 1][1])
+        if city and BARE_PLACE.fullmatch(out[i][1]) and not looks_like_body(out[i][1]):
+            out[i] = (out[i][0], out[i][1] + city.group())
     return out
+
+
+CITY_GOVERNMENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[市县区](?:人民)?政府$")
+BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _label_role(label: str) -> str | None:

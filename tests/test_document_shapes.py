@@ -160,3 +160,12 @@ def test_working_group_whose_duty_comes_before_its_units() -> None:
             "2.3.2运输保障组：负责应急运输。牵头部门：省交通运输厅，组成部门：省公安厅。\n")
     got = {(f.group, f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
     assert ("综合协调组", "省粮食和物资储备局", "牵头单位") in got and ("运输保障组", "省公安厅", "成员单位") in got, got
+
+
+def test_joint_issuers_signing_as_one_run_above_the_date() -> None:
+    text = ("关于印发《某省技能人才行动方案》的通知\n湘人社发〔2024〕9号各市州人力资源社会保障局：现将方案印发给你们，请结合实际认真贯彻落实，"
+            "执行中遇到的问题请及时报告省人力资源和社会保障厅职业能力建设处。"
+            "湖南省人力资源和社会保障厅中共湖南省委组织部湖南省财政厅2024年5月8日（此件主动公开）某省技能人才行动方案为贯彻…\n")
+    doc = docs_of(text)[0]
+    assert metadata.find_issuer(doc)[1] == "湖南省人力资源和社会保障厅", "the first of the joint signers"
+    assert metadata.find_date(doc, None)[1] == "2024-05-08"

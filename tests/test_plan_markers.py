@@ -65,3 +65,10 @@ def test_numbers_that_restart_in_each_section_are_paths() -> None:
     got = read(HEAD + "一、扩大消费\n（一）汽车。鼓励换新。（责任单位：省商务厅）\n二、稳定就业\n"
                "（一）创业。开展培训。（责任单位：省人力资源社会保障厅）\n")
     assert got == {("一.一", "省商务厅", "responsible"), ("二.一", "省人力资源社会保障厅", "responsible")}, got
+
+
+def test_a_kind_of_body_named_after_a_place_belongs_to_that_place() -> None:
+    got = read(HEAD + "一、重点任务\n（一）稳定就业岗位。开发公益岗位。（责任单位：省人力资源社会保障厅；"
+               "各设区市人力资源社会保障局、财政局，赣江新区社会发展局、财政金融局）\n")
+    bodies = {b for _, b, _ in got}
+    assert {"各设区市财政局", "赣江新区财政金融局", "省人力资源社会保障厅"} <= bodies, bodies
