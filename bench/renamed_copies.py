@@ -4,7 +4,8 @@
 
 Copy i replaces the place (离石区 -> another district's name, 离石 -> its short form), the document
 numbers' prefix (离政发 -> another one-character prefix + 政发, so numbers differ per place) and,
-with --people, the people's given names (one character shifted), so a benchmark or a test can grow
+with --people, the people named before 同志 (the last character of the name, if a common one, changed
+per copy; names printed elsewhere, as in rosters, keep theirs), so a benchmark or a test can grow
 the corpus without repeating one place's identities. Why: the issue's measurements (places merge,
 superlinear steps, store growth) need many distinct-but-realistic gazettes, and we have one.
 """
@@ -20,7 +21,14 @@ DISTRICTS = "东城 西城 南湖 北塔 青山 红岩 白云 金川 银海 玉�
 PREFIXES = "东西南北青红白金银玉翠云龙凤麒梅兰竹松柏"
 # A given-name character followed by 同志 is a person's name; shifting it renames the person.
 PERSON = re.compile(r"([\u4e00-\u9fff]{1,3})(同志)")
-SHIFT = str.maketrans("军华明强伟平红建国海", "峰林涛磊超勇波辉亮斌")
+GIVEN = "军华明强伟平红建国海"  # common last characters of given names
+OTHER = "峰林涛磊超勇波辉亮斌"
+
+
+def shift(i: int) -> dict[int, str]:
+    """Copy i's renaming of given-name characters (a different one for each of ten copies)."""
+    k = i % len(OTHER)
+    return str.maketrans(GIVEN, OTHER[k:] + OTHER[:k])
 
 
 def place_name(i: int) -> str:
@@ -38,7 +46,8 @@ def rename(text: str, i: int, people: bool = False) -> str:
     """The text as copy i: place, document-number prefix and (optionally) people renamed."""
     text = text.replace("离石", place_name(i)).replace("离政", f"{prefix(i)}政")
     if people:
-        text = PERSON.sub(lambda m: m.group(1).translate(SHIFT) + m.group(2), text)
+        table = shift(i)
+        text = PERSON.sub(lambda m: m.group(1)[:-1] + m.group(1)[-1].translate(table) + m.group(2), text)
     return text
 
 
