@@ -17,8 +17,8 @@ import re
 import sys
 from pathlib import Path
 
-DISTRICTS = "东城 西城 南湖 北塔 青山 红岩 白云 金川 银海 玉泉 翠屏 云岩 龙湖 凤翔 麒麟 梅江 兰山 竹溪 松江 柏林".split()
-PREFIXES = "东西南北青红白金银玉翠云龙凤麒梅兰竹松柏"
+FIRST = "东西南北青红白金银玉翠云龙凤麒梅兰竹松柏"
+SECOND = "城山湖塔岩泉屏川海林溪江岭峰原阳台谷坪桥"
 # A given-name character followed by 同志 is a person's name; shifting it renames the person.
 PERSON = re.compile(r"([\u4e00-\u9fff]{1,3})(同志)")
 GIVEN = "军华明强伟平红建国海"  # common last characters of given names
@@ -32,14 +32,16 @@ def shift(i: int) -> dict[int, str]:
 
 
 def place_name(i: int) -> str:
-    """Copy i's district short name: 20 base names, then numbered (东城2 ...) beyond."""
-    base = DISTRICTS[i % len(DISTRICTS)]
-    return base if i < len(DISTRICTS) else f"{base}{i // len(DISTRICTS) + 1}"
+    """Copy i's district short name: two Chinese characters, distinct for the first 400 copies
+    (digits would not read as a place or a document number)."""
+    a, b = i % len(FIRST), i // len(FIRST)
+    return FIRST[a] + SECOND[(a + b) % len(SECOND)]
 
 
 def prefix(i: int) -> str:
-    p = PREFIXES[i % len(PREFIXES)]
-    return p if i < len(PREFIXES) else f"{p}{i // len(PREFIXES) + 1}"
+    """Copy i's document-number prefix (东 -> 东政发〔2024〕30号), two characters after the first 20."""
+    a, b = i % len(FIRST), i // len(FIRST)
+    return FIRST[a] + (SECOND[(a + b) % len(SECOND)] if b else "")
 
 
 def rename(text: str, i: int, people: bool = False) -> str:
