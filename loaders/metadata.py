@@ -123,7 +123,7 @@ def is_office_kind(number: str) -> bool:
 
 
 # `山东省应急管理厅关于…的函`, `河北省人力资源和社会保障厅河北省财政厅…关于印发…的通知`: the issuers lead the title
-TITLE_ISSUERS = re.compile(r"^(?P<who>[\u4e00-\u9fff]{4,80}?(?:厅|局|委员会|委|办公室|办公厅|人民政府|政府|小组|指挥部|中心))"
+TITLE_ISSUERS = re.compile(r"^(?P<who>[\u4e00-\u9fff“”]{4,80}?(?:厅|局|委员会|委|办公室|办公厅|人民政府|政府|小组|指挥部|中心))"
                            r"(?:等[\u4e00-\u9fff]{1,3}(?:个)?部门)?关于")
 TITLE_LINES = 3
 

@@ -47,7 +47,7 @@ def is_collective(name: str) -> bool:
     """A collective phrase (各乡（镇）人民政府、区直相关部门, …成员单位) rather than one named body."""
     n = squash(name)
     return n.startswith(("各", "相关", "有关", "其他", "其它", "区直", "县直", "市直")) or n.endswith(
-        ("成员单位", "相关部门", "有关部门", "相关单位", "有关单位", "各部门", "各单位", "主管部门")) or "各级" in n \
+        ("成员单位", "牵头单位", "相关部门", "有关部门", "相关单位", "有关单位", "各部门", "各单位", "主管部门")) or "各级" in n \
         or bool(re.match(r"^(?:全?[省市县区乡镇]|[省市县区](?:域?内|辖区内?|直|级))各(?!界)", n))
 
 

@@ -41,6 +41,7 @@ from govkg.loaders.rosters_rows import (
     roster_roles,
     split_in_charge,
     split_name_post_run,
+    parse_name_unit_rows,
     split_items,
     split_trailing_name,
 )
@@ -149,6 +150,10 @@ def read_roster(doc: Document) -> list[Entry]:
         if rows:
             entries.extend(Entry(role, n, lines[i].number, "person", post=p) for n, p in rows)
             continue
+        units = parse_name_unit_rows(rest)
+        if units:  # `成　员：巫振江（市府办）`: the person, and the unit he comes from (no title printed)
+            entries.extend(Entry(role, n, lines[i].number, "person", qualifier=u or None) for n, u in units)
+            continue
         text, j = rest, i
         while not _complete(text) and j + 1 < len(lines) and _joinable(lines[j + 1]) and j - i < 15:
             j += 1
@@ -177,6 +182,12 @@ def read_roster(doc: Document) -> list[Entry]:
         rows = parse_person_rows(ln.text)
         li = max(k for k in label_at if k < i)
         prev_label = label_at[li]
+        if not rows and (i - 1) in roster_rows and (units := parse_name_unit_rows(ln.text)) and any(u for _, u in units):
+            for n, u in units:  # `　　李大同（市财政局）` under `成　员：巫振江（市府办）`
+                entries.append(Entry(prev_label if not is_solo_role(prev_label) else deputy_of(prev_label), n,
+                                     ln.number, "person", qualifier=u))
+            roster_rows.add(i)
+            continue
         if rows:
             for n, p in rows:
                 if li in unfilled:
@@ -327,12 +338,19 @@ UNITS_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位|部门单位|部
 COMPOSED_LEAD = re.compile(r"(?:^|[。；;])(?P<who>[^。；;，,]{2,20}?)为牵头单位")
 
 
+# `…指挥部由省政府分管副省长任总指挥，A、B任副总指挥`: the holders before the role
+COMPOSED_HOLDER = re.compile(r"(?:由|[，,；;])(?P<who>[^，。；;,由]{2,80}?)(?:(?<!负责)(?<!领导)同志)?(?:担任|兼任|任)"
+                             r"(?P<role>(?:常务|第一)?副?(?:总指挥|指挥长|组长|召集人)|副?主任)(?=[，。；,;]|$)")
+
+
 def composition_entries(doc: Document) -> list[Entry]:
     """A roster printed as running text with no `成立X` sentence (a 联席会议制度 notice): who holds
     each leading role (`召集人由…担任`), the member units (`成员单位包括…`) and the lead unit."""
     joined = doc.joined()
     out: list[Entry] = []
     for m in COMPOSED_ROLE.finditer(joined.text):
+        out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
+    for m in COMPOSED_HOLDER.finditer(joined.text):
         out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
     for m in COMPOSED_UNITS.finditer(joined.text):
         units = list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True)

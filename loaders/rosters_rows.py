@@ -236,6 +236,22 @@ def split_name_post_run(text: str) -> list[tuple[str, str]] | None:
     return out if len(out) >= 1 else None
 
 
+_NAME_UNIT = re.compile(rf"([{HAN}]{{2,4}})[（(]([^（）()]{{2,24}})[）)]")
+
+
+def parse_name_unit_rows(text: str) -> list[tuple[str, str]] | None:
+    """`李文钢` or `巫振江（市府办）、李大同（市财政局）`: names alone, or each with the unit it comes
+    from in brackets (no title) -> [(name, unit or "")]; None unless the whole text is that."""
+    t = squash(text).strip("。；;，,")
+    if is_name(t):
+        return [(t, "")]
+    rows = [(m.group(1), m.group(2)) for m in _NAME_UNIT.finditer(t)]
+    rest = _NAME_UNIT.sub("", t)
+    if not rows or re.sub(r"[、，,；;]", "", rest) or not all(is_name(n) for n, _ in rows):
+        return None
+    return rows
+
+
 # ---------------------------------------------------------------- list entries
 
 @dataclass

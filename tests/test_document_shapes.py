@@ -169,3 +169,43 @@ def test_joint_issuers_signing_as_one_run_above_the_date() -> None:
     doc = docs_of(text)[0]
     assert metadata.find_issuer(doc)[1] == "湖南省人力资源和社会保障厅", "the first of the joint signers"
     assert metadata.find_date(doc, None)[1] == "2024-05-08"
+
+
+def test_roster_of_names_with_the_unit_they_come_from() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("某市人民政府办公室关于成立某市河长制工作领导小组的通知\n某府办〔2023〕5号\n组　长：李文钢\n"
+            "副组长：张小平（市政府办）\n成　员：巫振江（市府办）\n　　　　李大同（市财政局）\n")
+    got = {(f.member, f.role, f.qualifier) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert got == {("李文钢", "组长", None), ("张小平", "副组长", "市政府办"), ("巫振江", "成员", "市府办"),
+                   ("李大同", "成员", "市财政局")}, got
+
+
+def test_members_named_only_by_post() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("湖南省人民政府办公厅关于成立湖南省食品安全工作领导小组的通知\n湘政办函〔2022〕3号\n"
+            "组　长：省人民政府分管副省长\n成　员：省市场监管局分管领导、省公安厅副厅长、省农业农村厅分管负责同志\n")
+    got = {(f.member, f.member_type) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert {("省市场监管局分管领导", "post"), ("省公安厅副厅长", "post"),
+            ("省农业农村厅分管负责同志", "post")} <= got, got
+
+
+def test_command_headquarters_composed_in_one_sentence() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("江西省人民政府办公厅关于印发江西省森林火灾应急预案的通知\n赣府厅字〔2023〕20号\n"
+            "省森林防灭火指挥部由省政府分管副省长任总指挥，省政府副秘书长、省应急厅厅长任副总指挥，"
+            "省委宣传部、省公安厅等部门为成员单位。\n")
+    got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert got == {("省政府分管副省长", "总指挥"), ("省政府副秘书长", "副总指挥"), ("省应急厅厅长", "副总指挥"),
+                   ("省委宣传部", "成员单位"), ("省公安厅", "成员单位")}, got
+
+
+def test_reply_handler_followed_by_a_phone_field() -> None:
+    from govkg.loaders import replies
+    text = ("赣市财提复字〔2023〕15号\n对市政协五届二次会议第88号提案的答复\n王小明委员:\n"
+            "您提出的《关于加强农村养老服务的建议》收悉，现答复如下:\n感谢您对财政工作的关心和支持。\n"
+            "承办人:刘某某  联系电话:0797-1234567\n负责人:陈某某\n赣州市财政局\n2023年6月1日\n")
+    reply = replies.extract(docs_of(text)[0])[0]
+    assert (reply.handler, reply.head, reply.proposer) == ("刘某某", "陈某某", "王小明"), reply
