@@ -16,6 +16,7 @@ from pathlib import Path
 
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.rdf import facts_to_quads
+from govkg.graph.standards import ontology_quads
 from govkg.graph.store import MARKER, write_store
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
 from govkg.loaders.resolve import resolve_facts
@@ -51,7 +52,7 @@ def raw_facts(path: Path) -> list[FactBase]:
 
 def _write(path: Path, raw: list[FactBase], change: Change) -> Change:
     facts, aliases = resolve_facts(raw)
-    quads = facts_to_quads(facts, aliases)
+    quads = [*facts_to_quads(facts, aliases), *ontology_quads()]
     text = "".join(json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in raw)
     write_store(path, quads, {RAW: text})
     change.facts, change.triples, change.documents = facts, len(quads), len({f.doc for f in raw})

@@ -40,9 +40,10 @@ def roster_roles() -> list[str]:
 
 @lru_cache(maxsize=1)
 def label_pattern() -> re.Pattern[str]:
-    """`副  组  长：` — a role word, possibly spaced out, then a colon, at the start of a line."""
+    """`副  组  长：` — a role word, possibly spaced out, then a colon, at the start of a line; the
+    group's kind may stand before it (`领导小组组长：`, `指挥部总指挥：`)."""
     alts = "|".join(r"\s*".join(map(re.escape, r)) for r in roster_roles())
-    return re.compile(rf"^\s*(?P<role>{alts})\s*[：:]\s*(?P<rest>.*)$")
+    return re.compile(rf"^\s*(?:领导小组|工作小组|小组|指挥部|专班)?(?P<role>{alts})\s*[：:]\s*(?P<rest>.*)$")
 
 
 @lru_cache(maxsize=1)

@@ -209,3 +209,11 @@ def test_reply_handler_followed_by_a_phone_field() -> None:
             "承办人:刘某某  联系电话:0797-1234567\n负责人:陈某某\n赣州市财政局\n2023年6月1日\n")
     reply = replies.extract(docs_of(text)[0])[0]
     assert (reply.handler, reply.head, reply.proposer) == ("刘某某", "陈某某", "王小明"), reply
+
+
+def test_a_role_label_led_by_the_group_kind() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = "江西省财政厅政务公开工作实施方案\n成立江西省财政厅政务公开工作领导小组。\n领导小组组长：王某某\n副组长：赵某某\n"
+    got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert got == {("王某某", "组长"), ("赵某某", "副组长")}, got
