@@ -142,8 +142,8 @@ def extraction_rows(ten: list[Path], jobs: int) -> None:
     regex = regex_pass(ten)
     one = extraction_rate(ten, 1)
     many = extraction_rate(ten, jobs)
-    row([f"extraction, 10x ({mb:.1f} MB), 1 process", f"{one:.2f} MB/s", f"regex pass {regex:.0f} MB/s", f"{one / regex:.4f}"])
-    row([f"extraction, 10x, --jobs {jobs}", f"{many:.2f} MB/s", f"1 process {one:.2f} MB/s", f"{many / one:.2f}x"])
+    row([f"extraction, {len(ten)}x ({mb:.1f} MB), 1 process", f"{one:.2f} MB/s", f"regex pass {regex:.0f} MB/s", f"{one / regex:.4f}"])
+    row([f"extraction, {len(ten)}x, --jobs {jobs}", f"{many:.2f} MB/s", f"1 process {one:.2f} MB/s", f"{many / one:.2f}x"])
 
 
 def main(argv: list[str]) -> int:
