@@ -116,6 +116,77 @@ def _write(text: str, dest: Path | None) -> None:
         sys.stdout.write(text)
 
 
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="extract documents in this many processes")]
+
+
+def _bar(progress: bool | None):
+    """A progress callback drawing documents done and documents/s on stderr (None: no bar),
+    and the context that shows it."""
+    import contextlib
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    if not (err.is_terminal if progress is None else progress):
+        return contextlib.nullcontext(None)
+
+    @contextlib.contextmanager
+    def shown():
+        start = time.perf_counter()
+        with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("documents {task.fields[rate]}"), TimeElapsedColumn(),
+                      console=err, transient=True) as bar:
+            task = bar.add_task("extract", total=None, rate="")
+
+            def update(done: int, total: int) -> None:
+                rate = done / max(time.perf_counter() - start, 1e-9)
+                bar.update(task, completed=done, total=total, rate=f"{rate:.1f}/s")
+            yield update
+    return shown()
+
+
+def _extract(paths: list[Path] | None, jobs: int, progress: bool | None):
+    """Extract the gazettes, with a progress bar on a terminal."""
+    from govkg.loaders.pipeline import extract_paths
+    files = _paths(paths)
+    with _bar(progress) as update:
+        return extract_paths(files, jobs, update)
+
+
+def _report(change, target: Path) -> None:
+    """What a build / add / remove did, the store's size, facts per kind, warnings."""
+    run = change.extraction
+    if run is not None:
+        for path, enc in run.encodings.items():
+            out.print(f"read {path} ({enc})", highlight=False)
+    for label, numbers in (("added", change.added), ("replaced (already in the store)", change.replaced),
+                           ("removed", change.removed)):
+        if numbers and (label != "added" or change.replaced or change.removed):
+            out.print(f"{label}: {'、'.join(numbers)}", highlight=False, soft_wrap=True)
+    for number in change.duplicates:
+        err.print(f"[yellow]warning:[/yellow] document {number} is printed more than once in the input", highlight=False)
+    kinds = Counter(f.kind for f in change.facts)
+    out.print(f"{change.documents} documents -> {len(change.facts)} facts, {change.triples} triples in {target}",
+              highlight=False, soft_wrap=True)
+    table = Table()
+    table.add_column("kind")
+    table.add_column("facts", justify="right")
+    for kind, n in sorted(kinds.items()):
+        table.add_row(kind, str(n))
+    out.print(table)
+    _print_warnings(run.warnings if run is not None else [])
+
+
+def _read_into_store(how: str, paths: list[Path] | None, store: Path | None, jobs: int, progress: bool | None) -> None:
+    """`build` or `add`: extract the gazettes (progress bar on a terminal) into the store, report."""
+    from govkg.graph import corpus
+    from govkg.graph.store import store_path
+    target = store_path(store)
+    files = _paths(paths)
+    with _bar(progress) as update:
+        change = getattr(corpus, how)(target, files, jobs, update)
+    _report(change, target)
+
+
 def _version(value: bool) -> None:
     if value:
         from govkg import __version__
@@ -134,39 +205,37 @@ def main_options(version: Annotated[bool, typer.Option("--version", callback=_ve
 
 
 @app.command()
-def build(paths: PathsArg = None, store: StoreOpt = None, progress: ProgressOpt = None) -> None:
+def build(paths: PathsArg = None, store: StoreOpt = None, jobs: JobsOpt = 1, progress: ProgressOpt = None) -> None:
     """Read gazettes and (re)build the embedded store from them, atomically.
 
-    Example: govkg build gazette.txt --store ./kg
+    Example: govkg build gazette.txt --store ./kg --jobs 2
+    """
+    guarded(lambda: _read_into_store("build", paths, store, jobs, progress))
+
+
+@app.command()
+def add(paths: Annotated[list[Path], typer.Argument(help="gazette text files or directories of them")],
+        store: StoreOpt = None, jobs: JobsOpt = 1, progress: ProgressOpt = None) -> None:
+    """Add gazettes to an existing store without re-reading the others; a document already in
+    the store is replaced.
+
+    Example: govkg add gazette-2024-4.txt --store ./kg
+    """
+    guarded(lambda: _read_into_store("add", paths, store, jobs, progress))
+
+
+@app.command()
+def remove(docs: Annotated[list[str], typer.Argument(help="document numbers, e.g. 离政发〔2024〕30号")],
+           store: StoreOpt = None) -> None:
+    """Take documents out of the store (by document number).
+
+    Example: govkg remove 离政发〔2024〕30号 --store ./kg
     """
     def run() -> None:
-        from rich.progress import Progress
-
-        from govkg.graph.rdf import facts_to_quads
-        from govkg.graph.standards import ontology_quads
-        from govkg.graph.store import store_path, write_store
-        from govkg.loaders.pipeline import extract_paths
+        from govkg.graph import corpus
+        from govkg.graph.store import store_path
         target = store_path(store)
-        with Progress(console=err, transient=True, disable=not (err.is_terminal if progress is None else progress)) as bar:
-            step = bar.add_task("reading gazettes", total=3)
-            extraction = extract_paths(_paths(paths))
-            bar.update(step, advance=1, description="facts -> RDF (govkg + W3C ORG)")
-            quads = facts_to_quads(extraction.facts, extraction.aliases)
-            bar.update(step, advance=1, description=f"writing {target}")
-            write_store(target, [*quads, *ontology_quads()])
-            bar.update(step, advance=1)
-        for path, enc in extraction.encodings.items():
-            out.print(f"read {path} ({enc})", highlight=False)
-        kinds = Counter(f.kind for f in extraction.facts)
-        out.print(f"{len(extraction.documents)} documents -> {len(extraction.facts)} facts, {len(quads)} triples in {target}",
-                  highlight=False, soft_wrap=True)
-        table = Table()
-        table.add_column("kind")
-        table.add_column("facts", justify="right")
-        for kind, n in sorted(kinds.items()):
-            table.add_row(kind, str(n))
-        out.print(table)
-        _print_warnings(extraction.warnings)
+        _report(corpus.remove(target, docs), target)
     guarded(run)
 
 
@@ -511,7 +580,7 @@ def load_neo4j(paths: PathsArg = None,
                store: Annotated[Optional[Path], typer.Option("--store", help="load the facts of this embedded store instead of reading gazettes")] = None,
                uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None, database: DatabaseOpt = None,
                batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="facts per transaction (whole documents)")] = 500,
-               progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="progress bar (default: when stderr is a terminal)")] = None) -> None:
+               jobs: JobsOpt = 1, progress: ProgressOpt = None) -> None:
     """Load gazettes (or an embedded store) into Neo4j: idempotent MERGEs, whole documents per transaction.
 
     Example: NEO4J_PASSWORD=... govkg load neo4j gazette.txt --uri bolt://127.0.0.1:7687
@@ -529,8 +598,7 @@ def load_neo4j(paths: PathsArg = None,
             st = open_store(store)
             facts, aliases, source = facts_from_store(st), aliases_from_store(st), str(store)
         else:
-            from govkg.loaders.pipeline import extract_paths
-            extraction = extract_paths(_paths(paths))
+            extraction = _extract(paths, jobs, progress)
             facts, aliases, source = extraction.facts, extraction.aliases, ", ".join(extraction.encodings)
             _print_warnings(extraction.warnings)
         show = err.is_terminal if progress is None else progress

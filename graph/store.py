@@ -33,8 +33,9 @@ def store_path(path: str | Path | None) -> Path:
     return PROJECT_STORE if (PROJECT_STORE / MARKER).exists() else DEFAULT_STORE
 
 
-def write_store(path: Path, quads: list[Quad]) -> None:
-    """Replace the store at `path` with exactly these quads, atomically."""
+def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = None) -> None:
+    """Replace the store at `path` with exactly these quads, atomically; `files` (name -> text)
+    are written beside the quads and swapped in with them (the raw facts incremental adds read)."""
     path = path.absolute()
     if path.exists() and not (path / MARKER).exists() and any(path.iterdir()):
         raise StoreError(f"{path}: exists and is not a govkg store; refusing to overwrite it")
@@ -45,6 +46,8 @@ def write_store(path: Path, quads: list[Quad]) -> None:
         store.bulk_extend(quads)
         store.flush()
         del store
+        for name, text in (files or {}).items():
+            (staging / name).write_text(text, encoding="utf-8")
         (staging / MARKER).write_text("govkg oxigraph store\n", encoding="utf-8")
         old = None
         if path.exists():

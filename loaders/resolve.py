@@ -119,6 +119,13 @@ class Resolver:
         for name, n in mentions.items():
             self.counts[self.normal(name)] += n
         self._cache: dict[str, str] = {}
+        # Mentions by (kind of head, level prefix), in mention order: an abbreviation is looked
+        # up among the names it could abbreviate, not among all names (linear resolution).
+        self._buckets: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for cand in self.counts:
+            clvl, crest = split_level(cand)
+            self._buckets.setdefault((head_class(cand), clvl), []).append((cand, crest))
+        self._longer_cache: dict[str, str | None] = {}
 
     def fold(self, name: str) -> str:
         name = squash(name).translate(PAREN)
@@ -180,17 +187,15 @@ class Resolver:
 
     def _longer(self, short: str) -> str | None:
         """The unique fuller mention that `short` abbreviates, if any."""
+        if short not in self._longer_cache:
+            self._longer_cache[short] = self._find_longer(short)
+        return self._longer_cache[short]
+
+    def _find_longer(self, short: str) -> str | None:
         lvl, rest = split_level(short)
         head = head_class(short)
-        found = []
-        for cand in self.counts:
-            if len(cand) <= len(short) or head_class(cand) != head:
-                continue
-            clvl, crest = split_level(cand)
-            if clvl != lvl or not crest or not rest:
-                continue
-            if is_subsequence(rest, crest):
-                found.append(cand)
+        found = [cand for cand, crest in self._buckets.get((head, lvl), ())
+                 if len(cand) > len(short) and crest and rest and is_subsequence(rest, crest)]
         if not found:
             return None
         maximal = [c for c in found if not any(c != o and is_subsequence(split_level(c)[1], split_level(o)[1])
@@ -234,9 +239,17 @@ def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:
     groups = {resolver.fold(g): g for f in facts if isinstance(f, MemberFact | OfficeFact)
               for g in (f.group, getattr(f, "parent", None)) if g}
 
+    memo: dict[str, str] = {}
+
     def body(name: str | None) -> str | None:
+        """A body's canonical name (once per spelling: the answer depends on the spelling only)."""
         if not name:
             return name
+        if name not in memo:
+            memo[name] = body_of(name)
+        return memo[name]
+
+    def body_of(name: str) -> str:
         folded = resolver.fold(name)
         for suffix in ("", "办公室"):
             stem = folded[: len(folded) - len(suffix)] if folded.endswith(suffix) else None

@@ -145,7 +145,19 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
 
 
 def main_group(doc: Document) -> tuple[str, int] | None:
-    """The fullest group name printed in the document (one canonical name per group per doc)."""
+    """The fullest group name printed in the document (one canonical name per group per doc).
+
+    Metadata, rosters and duties all ask for it: it is read once per document (again only if
+    the document's lines were replaced or grew)."""
+    key = (id(doc.lines), len(doc.lines))
+    cached = doc.__dict__.get("_main_group")
+    if cached is None or cached[0] != key:
+        cached = (key, _main_group(doc), doc.lines)  # holds the list: its id stays its own
+        doc.__dict__["_main_group"] = cached
+    return cached[1]
+
+
+def _main_group(doc: Document) -> tuple[str, int] | None:
     cands = group_candidates(doc)
     if not cands:  # no 成立 sentence: the group that has an office (`X办公室设在…`), at a sentence or line start
         for ln in doc.lines:

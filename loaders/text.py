@@ -56,7 +56,14 @@ class Document:
         return self.lines[0].number if self.lines else 0
 
     def joined(self) -> "Joined":
-        return Joined.of(self.lines)
+        """The lines joined (see Joined); every extractor asks for it, so it is built once per
+        document (rebuilt if the lines were replaced or grew). Callers must not change it."""
+        key = (id(self.lines), len(self.lines))
+        cached = self.__dict__.get("_joined")
+        if cached is None or cached[0] != key:
+            cached = (key, Joined.of(self.lines), self.lines)  # holds the list: its id stays its own
+            self.__dict__["_joined"] = cached
+        return cached[1]
 
 
 @dataclass
