@@ -370,7 +370,8 @@ def composition_entries(doc: Document) -> list[Entry]:
         who = UNITS_TAIL.sub("", m.group("who"))  # `…事发地市委市政府等部门单位`
         out.extend(list_entries("成员单位", who, joined.line_at(m.start("who")), True))
     for m in COMPOSED_LEAD.finditer(joined.text):
-        out.append(Entry("牵头单位", m.group("who"), joined.line_at(m.start("who")), "body"))
+        if _names_a_unit(m.group("who")):  # not `排名第一为牵头单位` (the first of each list leads)
+            out.append(Entry("牵头单位", m.group("who"), joined.line_at(m.start("who")), "body"))
     return out
 
 
@@ -379,7 +380,7 @@ def _names_a_unit(text: str) -> bool:
     return is_collective(text) or (len(text) <= 30 and not SENTENCE_WORDS.search(text))
 
 
-SENTENCE_WORDS = re.compile(r"[《》]|了|为|征求|起草|形成|进行|根据|按照|现将|请")
+SENTENCE_WORDS = re.compile(r"[《》]|了|为|征求|起草|形成|进行|根据|按照|现将|请|排名|排序|第一")
 
 
 def _holders(role: str, who: str, line: int) -> list[Entry]:

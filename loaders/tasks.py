@@ -16,7 +16,8 @@ from collections import Counter
 from govkg.loaders.tasks_assign import Assigned, assign_repaired
 from govkg.loaders.tasks_pieces import (CLOSE, OPEN, Node, Piece, heading, heading_paths, split_pieces, statements,
                                         unswap_columns)
-from govkg.loaders.tasks_statements import is_collective, parse_assignment, prose_assignment, role_in_last_paren
+from govkg.loaders.tasks_statements import (FIRST_LISTED_LEADS, is_collective, parse_assignment, prose_assignment,
+                                            role_in_last_paren)
 from govkg.loaders.tasks_table import extract_table
 from govkg.loaders.text import Document
 from govkg.ontology.facts import FactBase, TaskFact
@@ -95,6 +96,7 @@ def extract(doc: Document) -> list[FactBase]:
     assigned = assign_repaired(pieces, nodes, known)
     ids = _task_ids(list(nodes.values()))
     facts: dict[tuple[str, str, str], TaskFact] = {}
+    first_leads = bool(FIRST_LISTED_LEADS.search(doc.joined().text))
     groups = {id(nodes[id(p)]) for p in pieces if id(p) in nodes and _names_working_group(p)}
     for node, piece, prefix in assigned:
         if WORKING_GROUP.match(node.title) or id(node) in groups:
@@ -104,7 +106,9 @@ def extract(doc: Document) -> list[FactBase]:
         if prefix and piece.kind == "frag":
             found.append((-len(prefix), prefix + piece.text[:piece.frag_end]))
         for off, stmt in found:
-            for b_off, body, role in parse_assignment(stmt):
+            for k, (b_off, body, role) in enumerate(parse_assignment(stmt)):
+                if first_leads and k == 0 and role == "responsible" and not is_collective(body):
+                    role = "lead"  # `排名第一为牵头单位，下同`: the first unit of every list leads
                 at = off + b_off
                 line = lines_of[at] if 0 <= at < len(lines_of) else _prefix_line(assigned, node, piece, at)
                 key = (ids[id(node)], body, role)

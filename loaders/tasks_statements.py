@@ -214,6 +214,12 @@ def _with_roles(items: list[tuple[int, str]], base: int, role: str | None) -> li
     return out
 
 
+# A plan that says once for all its lists that the unit named first leads them:
+# `排名第一为牵头单位，下同`, `排在第一位的为牵头单位`, `第一个单位为牵头单位`.
+FIRST_LISTED_LEADS = re.compile(r"(?:排名|排序|排在|列)第一(?:位)?的?(?:单位|部门)?为牵头(?:单位|部门)|第一个?(?:单位|部门)为牵头(?:单位|部门)")
+FIRST_LISTED_NOTE = re.compile(rf"[。；;，,]?(?:{FIRST_LISTED_LEADS.pattern})[^（）()]{{0,8}}$")
+
+
 def parse_assignment(text: str) -> list[tuple[int, str, str]]:
     """A responsibility statement -> [(offset, body, role)].
 
@@ -222,6 +228,7 @@ def parse_assignment(text: str) -> list[tuple[int, str, str]]:
     lines run together) takes the role from its label, up to the next label; `完成时限：…` and
     other labels that name no body end a list.
     """
+    text = FIRST_LISTED_NOTE.sub("", text)  # `…部门。排名第一为牵头单位，下同`: a note on the list, no body
     labels = list(ANY_LABEL.finditer(text))
     found = _role_phrases(text[:labels[0].start()] if labels else text, 0, None)
     for k, m in enumerate(labels):

@@ -91,3 +91,10 @@ def test_the_lead_units_of_a_working_group_are_a_collective() -> None:
     assert got == {("一", "省新兴产业工作专班牵头单位", "responsible")}, got
     doc = split_documents(clean_lines(HEAD + "一、重点任务\n（一）培育新兴产业。（省新兴产业工作专班牵头单位负责）\n"), "t")[0]
     assert all(f.collective for f in tasks.extract(doc)), "the lead units of a 专班 are many bodies"
+
+
+def test_a_plan_saying_the_first_listed_unit_leads() -> None:
+    got = read(HEAD + "一、重点任务\n（一）稳定务工规模。（责任单位：省就业服务中心，各地人力资源社会保障部门；排名第一为牵头单位，下同）\n"
+               "（二）促进就地就近就业。（责任单位：就业促进处、省就业服务中心）\n")
+    assert ("一", "省就业服务中心", "lead") in got and ("二", "就业促进处", "lead") in got, got
+    assert ("二", "省就业服务中心", "responsible") in got, got
