@@ -108,8 +108,8 @@ def simplified(text: str) -> str:
 
 
 # A name masked by a dataset's authors (`组长：XXX副省长`): no person, only the post is printed.
-# (`XX市水务集团` masks a place, not a person: it stays.)
-_MASKED_NAME = re.compile(rf"(?<![A-Za-z0-9@.])(?:[XＸ×＊*]{{2,4}}|x{{2,3}})(?![省市县区州盟旗镇乡村街])(?=[{_CJK}（(，,、；;。\s]|$)")
+# (`XX市水务集团` masks a place, not a person: two X before a place word stay; `XXX省委办公厅…` is a person.)
+_MASKED_NAME = re.compile(rf"(?<![A-Za-z0-9@.])(?:[XＸ×＊*]{{3,4}}|(?:[XＸ×＊*]{{2}}|x{{2,3}})(?![省市县区州盟旗镇乡村街]))(?=[{_CJK}（(，,、；;。\s]|$)")
 
 
 def unmask(text: str) -> str:

@@ -239,3 +239,9 @@ def test_deputy_label_after_the_office_director_is_the_offices() -> None:
 def test_a_departments_own_plan_names_its_issuer() -> None:
     doc = docs_of("江西省财政厅政务公开工作实施方案\n一、工作机构\n")[0]
     assert metadata.find_issuer(doc)[1] == "江西省财政厅"
+
+
+def test_a_masked_name_before_a_provincial_post_is_a_person_gap() -> None:
+    from govkg.loaders.layout import unmask
+    assert unmask("副组长:XXX省委组织部副部长XXX省政府副秘书长") == "副组长:  省委组织部副部长  省政府副秘书长"
+    assert unmask("XX市水务集团有限公司") == "XX市水务集团有限公司", "two X before a place word mask the place"
