@@ -7,7 +7,8 @@ usage: python tools/gold_task_numbers.py GOLD.facts.jsonl [...]   (rewrites in p
 Gold makers may write every task as its full path (`二.（三）.1`); FACTS.md and the scorer's other
 gold give `26` for an item numbered through the whole plan and `三.2` only where numbering restarts
 per section. Uniqueness is judged on the numbers the gold itself holds at each depth, the sections its deeper
-paths imply included.
+paths imply included, and on the document's text (NAME.txt beside the gold): a number printed as a
+heading twice restarts in some section.
 """
 
 from __future__ import annotations
@@ -23,7 +24,19 @@ def parts(task: str) -> tuple[str, ...]:
     return tuple(p for p in re.sub(r"[（）()、\s]", "", task).replace("．", ".").split(".") if p)
 
 
-def convert(records: list[dict]) -> list[dict]:
+def printed_twice(token: str, text: str) -> bool:
+    """Does the document print this item number as a heading more than once (numbering restarts
+    in a section the gold holds no task of)?"""
+    if not text:
+        return False
+    if token.isdigit():
+        pattern = rf"(?:^|[。；：\s）])\s*{token}\s*[.．、﹒](?=[\u4e00-\u9fff“《])"
+    else:
+        pattern = rf"[（(]{token}[）)]"
+    return len(re.findall(pattern, text, flags=re.M)) > 1
+
+
+def convert(records: list[dict], text: str = "") -> list[dict]:
     by_doc: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for r in records:
         if r.get("kind") == "task":
@@ -38,7 +51,8 @@ def convert(records: list[dict]) -> list[dict]:
         for path in unique_paths:
             depth = len(path)
             same_depth = [p for p in known if len(p) == depth]
-            if max(Counter(p[-1] for p in same_depth).values()) == 1:  # numbered through the document
+            if max(Counter(p[-1] for p in same_depth).values()) == 1 \
+                    and not any(printed_twice(p[-1], text) for p in same_depth if len(p) > 1):  # numbered through
                 new_id[(doc, path)] = path[-1]
                 continue
             top = (path[0], path[-1])
@@ -61,7 +75,9 @@ def main(paths: list[str]) -> None:
     for name in paths:
         path = Path(name)
         records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in convert(records)), "utf-8")
+        source = path.with_name(path.name.replace(".facts.jsonl", ".txt"))
+        text = source.read_text("utf-8") if source.exists() else ""
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in convert(records, text)), "utf-8")
 
 
 if __name__ == "__main__":
