@@ -34,7 +34,7 @@ _BREAK_BEFORE = re.compile(
     rf"|(?P<office>[^，。；：）)\s]{{0,30}}?(?:领导小组|专项小组|协调小组|工作小组|小组|指挥部|委员会|专班|联席会议)?"
     rf"办公室(?:设在|设于|职能由|日常工作由))"
     rf"|(?P<annex>附件\s{{0,2}}\d{{0,2}}[：:.．]?(?=[{_CJK}]))"
-    rf"|(?P<date>(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)"
+    rf"|(?P<date>(?<=[厅局委办府室部会院心司组行])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)"
 )
 _BREAK_AFTER = re.compile(r"[。；](?![”）)])")
 _PUBLICITY = re.compile(r"[（(]此件[^（）()]{1,10}[）)]")
@@ -47,7 +47,7 @@ _DUTY_VERB = re.compile(r"主要负责|负责|承担|牵头|协调|配合|组织
 _DUTY_COLON = re.compile(rf"(?:[（(][^（）()]{{1,12}}[）)])?[：:](?={_DUTY_VERB.pattern})")
 _LEVELS = "省市县区"
 _DATE_THEN_TEXT = re.compile(rf"^(\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)([{_CJK}].*)$")
-_SIGNED_DATE = re.compile(rf"(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?=[{_CJK}《“])")
+_SIGNED_DATE = re.compile(rf"(?<=[厅局委办府室部会院心司组行])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?=[{_CJK}《“])")
 _NUMBER_MARK = re.compile(r"[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)、.．]")
 # how the previous item's duty ends, when its stop is lost (`…遗体处置工作` + `省财政厅：`); a place
 # before a body's name (`武警山东` + `省总队`) ends in no such word

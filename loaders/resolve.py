@@ -142,7 +142,8 @@ class Resolver:
 
     def normal(self, name: str) -> str:
         """Prefix fold and shape rules, no corpus knowledge."""
-        name = self.fold(name)
+        owned = name.rsplit("所属", 1)[-1]  # `省人社厅所属省群体创业服务中心` names the centre
+        name = self.fold(owned if len(owned) >= 3 else name)
         levels = "|".join(level_prefixes())
         for rule in _registry()["rewrites"]:
             new = re.sub(rule["from"].replace("{L}", levels), rule["to"], name)

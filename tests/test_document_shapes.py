@@ -245,3 +245,10 @@ def test_a_masked_name_before_a_provincial_post_is_a_person_gap() -> None:
     from govkg.loaders.layout import unmask
     assert unmask("副组长:XXX省委组织部副部长XXX省政府副秘书长") == "副组长:  省委组织部副部长  省政府副秘书长"
     assert unmask("XX市水务集团有限公司") == "XX市水务集团有限公司", "two X before a place word mask the place"
+
+
+def test_a_unit_named_as_belonging_to_another_is_itself() -> None:
+    from collections import Counter
+    from govkg.loaders.resolve import Resolver
+    resolver = Resolver(Counter(), [("江西省", "省")])
+    assert resolver.canonical("江西省人社厅所属省就业创业服务中心") == "省就业创业服务中心"
