@@ -14,7 +14,8 @@ from pathlib import Path
 
 from govkg.loaders import appointments, duties, metadata, replies, rosters, tasks
 from govkg.loaders.resolve import AliasTable, resolve_facts
-from govkg.loaders.text import Document, read_documents
+from govkg.loaders.sources import read_source, with_pages
+from govkg.loaders.text import Document
 from govkg.ontology.facts import FactBase, fact_to_json
 
 EXTRACTORS = (metadata, appointments, rosters, tasks, duties, replies)
@@ -53,14 +54,17 @@ def extract_document(doc: Document) -> tuple[list[FactBase], list[str]]:
 def extract_paths(paths: list[Path]) -> Extraction:
     """Read and extract every file; raises InputError before anything is returned for bad input."""
     run = Extraction()
+    layouts = {}
     for path in paths:
-        docs, encoding = read_documents(path)
-        run.encodings[str(path)] = encoding
-        run.documents.extend(docs)
+        source = read_source(path)
+        run.encodings[str(path)] = source.encoding
+        run.documents.extend(source.documents)
+        run.warnings.extend(source.warnings)
+        layouts[str(path)] = source.layout
     raw: list[FactBase] = []
     for doc in run.documents:
         found, warnings = extract_document(doc)
-        raw.extend(found)
+        raw.extend(with_pages(found, layouts.get(doc.source)))
         run.warnings.extend(warnings)
     run.facts, run.aliases = resolve_facts(raw)
     return run
