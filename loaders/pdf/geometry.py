@@ -186,13 +186,15 @@ def snap_columns(per_page: list[list[tuple[float, float]]]) -> list[list[tuple[f
     One page's lines may all be short or all indented, so its own extents miss the true edges
     that tell a wrapped line (runs to the right edge) from a paragraph end, and an indent from a
     flush start. Pages of a document share their frames: a column is matched with every column of
-    any page that overlaps most of it.
+    any page that overlaps 70% of the wider of the two (a full-width column is not a half).
     """
     every = [c for cols in per_page for c in cols]
 
     def widened(col: tuple[float, float]) -> tuple[float, float]:
-        same = [o for o in every if min(col[1], o[1]) - max(col[0], o[0]) > 0.5 * min(col[1] - col[0], o[1] - o[0])]
-        return min(o[0] for o in same), max(o[1] for o in same)
+        same = [o for o in every if min(col[1], o[1]) - max(col[0], o[0]) > 0.7 * max(col[1] - col[0], o[1] - o[0])]
+        lefts, rights = sorted(o[0] for o in same), sorted(o[1] for o in same)
+        k = len(same) // 10  # the 10th and 90th percentiles: one overfull line does not move an edge
+        return lefts[k], rights[len(rights) - 1 - k]
 
     return [[widened(c) for c in cols] for cols in per_page]
 
