@@ -57,16 +57,16 @@ def guarded(fn: Callable[[], None]) -> None:
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:
-    """The files to read: each PATH, a directory standing for its *.txt files; default the sample."""
+    """The files to read: each PATH, a directory standing for its *.txt and *.pdf files; default the sample."""
     from govkg.loaders.pipeline import sample_gazette
     if not paths:
         return [sample_gazette()]
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(path.glob("*.txt"))
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".pdf"))
             if not found:
-                raise InputError(f"{path}: a directory with no *.txt gazette in it")
+                raise InputError(f"{path}: a directory with no *.txt or *.pdf gazette in it")
             files.extend(found)
         else:
             files.append(path)
@@ -142,6 +142,8 @@ def _questions(store: Path | None, backend: BackendName):
 
 
 def _table(title: str, rows: list[dict], columns: list[str]) -> None:
+    if not any(r.get("page") is not None for r in rows):
+        columns = [c for c in columns if c != "page"]  # facts read from text have lines, not pages
     table = Table(title=title)
     for c in columns:
         table.add_column(c)
@@ -158,7 +160,7 @@ def who_leads(name: str, store: StoreOpt = None, as_json: JsonOpt = False, backe
     """
     def run() -> None:
         a = _questions(store, backend).who_leads(name)
-        _print_json(a) if as_json else _table(f"{a['resolved']} ({a['type']})", a["leaders"], ["person", "title", "body", "doc", "line"])
+        _print_json(a) if as_json else _table(f"{a['resolved']} ({a['type']})", a["leaders"], ["person", "title", "body", "doc", "line", "page"])
     guarded(run)
 
 
@@ -172,8 +174,8 @@ def person(name: str, store: StoreOpt = None, as_json: JsonOpt = False, backend:
         a = _questions(store, backend).person(name)
         if as_json:
             return _print_json(a)
-        _table(f"{a['person']}: posts", a["posts"], ["body", "title", "status", "event", "date", "doc", "line"])
-        _table(f"{a['person']}: groups", a["groups"], ["group", "role", "doc", "line"])
+        _table(f"{a['person']}: posts", a["posts"], ["body", "title", "status", "event", "date", "doc", "line", "page"])
+        _table(f"{a['person']}: groups", a["groups"], ["group", "role", "doc", "line", "page"])
     guarded(run)
 
 
@@ -187,7 +189,7 @@ def members(group: str, store: StoreOpt = None, as_json: JsonOpt = False, backen
         a = _questions(store, backend).members(group)
         if as_json:
             return _print_json(a)
-        _table(a["group"], a["members"], ["member", "member_type", "role", "doc", "line"])
+        _table(a["group"], a["members"], ["member", "member_type", "role", "doc", "line", "page"])
         if a["office"]:
             out.print(f"office: {a['office']['host_body']}, director {a['office']['director'] or '-'}", highlight=False)
     guarded(run)
@@ -202,7 +204,7 @@ def responsible(task: str, doc: Annotated[Optional[str], typer.Option("--doc", h
     """
     def run() -> None:
         a = _questions(store, backend).responsible(task, doc)
-        _print_json(a) if as_json else _table(f"{a['doc']} task {a['task']}: {a['title']}", a["bodies"], ["body", "role", "collective", "line"])
+        _print_json(a) if as_json else _table(f"{a['doc']} task {a['task']}: {a['title']}", a["bodies"], ["body", "role", "collective", "line", "page"])
     guarded(run)
 
 
@@ -214,7 +216,7 @@ def tasks(body: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: 
     """
     def run() -> None:
         a = _questions(store, backend).tasks(body)
-        _print_json(a) if as_json else _table(a["body"], a["tasks"], ["doc", "task", "title", "role", "line"])
+        _print_json(a) if as_json else _table(a["body"], a["tasks"], ["doc", "task", "title", "role", "line", "page"])
     guarded(run)
 
 
@@ -226,7 +228,7 @@ def duties(body: str, store: StoreOpt = None, as_json: JsonOpt = False, backend:
     """
     def run() -> None:
         a = _questions(store, backend).duties(body)
-        _print_json(a) if as_json else _table(a["body"], a["duties"], ["doc", "context", "text", "line"])
+        _print_json(a) if as_json else _table(a["body"], a["duties"], ["doc", "context", "text", "line", "page"])
     guarded(run)
 
 

@@ -19,6 +19,10 @@ from govkg.loaders.pdf.geometry import Box
 
 LANG = "chi_sim"
 DPI = 300
+# Chinese print is set in full-width signs; tesseract's chi_sim often returns the half-width or
+# lenticular look-alikes, and reads a wide blank as a stray quote mark.
+FULLWIDTH = str.maketrans({"【": "〔", "】": "〕", "[": "〔", "]": "〕", "(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
+STRAY = set("”“\"'‘’")
 INSTALL_HINT = "install tesseract with its Chinese model (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
 
 
@@ -66,8 +70,8 @@ def words(tsv: str, scale: float) -> list[Box]:
     """Word rows (level 5) of tesseract's TSV as boxes, pixels scaled back to points."""
     out = []
     for rec in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = (rec.get("text") or "").strip()
-        if rec.get("level") != "5" or not text:
+        text = (rec.get("text") or "").strip().translate(FULLWIDTH)
+        if rec.get("level") != "5" or not text or set(text) <= STRAY:
             continue
         left, top, width, height = (float(rec[k]) / scale for k in ("left", "top", "width", "height"))
         out.append(Box(left, left + width, top, top + height, text))

@@ -1,0 +1,200 @@
+"""PDF gazettes: read column by column, furniture dropped, page on every fact, scans by OCR.
+
+The PDFs are typeset here, at test time, from the gazette texts (tools/typeset.py: reportlab and
+a CJK font; .ci/run installs fonts-wqy-zenhei, tesseract-ocr and tesseract-ocr-chi-sim).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from govkg.loaders.pdf import read_pdf
+from govkg.loaders.pdf.geometry import Box, reading_order
+from tests.conftest import ROOT, SAMPLE, run_cli
+
+CI = os.environ.get("CI") == "true"
+
+
+def _tool(name: str):  # noqa: ANN202
+    spec = importlib.util.spec_from_file_location(f"govkg_tool_{name}", ROOT / "tools" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+compare = _tool("pdf_vs_text")
+HEADER, SECTION = "离石公报排印样张 2024·3", "样张文件"  # running header and section, not in the text
+
+
+@pytest.fixture(scope="session")
+def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pdf")
+
+
+@pytest.fixture(scope="session")
+def sample_pdf(pdf_dir: Path) -> Path:
+    """The sample gazette typeset in two columns with a running header and page numbers."""
+    out = pdf_dir / "gazette.pdf"
+    compare.typeset.typeset(SAMPLE.read_text("utf-8"), out, 2, header=HEADER, section=SECTION)
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_pdf_text(sample_pdf: Path):  # noqa: ANN201
+    return read_pdf(sample_pdf)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    """Synthetic page: a title across the page, then two columns whose rows share baselines."""
+    def run(text: str, x: float, top: float) -> list[Box]:
+        return [Box(x + 10 * i, x + 10 * (i + 1), top, top + 10, ch) for i, ch in enumerate(text)]
+
+    boxes = run("关于印发某某方案的通知标题横跨两栏正文之上", 60, 50)
+    for i in range(12):
+        boxes += run(f"左栏第{i:02d}行文字左栏文字左栏文字", 50, 80 + 15 * i)
+        boxes += run(f"右栏第{i:02d}行文字右栏文字右栏文字", 250, 80 + 15 * i)
+    lines = [ln.text for ln in reading_order(boxes)]
+    assert lines[0].startswith("关于印发"), f"the spanning title should come first, got {lines[:2]}"
+    assert [ln[:5] for ln in lines[1:]] == [f"左栏第{i:02d}" for i in range(12)] + [f"右栏第{i:02d}" for i in range(12)], \
+        f"expected the left column then the right one, got {lines}"
+
+
+def test_sentences_survive_the_two_column_layout(sample_pdf_text) -> None:  # noqa: ANN001
+    text = _squash(sample_pdf_text.text)
+    for sentence in ("经二〇二四年六月二十七日区政府党组会议研究决定，任命：", "李育锋同志任区教育体育事业发展中心主任；"):
+        assert sentence in text, f"{sentence} should be read whole, not interleaved with the other column"
+
+
+def test_running_header_and_page_numbers_are_dropped(sample_pdf_text) -> None:  # noqa: ANN001
+    header = [ln for ln in sample_pdf_text.lines if _squash(HEADER) in _squash(ln) or _squash(ln) == SECTION]
+    assert not header, f"the running header typeset on every page leaked into the text: {header[:3]}"
+    numbers = lambda lines: sum(1 for ln in lines if re.fullmatch(r"—\d+—", _squash(ln)))  # noqa: E731
+    in_text = numbers(SAMPLE.read_text("utf-8").splitlines())
+    assert numbers(sample_pdf_text.lines) == in_text, \
+        f"only the text's own {in_text} old page numbers should remain, not the PDF's {sample_pdf_text.page_count}"
+
+
+def test_two_column_sample_scores_as_its_text(pdf_dir: Path) -> None:
+    r = compare.compare("sample", 2, pdf_dir)
+    assert r["f1_pdf"] >= r["f1_text"] - 0.02, f"F1 from the PDF {r['f1_pdf']:.3f} should be within 0.02 of the text's {r['f1_text']:.3f}"
+
+
+@pytest.mark.parametrize("name", ["county-qishan", "county-xiangcheng", "blind-province-shanxi", "blind-city-jincheng"])
+def test_heldout_gazettes_score_as_their_text(name: str, pdf_dir: Path) -> None:
+    r = compare.compare(name, 2, pdf_dir)
+    assert r["f1_pdf"] >= r["f1_text"] - 0.02, f"{name}: F1 from the PDF {r['f1_pdf']:.3f} should be within 0.02 of the text's {r['f1_text']:.3f}"
+
+
+@pytest.fixture(scope="session")
+def pdf_store(sample_pdf: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("pdfkg") / "store"
+    result = run_cli("build", str(sample_pdf), "--store", str(store))
+    assert result.returncode == 0, f"govkg build gazette.pdf failed: {result.stderr}"
+    return store
+
+
+@pytest.fixture(scope="session")
+def pdf_facts(pdf_store: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    out = tmp_path_factory.mktemp("pdfexport") / "facts.jsonl"
+    result = run_cli("export", "facts", "--store", str(pdf_store), "--out", str(out))
+    assert result.returncode == 0, f"export facts failed: {result.stderr}"
+    return [json.loads(line) for line in out.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_every_fact_from_a_pdf_has_a_page(pdf_facts: list[dict]) -> None:
+    missing = [f for f in pdf_facts if not isinstance(f.get("page"), int) or f["page"] < 1]
+    assert pdf_facts and not missing, f"facts exported without a page: {missing[:3]}"
+
+
+def test_pages_of_facts_are_the_pages_that_print_them(pdf_facts: list[dict], sample_pdf: Path, sample_pdf_text) -> None:  # noqa: ANN001
+    import pdfplumber
+
+    with pdfplumber.open(sample_pdf) as pdf:
+        page_text = [_squash(p.extract_text() or "") for p in pdf.pages]
+    sample = pdf_facts[::17]
+    wrong = []
+    for f in sample:
+        line = _squash(sample_pdf_text.lines[f["line"] - 1])
+        if line[:12] not in page_text[f["page"] - 1]:
+            wrong.append((f["kind"], f["line"], f["page"], line[:20]))
+        if f["kind"] == "post" and _squash(f["person"]) not in page_text[f["page"] - 1]:
+            wrong.append((f["kind"], f["person"], f["page"]))
+    assert len(sample) > 20 and not wrong, f"facts whose line or person is not printed on their page: {wrong[:5]}"
+
+
+def test_answers_show_the_page(pdf_store: Path) -> None:
+    result = run_cli("ask", "person", "任凯旋", "--store", str(pdf_store), "--json")
+    assert result.returncode == 0, result.stderr
+    posts = json.loads(result.stdout)["posts"]
+    assert posts and all(isinstance(p["page"], int) for p in posts), f"answers should carry the page: {posts[:2]}"
+
+
+def test_a_directory_of_pdfs_is_read(sample_pdf: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "gazette.pdf").write_bytes(sample_pdf.read_bytes())
+    result = run_cli("build", str(folder), "--store", str(tmp_path / "store"))
+    assert result.returncode == 0, f"a directory holding a PDF should build: {result.stderr}"
+
+
+def test_an_encrypted_pdf_is_one_line_exit_2(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "secret.pdf"
+    c = canvas.Canvas(str(path), encrypt="secret")
+    c.drawString(100, 700, "hello")
+    c.save()
+    result = run_cli("build", str(path), "--store", str(tmp_path / "store"))
+    assert result.returncode == 2 and "encrypted" in result.stderr, f"expected exit 2 naming encryption: {result.stderr}"
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_a_broken_pdf_is_one_line_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage\n")
+    result = run_cli("build", str(path), "--store", str(tmp_path / "store"))
+    assert result.returncode == 2 and str(path) in result.stderr, f"expected exit 2 naming the file: {result.stderr}"
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="session")
+def scanned_pdf(pdf_dir: Path) -> Path:
+    """The first two pages of a one-column gazette, rasterised: images only, no text layer."""
+    src = pdf_dir / "qishan-1col.pdf"
+    compare.typeset.typeset((ROOT / "tests/eval/heldout/county-qishan.txt").read_text("utf-8"), src, 1)
+    out = pdf_dir / "qishan-scan.pdf"
+    compare.typeset.rasterise(src, out, pages=2)
+    return out
+
+
+def test_a_scan_without_tesseract_says_how_to_install_it(scanned_pdf: Path, tmp_path: Path) -> None:
+    result = run_cli("build", str(scanned_pdf), "--store", str(tmp_path / "store"), env={"PATH": str(tmp_path)})
+    assert result.returncode == 2, f"a scan with no OCR available holds no text: {result.stderr}"
+    assert "tesseract-ocr-chi-sim" in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_scanned_page_is_read_by_ocr(scanned_pdf: Path, tmp_path: Path) -> None:
+    from govkg.loaders.pdf import ocr
+
+    if ocr.tesseract() is None:
+        if CI:
+            pytest.fail("tesseract with chi_sim is missing (.ci/run installs tesseract-ocr tesseract-ocr-chi-sim)")
+        pytest.skip("tesseract with chi_sim is not installed")
+    store, out = tmp_path / "store", tmp_path / "facts.jsonl"
+    result = run_cli("build", str(scanned_pdf), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    assert "page(s) 1, 2 have no text layer" in result.stderr, f"the warning should name the scanned pages: {result.stderr}"
+    run_cli("export", "facts", "--store", str(store), "--out", str(out))
+    facts = [json.loads(line) for line in out.read_text("utf-8").splitlines() if line.strip()]
+    assert facts and all(f.get("ocr") is True and f["page"] in (1, 2) for f in facts), f"OCR facts: {facts[:3]}"
+    assert any(f["kind"] == "post" for f in facts), "the appointments on the scanned pages should be read"
