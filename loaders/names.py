@@ -91,6 +91,9 @@ def split_post_string(text: str) -> list[Post]:
         if title is None:
             continue
         body = piece[: -len(title)]
+        for rank in ("常务", "专职", "第一"):  # 省公安厅常务副厅长: 常务 belongs to the title
+            if body.endswith(rank) and len(body) > len(rank) + 1:
+                body, title = body[: -len(rank)], rank + title
         if body and not body.endswith(tuple(body_suffixes_longest_first())) and title[0] in "部局院所站社队委":
             body += title[0]  # 宣传部长 = 宣传部 + 部长
         level = _level_of_title(title)

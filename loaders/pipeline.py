@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govkg.loaders import appointments, duties, metadata, replies, rosters, tasks
+from govkg.loaders.derived import members_from_duty_list
 from govkg.loaders.resolve import AliasTable, resolve_facts
 from govkg.loaders.sources import read_source, with_pages
 from govkg.loaders.text import Document
@@ -46,6 +47,7 @@ def extract_document(doc: Document) -> tuple[list[FactBase], list[str]]:
                             f"({type(e).__name__}: {e}); its facts for this document are missing")
             continue
         facts.extend(found)
+    facts.extend(members_from_duty_list(doc, facts))
     if len(facts) <= 1:
         warnings.append(f"{doc.source}:{doc.start_line}: {doc.number}: no facts read beyond its metadata")
     return facts, warnings

@@ -75,6 +75,10 @@ def split_level(name: str) -> tuple[str, str]:
     return "", name
 
 
+# a province's own body as the issuer: the province's prefix folds to 省 (河北省财政厅 -> 省财政厅)
+PROVINCE_BODY = re.compile(r"^((?:黑龙江|[\u4e00-\u9fff]{2})省)(?![\u4e00-\u9fff]{1,6}?[市县区旗]人民政府)[\u4e00-\u9fff]{2,}")
+
+
 def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
     """Prefix folds for the issuing localities, read from the issuers: 吕梁市离石区人民政府 ->
     [(吕梁市离石区, 区), (离石区, 区), (吕梁市, 市)]. The most frequent issuer comes first: its level
@@ -86,6 +90,10 @@ def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
             m = pattern.match(squash(f.issuer))
             if m and m.group(2) not in level_prefixes():
                 votes[(m.group(1), m.group(2), m.group(3))] += 1
+                continue
+            province = PROVINCE_BODY.match(squash(f.issuer))  # 河北省工业和信息化厅, 山东省人民政府办公厅
+            if province:
+                votes[("", province.group(1), "省")] += 1
     if not votes:
         return []
     folds: list[tuple[str, str]] = []

@@ -17,7 +17,7 @@ from govkg.ontology.vocabulary import titles_longest_first, vocabulary
 
 HAN = r"\u4e00-\u9fff"
 ONLY_HAN = re.compile(rf"^[{HAN}]+$")
-NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])"
+NUMBERING = r"(?:[一二三四五六七八九十]+、|（(?:[一二三四五六七八九十]+|\d{1,2})）|\d{1,2}(?:[.．]\d{1,2}){1,4}|\d+[.．、])"
 HEADING = re.compile(rf"^\s*{NUMBERING}")
 PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 QUALIFIERS = ("主持日常工作", "主持工作")
@@ -196,6 +196,46 @@ def parse_person_rows(text: str) -> list[tuple[str, str]] | None:
     return _name_first(toks) or _post_first(toks)
 
 
+# Where a post string opens right after a name printed with no separator (`王二小省人社厅副厅长`):
+# a level (省/市/县/区) or a national body's short form (人行, 农行, 国网, 中国…).
+POST_OPENINGS = ("人行", "农行", "工行", "建行", "中行", "国网", "中国", "国家", "中共", "共青团", "省", "市", "县", "区")
+# a qualifier in brackets after the title (`（主持工作）`) stays with the post
+_QUAL = re.compile(r"[（(][^（）()]{1,8}[）)]")
+
+
+def split_name_post_run(text: str) -> list[tuple[str, str]] | None:
+    """`杨某某省人社厅党组书记、厅长赵某某省人社厅一级巡视员` -> [(杨某某, 省人社厅党组书记、厅长),
+    (赵某某, 省人社厅一级巡视员)]; None unless the whole run reads as name + post pairs.
+
+    A name is 2-3 Han characters followed by a post opening; a post ends in a title (titles joined
+    by 、 continue it) where the next name begins or the run ends."""
+    text = squash(text)
+    titles = tuple(titles_longest_first())
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(text):
+        size = next((n for n in (2, 3) if text.startswith(POST_OPENINGS, i + n)), None)
+        if size is None:
+            return None
+        name, start = text[i:i + size], i + size
+        end = None
+        for j in range(start + 2, min(len(text), start + 60) + 1):
+            if not text[start:j].endswith(titles):
+                continue
+            k = j
+            q = _QUAL.match(text, k)
+            if q:
+                k = q.end()
+            if k == len(text) or (text[k] != "、" and any(text.startswith(POST_OPENINGS, k + n) for n in (2, 3))):
+                end = k
+                break
+        if end is None or not is_name(name):
+            return None
+        out.append((name, text[start:end]))
+        i = end
+    return out if len(out) >= 1 else None
+
+
 # ---------------------------------------------------------------- list entries
 
 @dataclass
@@ -253,6 +293,12 @@ def list_entries(role: str, text: str, line: int, complete: bool, one_holder: bo
     """A label's list: units (`…负责人`) become body members, otherwise each item is a post member
     (or a person, when the item ends in the holder's name). Under a one-person label (`one_holder`)
     the posts of an unnamed list describe that one holder."""
+    gaps = [squash(g).strip("，,；;。") for g in re.split(r"\s{2,}", text.strip()) if squash(g).strip("，,；;。")]
+    gaps = [g for g in gaps if not re.search(r"兼任|担任|设在", g)]  # `  同志兼任办公室主任`: the office's sentence
+    if len(gaps) > 1 and not any(is_name(g) for g in gaps):
+        # posts of people whose names were masked (`  省委组织部副部长  省政府副秘书长、办公厅党组成员`):
+        # each gap opens one holder's post string
+        return [Entry(role, clean_post(g)[0], line, "post") for g in gaps]
     text, _ = clean_post(text)
     items = split_items(text)
     if not items:
