@@ -15,7 +15,7 @@ from pathlib import Path
 
 from govkg.errors import InputError
 from govkg.loaders.pdf import ocr
-from govkg.loaders.pdf.geometry import Box, glyph_size, page_columns, reading_order, snap_columns
+from govkg.loaders.pdf.geometry import Box, adopt_layout, glyph_size, page_columns, reading_order, snap_columns
 from govkg.loaders.pdf.paragraphs import paragraphs
 from govkg.loaders.pdf.running import strip_running
 
@@ -87,7 +87,8 @@ def _read_pages(path: Path, pages: list[tuple[list[Box], float, bool]]) -> PdfTe
                                 f"to read them, {ocr.INSTALL_HINT}")
     clean = strip_running([(boxes_of[i], height) for i, (_, height, _) in enumerate(pages)])
     sizes = [glyph_size(boxes) for boxes in clean]
-    columns = snap_columns([page_columns(boxes, size) for boxes, size in zip(clean, sizes)])
+    own = [page_columns(boxes, size) for boxes, size in zip(clean, sizes)]
+    columns = snap_columns(adopt_layout(own, list(zip(clean, sizes))))
     for i, (boxes, size, cols) in enumerate(zip(clean, sizes, columns)):
         if not boxes:
             continue

@@ -11,6 +11,7 @@ Everything here is pure geometry: no PDF library, no text rules beyond spacing.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -173,11 +174,48 @@ def text_of(boxes: list[Box], size: float, space: float = 0.2) -> str:
 
 
 def page_columns(boxes: list[Box], size: float) -> list[tuple[float, float]]:
-    """The column extents of one page, from its own glyphs alone."""
+    """The column extents of one page, from its own glyphs alone.
+
+    A column's right edge is where its lines end, less a lone line that overruns it (a run of
+    spaces or a hanging sign pushed past the frame), so that one line cannot move the edge.
+    """
     if not boxes:
         return []
-    flat = [s for r in rows(boxes, size) for s in segments(r, size)]
-    return find_columns(flat, min(s.x0 for s in flat), max(s.x1 for s in flat), size)
+    flat = _segments_of(boxes, size)
+    cols = find_columns(flat, min(s.x0 for s in flat), max(s.x1 for s in flat), size)
+    out = []
+    for i, (left, right) in enumerate(cols):
+        nxt = cols[i + 1][0] if i + 1 < len(cols) else float("inf")
+        ends = sorted((s.x1 for s in flat if s.x0 >= left - 2 and s.x1 <= nxt), reverse=True)
+        while len(ends) > 1 and ends[0] - ends[1] > size * 0.5:
+            ends.pop(0)
+        out.append((left, ends[0] if ends else right))
+    return out
+
+
+def _segments_of(boxes: list[Box], size: float) -> list[Segment]:
+    return [s for r in rows(boxes, size) for s in segments(r, size)]
+
+
+def fits(boxes: list[Box], size: float, cols: list[tuple[float, float]]) -> bool:
+    """Whether a page can be read in the given columns: at most a tenth of its segments cross a
+    gutter. A page whose own columns were not found (the last page of a document, its right
+    column nearly empty) is read in the document's columns when it fits them."""
+    segs = _segments_of(boxes, size)
+    crossing = sum(1 for s in segs for (_, r), (l2, _) in zip(cols, cols[1:]) if s.x0 < r and s.x1 > l2)
+    return crossing <= len(segs) / 10
+
+
+def adopt_layout(per_page: list[list[tuple[float, float]]], pages: list[tuple[list[Box], float]]) -> list[list[tuple[float, float]]]:
+    """Pages with fewer columns than the document's most common multi-column layout take that
+    layout when their glyphs fit it."""
+    multi = [cols for cols in per_page if len(cols) > 1]
+    if not multi:
+        return per_page
+    count = max(set(len(c) for c in multi), key=lambda n: sum(1 for c in multi if len(c) == n))
+    model = next(c for c in multi if len(c) == count)
+    return [model if 0 < len(cols) < count and fits(boxes, size, model) else cols
+            for cols, (boxes, size) in zip(per_page, pages)]
 
 
 def snap_columns(per_page: list[list[tuple[float, float]]]) -> list[list[tuple[float, float]]]:
@@ -186,15 +224,18 @@ def snap_columns(per_page: list[list[tuple[float, float]]]) -> list[list[tuple[f
     One page's lines may all be short or all indented, so its own extents miss the true edges
     that tell a wrapped line (runs to the right edge) from a paragraph end, and an indent from a
     flush start. Pages of a document share their frames: a column is matched with every column of
-    any page that overlaps 70% of the wider of the two (a full-width column is not a half).
+    any page that overlaps 70% of the wider of the two (a full-width column is not a half); it
+    takes the leftmost start (10th percentile) and the right edge that most pages reach, so that
+    neither a page of short lines nor a page with an overfull line moves it.
     """
     every = [c for cols in per_page for c in cols]
 
     def widened(col: tuple[float, float]) -> tuple[float, float]:
         same = [o for o in every if min(col[1], o[1]) - max(col[0], o[0]) > 0.7 * max(col[1] - col[0], o[1] - o[0])]
-        lefts, rights = sorted(o[0] for o in same), sorted(o[1] for o in same)
-        k = len(same) // 10  # the 10th and 90th percentiles: one overfull line does not move an edge
-        return lefts[k], rights[len(rights) - 1 - k]
+        lefts = sorted(o[0] for o in same)
+        votes = Counter(round(o[1] / 2) for o in same)  # the right edge most pages reach (2 pt bins)
+        right = max(votes, key=lambda v: (votes[v], v)) * 2
+        return lefts[len(lefts) // 10], max((o[1] for o in same if abs(o[1] - right) <= 2), default=right)
 
     return [[widened(c) for c in cols] for cols in per_page]
 

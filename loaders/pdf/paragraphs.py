@@ -1,7 +1,7 @@
 """Printed lines -> paragraphs: join the lines a column's width wrapped, keep every real start.
 
 A line is continued on the next when it runs to the right edge of its column and the next starts
-flush at the left edge of its column, is no numbered heading (一、 （二） 3. 第四条) and follows at
+flush at the left edge of its column (less than an em in: a paragraph indent is two), is no numbered heading (一、 （二） 3. 第四条) and follows at
 ordinary leading (or opens the next column of the same band). An indent, a short line, a numbering
 mark or a wider gap starts a new paragraph, so paragraph and numbering starts survive as line
 starts, as the extractors expect. Paragraphs never run across pages, so each has one page.
@@ -20,7 +20,7 @@ NUMBERING = re.compile(
 
 def continues(prev: PrintedLine, cur: PrintedLine, size: float) -> bool:
     """Whether `cur` carries on the paragraph that `prev` ended at the column's edge."""
-    if prev.x1 < prev.right - size * 1.5 or cur.x0 > cur.left + size * 0.5:
+    if prev.x1 < prev.right - size * 1.5 or cur.x0 > cur.left + size * 0.9:
         return False
     if NUMBERING.match(cur.text):
         return False
