@@ -110,7 +110,7 @@ def typeset(text: str, out: Path, columns: int = 2, header: str = "人民政府�
     return doc.page
 
 
-def rasterise(pdf: Path, out: Path, pages: int | None = None, dpi: int = 200) -> int:
+def rasterise(pdf: Path, out: Path, pages: int | None = None, dpi: int = 300) -> int:
     """A 'scanned' copy of `pdf`: each page an image only, no text layer. Returns pages written."""
     import pypdfium2
     from PIL import Image

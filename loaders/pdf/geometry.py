@@ -11,7 +11,6 @@ Everything here is pure geometry: no PDF library, no text rules beyond spacing.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -187,8 +186,8 @@ def page_columns(boxes: list[Box], size: float) -> list[tuple[float, float]]:
     for i, (left, right) in enumerate(cols):
         nxt = cols[i + 1][0] if i + 1 < len(cols) else float("inf")
         ends = sorted((s.x1 for s in flat if s.x0 >= left - 2 and s.x1 <= nxt), reverse=True)
-        while len(ends) > 1 and ends[0] - ends[1] > size * 0.5:
-            ends.pop(0)
+        if len(ends) > 1 and size * 0.5 < ends[0] - ends[1] < size * 1.5:
+            ends.pop(0)  # a line overrunning by a sign or two, not a line of a wider frame
         out.append((left, ends[0] if ends else right))
     return out
 
@@ -208,10 +207,10 @@ def fits(boxes: list[Box], size: float, cols: list[tuple[float, float]]) -> bool
 
 def adopt_layout(per_page: list[list[tuple[float, float]]], pages: list[tuple[list[Box], float]]) -> list[list[tuple[float, float]]]:
     """Pages with fewer columns than the document's most common multi-column layout take that
-    layout when their glyphs fit it."""
+    layout when their glyphs fit it, in a document that most pages show in several columns."""
     multi = [cols for cols in per_page if len(cols) > 1]
-    if not multi:
-        return per_page
+    if len(multi) * 2 <= len([c for c in per_page if c]):
+        return per_page  # a one-column document with a few table-like pages stays one column
     count = max(set(len(c) for c in multi), key=lambda n: sum(1 for c in multi if len(c) == n))
     model = next(c for c in multi if len(c) == count)
     return [model if 0 < len(cols) < count and fits(boxes, size, model) else cols
@@ -223,21 +222,24 @@ def snap_columns(per_page: list[list[tuple[float, float]]]) -> list[list[tuple[f
 
     One page's lines may all be short or all indented, so its own extents miss the true edges
     that tell a wrapped line (runs to the right edge) from a paragraph end, and an indent from a
-    flush start. Pages of a document share their frames: a column is matched with every column of
-    any page that overlaps 70% of the wider of the two (a full-width column is not a half); it
-    takes the leftmost start (10th percentile) and the right edge that most pages reach, so that
-    neither a page of short lines nor a page with an overfull line moves it.
+    flush start. Pages of a document share their frames: the one column of a one-column page is
+    matched with those of all one-column pages; a column of a page in several columns with every
+    column that overlaps 70% of the wider of the two. A column takes the leftmost start of its
+    matches (10th percentile) and the rightmost edge that two pages or more reach, so that neither a
+    page of short lines nor one overfull line moves it.
     """
-    every = [c for cols in per_page for c in cols]
+    singles = [cols[0] for cols in per_page if len(cols) == 1]
+    multis = [c for cols in per_page if len(cols) > 1 for c in cols]
 
-    def widened(col: tuple[float, float]) -> tuple[float, float]:
-        same = [o for o in every if min(col[1], o[1]) - max(col[0], o[0]) > 0.7 * max(col[1] - col[0], o[1] - o[0])]
-        lefts = sorted(o[0] for o in same)
-        votes = Counter(round(o[1] / 2) for o in same)  # the right edge most pages reach (2 pt bins)
-        right = max(votes, key=lambda v: (votes[v], v)) * 2
-        return lefts[len(lefts) // 10], max((o[1] for o in same if abs(o[1] - right) <= 2), default=right)
+    def widened(col: tuple[float, float], single: bool) -> tuple[float, float]:
+        same = singles if single else [
+            o for o in multis if min(col[1], o[1]) - max(col[0], o[0]) > 0.7 * max(col[1] - col[0], o[1] - o[0])]
+        same = same or [col]
+        lefts, rights = sorted(o[0] for o in same), sorted(o[1] for o in same)
+        reached = [r for r in rights if sum(1 for o in rights if abs(o - r) <= 2) >= 2]
+        return lefts[len(lefts) // 10], max(reached) if reached else rights[-1]
 
-    return [[widened(c) for c in cols] for cols in per_page]
+    return [[widened(c, len(cols) == 1) for c in cols] for cols in per_page]
 
 
 def reading_order(boxes: list[Box], size: float | None = None, space: float | None = None,

@@ -1,7 +1,8 @@
 """Printed lines -> paragraphs: join the lines a column's width wrapped, keep every real start.
 
 A line is continued on the next when it runs to the right edge of its column and the next starts
-flush at the left edge of its column (less than an em in: a paragraph indent is two), is no numbered heading (一、 （二） 3. 第四条) and follows at
+flush at the left edge of its column (less than an em in: a paragraph indent is two), is no numbered
+heading (一、 （二） 3. 第四条), roster label (副组长：) or document number, and follows at
 ordinary leading (or opens the next column of the same band). An indent, a short line, a numbering
 mark or a wider gap starts a new paragraph, so paragraph and numbering starts survive as line
 starts, as the extractors expect. Paragraphs never run across pages, so each has one page.
@@ -15,7 +16,10 @@ from govkg.loaders.pdf.geometry import PrintedLine
 
 NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]{1,3}\s*[）)]"
-    r"|\d{1,3}\s*[、.．](?!\d)|第[一二三四五六七八九十百\d]{1,4}[条章节])")
+    r"|\d{1,3}\s*[、.．](?!\d)|第[一二三四五六七八九十百\d]{1,4}[条章节])"
+    # a roster or form label (组  长：, 副指挥长：, 承办人：) and a document number printed alone
+    r"|^\s*[\u4e00-\u9fff][\u4e00-\u9fff ]{0,8}[：:]"
+    r"|^\s*[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号\s*$")
 
 
 def continues(prev: PrintedLine, cur: PrintedLine, size: float) -> bool:
@@ -29,9 +33,12 @@ def continues(prev: PrintedLine, cur: PrintedLine, size: float) -> bool:
     return cur.column == prev.column + 1 and prev.column >= 0 and cur.top < prev.top
 
 
-def join(left: str, right: str) -> str:
-    """Two pieces of one paragraph: Chinese runs on without a space, Latin words keep one."""
+def join(left: str, right: str, spaces: int = 0) -> str:
+    """Two pieces of one paragraph: Chinese runs on without a space, Latin words keep one; a
+    blank the wrap carried to the start of the next line (`spaces`) is kept, as in `张三  局长`."""
     left, right = left.rstrip(), right.lstrip()
+    if spaces:
+        return left + " " * spaces + right
     if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
         return f"{left} {right}"
     return left + right
@@ -43,7 +50,7 @@ def paragraphs(lines: list[PrintedLine], size: float) -> list[str]:
     prev: PrintedLine | None = None
     for ln in lines:
         if prev is not None and out and continues(prev, ln, size):
-            out[-1] = join(out[-1], ln.text)
+            out[-1] = join(out[-1], ln.text, round(max(0.0, ln.x0 - ln.left) / (size * 0.5)))
         else:
             out.append(ln.text.rstrip())
         prev = ln
