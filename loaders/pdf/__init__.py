@@ -106,9 +106,11 @@ def _read_pages(path: Path, pages: list[tuple[list[Box], float, bool]]) -> PdfTe
 
 
 def _glyphs(page) -> list[Box]:  # noqa: ANN001 - a pdfplumber Page
-    """The page's visible glyphs (spaces dropped: spacing is read back from positions)."""
-    return [Box(c["x0"], c["x1"], c["top"], c["bottom"], c["text"]) for c in page.chars
-            if c["text"].strip() and c["text"] >= " " and c.get("upright", True)]
+    """The page's glyphs; a space the typesetter printed is kept as a blank glyph (a run of them
+    is how `张三  局长` is set), a gap without one is read back from positions."""
+    boxes = [Box(c["x0"], c["x1"], c["top"], c["bottom"], " " if not c["text"].strip() else c["text"])
+             for c in page.chars if c["text"] and (c["text"] >= " " or not c["text"].strip()) and c.get("upright", True)]
+    return boxes if any(b.text != " " for b in boxes) else []
 
 
 def _why(e: Exception) -> str:

@@ -36,6 +36,7 @@ def continues(prev: PrintedLine, cur: PrintedLine, size: float) -> bool:
 def join(left: str, right: str, spaces: int = 0) -> str:
     """Two pieces of one paragraph: Chinese runs on without a space, Latin words keep one; a
     blank the wrap carried to the start of the next line (`spaces`) is kept, as in `张三  局长`."""
+    spaces += (len(left) - len(left.rstrip())) + (len(right) - len(right.lstrip()))
     left, right = left.rstrip(), right.lstrip()
     if spaces:
         return left + " " * spaces + right
@@ -52,6 +53,6 @@ def paragraphs(lines: list[PrintedLine], size: float) -> list[str]:
         if prev is not None and out and continues(prev, ln, size):
             out[-1] = join(out[-1], ln.text, round(max(0.0, ln.x0 - ln.left) / (size * 0.5)))
         else:
-            out.append(ln.text.rstrip())
+            out.append(ln.text)
         prev = ln
     return out
