@@ -6,7 +6,8 @@ usage: python tools/typeset.py IN.txt OUT.pdf [--columns 1|2] [--header TEXT] [-
 
 Used by the tests (PDFs made at test time from the gazette texts) and by `make demo`. Each
 non-empty line of the text becomes a paragraph with a two-character first-line indent, so the
-reader has to join the lines the column width wraps and keep the paragraph starts. Needs
+reader has to join the lines the column width wraps and keep the paragraph starts; the text's
+own page furniture (old running headers, page numbers) is left out, as the PDF prints its own. Needs
 reportlab and a CJK TrueType font (Debian: fonts-wqy-zenhei); `--scan` needs pypdfium2.
 """
 
@@ -101,10 +102,12 @@ def typeset(text: str, out: Path, columns: int = 2, header: str = "人民政府�
     doc.addPageTemplates([PageTemplate(id="gazette", frames=frames, onPage=furniture)])
     style = ParagraphStyle("body", fontName=FONT, fontSize=size, leading=size * 1.45,
                            firstLineIndent=size * 2, wordWrap="CJK")
+    from govkg.loaders.text import is_furniture
+
     story = []
     for line in text.splitlines():
         line = line.replace("\u3000", " ").strip()
-        if line:
+        if line and not is_furniture(line):  # the old headers and page numbers: this PDF prints its own
             story.append(Paragraph(_markup(line), style))
     doc.build(story)
     return doc.page

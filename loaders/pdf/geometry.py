@@ -85,14 +85,29 @@ def rows(boxes: list[Box], size: float) -> list[list[Box]]:
 
 
 def segments(row: list[Box], size: float) -> list[Segment]:
-    """A row cut where the gap between neighbours is wider than a gutter could be narrow (1.5 em)."""
-    out = [Segment([row[0]])]
-    for b in row[1:]:
-        if b.x0 - out[-1].x1 > size * 1.5:
-            out.append(Segment([b]))
+    """A row cut where the ink of neighbours is further apart than a gutter could be narrow
+    (1.5 em); printed spaces between do not bridge the gap and are dropped at the cut."""
+    return _cut(row, lambda prev, b: b.x0 - prev.x1 > size * 1.5)
+
+
+def _cut(boxes: list[Box], split) -> list[Segment]:  # noqa: ANN001 - split(prev_ink, box) -> bool
+    out: list[Segment] = []
+    pending: list[Box] = []  # spaces since the last ink
+    last = None
+    for b in boxes:
+        if b.text == " ":
+            pending.append(b)
+            continue
+        if last is None or split(last, b):
+            if out and pending and last is not None:
+                pending = []  # spaces at a cut belong to neither side
+            out.append(Segment(pending + [b]) if not out else Segment([b]))
         else:
-            out[-1].boxes.append(b)
-    return out
+            out[-1].boxes.extend(pending + [b])
+        pending, last = [], b
+    if out and pending:
+        out[-1].boxes.extend(pending)
+    return out or ([Segment(boxes)] if boxes else [])
 
 
 def find_columns(segs: list[Segment], lo: float, hi: float, size: float, depth: int = 0) -> list[tuple[float, float]]:
@@ -281,20 +296,20 @@ def reading_order(boxes: list[Box], size: float | None = None, space: float | No
 
 def _cut_at_gutters(row: list[Segment], cols: list[tuple[float, float]], size: float) -> list[Segment]:
     """Segments cut where a gap falls in a gutter: a full left line whose last sign hangs into the
-    gutter leaves less than the segment gap before the right column's line, yet is two lines."""
+    gutter leaves less than the segment gap before the right column's line, yet is two lines;
+    so does a line overfull with printed spaces. Spaces past a column's right edge are dropped."""
     gutters = [(a[1] - size, b[0] + size) for a, b in zip(cols, cols[1:])]
     if not gutters:
         return row
     out = []
     for seg in row:
-        piece = [seg.boxes[0]]
-        for prev, b in zip(seg.boxes, seg.boxes[1:]):
-            gap = b.x0 - prev.x1
-            if gap > size * 0.3 and any(lo <= (prev.x1 + b.x0) / 2 <= hi for lo, hi in gutters):
-                out.append(Segment(piece))
-                piece = []
-            piece.append(b)
-        out.append(Segment(piece))
+        pieces = _cut(seg.boxes, lambda prev, b: b.x0 - prev.x1 > size * 0.3
+                      and any(lo <= (prev.x1 + b.x0) / 2 <= hi for lo, hi in gutters))
+        for piece in pieces:
+            edge = next((r for left, r in reversed(cols) if piece.x0 >= left - 2), cols[0][1])
+            while len(piece.boxes) > 1 and piece.boxes[-1].text == " " and piece.boxes[-1].x1 > edge + size:
+                piece.boxes.pop()
+            out.append(piece)
     return out
 
 

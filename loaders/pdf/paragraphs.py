@@ -17,16 +17,19 @@ from govkg.loaders.pdf.geometry import PrintedLine
 NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]{1,3}\s*[）)]"
     r"|\d{1,3}\s*[、.．](?!\d)|第[一二三四五六七八九十百\d]{1,4}[条章节])"
-    # a roster or form label (组  长：, 副指挥长：, 承办人：) and a document number printed alone
-    r"|^\s*[\u4e00-\u9fff][\u4e00-\u9fff ]{0,8}[：:]"
+    # a document number printed alone
     r"|^\s*[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号\s*$")
+# a roster or form label (组  长：, 副指挥长：, 承办人：) starts a line, unless the line before
+# stopped inside a clause (after （ 、 ，), as in （ / 牵头单位：…）
+LABEL = re.compile(r"^\s*[\u4e00-\u9fff][\u4e00-\u9fff ]{0,8}[：:]")
+INSIDE = ("（", "(", "、", "，", ",")
 
 
 def continues(prev: PrintedLine, cur: PrintedLine, size: float) -> bool:
     """Whether `cur` carries on the paragraph that `prev` ended at the column's edge."""
     if prev.x1 < prev.right - size * 1.5 or cur.x0 > cur.left + size * 0.9:
         return False
-    if NUMBERING.match(cur.text):
+    if NUMBERING.match(cur.text) or (LABEL.match(cur.text) and not prev.text.rstrip().endswith(INSIDE)):
         return False
     if cur.column == prev.column:
         return 0 <= cur.top - prev.bottom < size * 1.0
