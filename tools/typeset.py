@@ -106,8 +106,8 @@ def typeset(text: str, out: Path, columns: int = 2, header: str = "人民政府�
 
     story = []
     for line in text.splitlines():
-        line = line.replace("\u3000", " ").strip()
-        if line and not is_furniture(line):  # the old headers and page numbers: this PDF prints its own
+        line = line.replace("\u3000", " ").rstrip()  # leading blanks kept: a hanging indent in a roster
+        if line.strip() and not is_furniture(line):  # the old headers and page numbers: this PDF prints its own
             story.append(Paragraph(_markup(line), style))
     doc.build(story)
     return doc.page

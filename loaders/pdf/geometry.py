@@ -99,9 +99,7 @@ def _cut(boxes: list[Box], split) -> list[Segment]:  # noqa: ANN001 - split(prev
             pending.append(b)
             continue
         if last is None or split(last, b):
-            if out and pending and last is not None:
-                pending = []  # spaces at a cut belong to neither side
-            out.append(Segment(pending + [b]) if not out else Segment([b]))
+            out.append(Segment(_lead(pending, last) + [b]))
         else:
             out[-1].boxes.extend(pending + [b])
         pending, last = [], b
@@ -200,11 +198,20 @@ def page_columns(boxes: list[Box], size: float) -> list[tuple[float, float]]:
     out = []
     for i, (left, right) in enumerate(cols):
         nxt = cols[i + 1][0] if i + 1 < len(cols) else float("inf")
-        ends = sorted((s.x1 for s in flat if s.x0 >= left - 2 and s.x1 <= nxt), reverse=True)
+        ends = sorted((_ink_x1(s) for s in flat if s.x0 >= left - 2 and s.x1 <= nxt), reverse=True)
         if len(ends) > 1 and size * 0.5 < ends[0] - ends[1] < size * 1.5:
             ends.pop(0)  # a line overrunning by a sign or two, not a line of a wider frame
         out.append((left, ends[0] if ends else right))
     return out
+
+
+HANGING = set(" ，。、；：！？）》”’,.;:!?)")
+
+
+def _ink_x1(seg: Segment) -> float:
+    """Where a segment's text ends for measuring the frame: trailing spaces and a hanging sign
+    (typesetters let ，。 run past the edge rather than start a line with them) do not count."""
+    return max((b.x1 for b in seg.boxes if b.text not in HANGING), default=seg.x1)
 
 
 def _segments_of(boxes: list[Box], size: float) -> list[Segment]:
@@ -292,6 +299,16 @@ def reading_order(boxes: list[Box], size: float | None = None, space: float | No
             band[i].append(_line(col_boxes, size, cols[i][0], cols[i][1], i, space))
     flush()
     return out
+
+
+def _lead(spaces: list[Box], ink: Box | None) -> list[Box]:
+    """The printed spaces before a cut that lead the next segment: those after the widest gap
+    (an indent printed with spaces, as a roster's hanging line in the right column has)."""
+    if ink is None or not spaces:
+        return spaces
+    edges = [ink, *spaces]
+    widest = max(range(len(spaces)), key=lambda i: spaces[i].x0 - edges[i].x1)
+    return spaces[widest:]
 
 
 def _cut_at_gutters(row: list[Segment], cols: list[tuple[float, float]], size: float) -> list[Segment]:
