@@ -103,12 +103,18 @@ def typeset(text: str, out: Path, columns: int = 2, header: str = "人民政府�
     style = ParagraphStyle("body", fontName=FONT, fontSize=size, leading=size * 1.45,
                            firstLineIndent=size * 2, wordWrap="CJK")
     from govkg.loaders.text import is_furniture
+    from reportlab.lib.enums import TA_RIGHT
+
+    right = ParagraphStyle("right", parent=style, firstLineIndent=0, alignment=TA_RIGHT)
 
     story = []
     for line in text.splitlines():
         line = line.replace("\u3000", " ").rstrip()  # leading blanks kept: a hanging indent in a roster
         if line.strip() and not is_furniture(line):  # the old headers and page numbers: this PDF prints its own
-            story.append(Paragraph(_markup(line), style))
+            if len(line) - len(line.lstrip()) >= 16:  # a date or signature pushed right with blanks
+                story.append(Paragraph(_markup(line.strip()), right))
+            else:
+                story.append(Paragraph(_markup(line), style))
     doc.build(story)
     return doc.page
 

@@ -321,11 +321,14 @@ def _cut_at_gutters(row: list[Segment], cols: list[tuple[float, float]], size: f
     out = []
     for seg in row:
         pieces = _cut(seg.boxes, lambda prev, b: b.x0 - prev.x1 > size * 0.3
-                      and any(lo <= (prev.x1 + b.x0) / 2 <= hi for lo, hi in gutters))
+                      and any(prev.x1 <= hi and b.x0 >= lo for lo, hi in gutters))
         for piece in pieces:
-            edge = next((r for left, r in reversed(cols) if piece.x0 >= left - 2), cols[0][1])
+            ink = next((b for b in piece.boxes if b.text != " "), piece.boxes[0])
+            start, edge = next(((left, r) for left, r in reversed(cols) if ink.x0 >= left - 2), cols[0])
             while len(piece.boxes) > 1 and piece.boxes[-1].text == " " and piece.boxes[-1].x1 > edge + size:
-                piece.boxes.pop()
+                piece.boxes.pop()  # spaces run past the column's edge
+            while len(piece.boxes) > 1 and piece.boxes[0].text == " " and piece.boxes[0].x0 < start - 2:
+                piece.boxes.pop(0)  # spaces reaching back across the gutter
             out.append(piece)
     return out
 

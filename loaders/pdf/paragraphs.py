@@ -29,6 +29,8 @@ def continues(prev: PrintedLine, cur: PrintedLine, size: float) -> bool:
     """Whether `cur` carries on the paragraph that `prev` ended at the column's edge."""
     if prev.x1 < prev.right - size * 1.5 or cur.x0 > cur.left + size * 0.9:
         return False
+    if prev.x0 > prev.left + size * 2.5 and prev.text[:1] != " ":
+        return False  # a right-aligned or centred line (a date, a signature, a title) stands alone
     if NUMBERING.match(cur.text) or (LABEL.match(cur.text) and not prev.text.rstrip().endswith(INSIDE)):
         return False
     if cur.column == prev.column:
