@@ -114,6 +114,32 @@ def build(paths: PathsArg = None, store: StoreOpt = None) -> None:
     guarded(run)
 
 
+@app.command()
+def text(path: Annotated[Path, typer.Argument(help="a PDF (or text) gazette")],
+         dest: Annotated[Optional[Path], typer.Option("--out", help="write here instead of stdout")] = None,
+         pages: Annotated[bool, typer.Option("--pages", help="prefix each line with its page")] = False) -> None:
+    """The text govkg reads from a PDF, column by column: line N here is the `line` of its facts.
+
+    Example: govkg text gazette.pdf --out gazette.txt
+    """
+    def run() -> None:
+        from govkg.loaders.pdf import is_pdf, read_pdf
+        from govkg.loaders.text import decode
+        if is_pdf(path):
+            read = read_pdf(path)
+            lines = [f"{p}\t{t}" if pages else t for p, t in zip(read.pages, read.lines)]
+            for w in read.warnings:
+                err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+        else:
+            try:
+                data = path.read_bytes()
+            except OSError as e:
+                raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
+            lines = decode(data, str(path))[0].splitlines()
+        _write("".join(f"{ln}\n" for ln in lines), dest)
+    guarded(run)
+
+
 NEO4J_OVERRIDES: dict[str, str | None] = {}
 
 

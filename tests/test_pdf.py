@@ -110,7 +110,7 @@ def test_two_column_sample_scores_as_its_text(pdf_dir: Path) -> None:
     assert r["f1_pdf"] >= r["f1_text"] - 0.02, f"F1 from the PDF {r['f1_pdf']:.3f} should be within 0.02 of the text's {r['f1_text']:.3f}"
 
 
-@pytest.mark.parametrize("name", ["county-qishan", "county-xiangcheng", "blind-province-shanxi", "blind-city-jincheng"])
+@pytest.mark.parametrize("name", ["county-qishan", "county-xiangcheng", "blind-province-shanxi", "blind-city-jincheng", "blind-district-nangang"])
 def test_heldout_gazettes_score_as_their_text(name: str, pdf_dir: Path) -> None:
     r = compare.compare(name, 2, pdf_dir)
     assert r["f1_pdf"] >= r["f1_text"] - 0.02, f"{name}: F1 from the PDF {r['f1_pdf']:.3f} should be within 0.02 of the text's {r['f1_text']:.3f}"
@@ -151,6 +151,16 @@ def test_pages_of_facts_are_the_pages_that_print_them(pdf_facts: list[dict], sam
         if f["kind"] == "post" and _squash(f["person"]) not in page_text[f["page"] - 1]:
             wrong.append((f["kind"], f["person"], f["page"]))
     assert len(sample) > 20 and not wrong, f"facts whose line or person is not printed on their page: {wrong[:5]}"
+
+
+def test_govkg_text_prints_the_lines_that_facts_count(sample_pdf: Path, sample_pdf_text, pdf_facts: list[dict], tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "gazette.txt"
+    result = run_cli("text", str(sample_pdf), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    lines = out.read_text("utf-8").splitlines()
+    assert lines == sample_pdf_text.lines, "govkg text should print exactly the lines the build read"
+    post = next(f for f in pdf_facts if f["kind"] == "post")
+    assert _squash(post["person"]) in _squash(lines[post["line"] - 1]), f"line {post['line']} should name {post['person']}"
 
 
 def test_answers_show_the_page(pdf_store: Path) -> None:
