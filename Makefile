@@ -10,10 +10,13 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	@# every package is listed in pyproject (no 'package would be ignored' warnings); the remaining
+	@# note is setuptools' information-only 'Editable installation' banner, silenced here.
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-## demo: build the graph from the bundled sample gazette on the embedded store and ask it questions
+## demo: build the graph from the bundled sample gazette on the embedded store and ask it questions.
+## The store is .govkg/store, which govkg finds by itself when run from this directory.
 demo: setup
 	$(BIN)/govkg build --store $(STORE)
 	$(BIN)/govkg ask who-leads 区工科局 --store $(STORE)
@@ -24,11 +27,21 @@ demo: setup
 	$(BIN)/python tools/typeset.py loaders/sample/lishi-gazette-2024-3.txt .govkg/gazette.pdf --header "吕梁市离石区人民政府公报 2024·3" --section 区政府文件
 	$(BIN)/govkg build .govkg/gazette.pdf --store .govkg/store-pdf
 	$(BIN)/govkg ask who-leads 区工科局 --store .govkg/store-pdf
+	@echo
+	@echo "Now put govkg on your PATH and ask your own questions (the README's examples work from here):"
+	@echo "  . $(BIN)/activate"
+	@echo "  govkg ask who-leads 区财政局"
 
-## test: everything, against a real Neo4j started here and stopped after
+## test: everything, against a real Neo4j started here and stopped after. Without Java/Maven the
+## Neo4j tests are skipped (and say why) and the rest still run; under CI=true they fail instead.
 test: setup
-	$(MAKE) neo4j-up
-	status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; $(MAKE) neo4j-down; exit $$status
+	@started=0; \
+	if $(MAKE) -s neo4j-up; then started=1; \
+	else echo "note: Neo4j could not start here (see the line above; it needs Java 17+ and Maven, tools/neo4j/README.md):" \
+	          "the tests marked neo4j will be SKIPPED$$( [ "$$CI" = true ] && echo ' - no: under CI=true they FAIL')," \
+	          "every other test runs" >&2; fi; \
+	status=0; $(BIN)/python -m pytest -rs $(PYTEST_ARGS) || status=$$?; \
+	if [ $$started = 1 ]; then $(MAKE) -s neo4j-down; fi; exit $$status
 
 ## test-unit: the tests that need no server
 test-unit: setup

@@ -1,6 +1,6 @@
 """Neo4j over Bolt: the connection settings, clean errors, and the Backend for the named questions.
 
-Connection from NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USER (neo4j), NEO4J_PASSWORD and
+Connection from NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USERNAME (as cypher-shell names it; NEO4J_USER still read; default neo4j), NEO4J_PASSWORD and
 NEO4J_DATABASE (neo4j); without NEO4J_PASSWORD the dev server's default password is tried. Explicit arguments (the CLI's flags) override the environment. The password
 is never printed, logged or put into an error message.
 
@@ -43,7 +43,7 @@ class Neo4jSettings:
                  database: str | None = None) -> "Neo4jSettings":
         env = os.environ
         return cls(uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
-                   user=user or env.get("NEO4J_USER") or "neo4j",
+                   user=user or env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or "neo4j",
                    password=password if password is not None else (env.get("NEO4J_PASSWORD") or DEV_PASSWORD),
                    database=database or env.get("NEO4J_DATABASE") or "neo4j")
 

@@ -19,12 +19,18 @@ DEFAULT_STORE = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "s
 MARKER = "GOVKG_STORE"
 
 
+PROJECT_STORE = Path(".govkg") / "store"
+
+
 def store_path(path: str | Path | None) -> Path:
-    """--store, else $GOVKG_STORE, else ~/.local/share/govkg/store."""
+    """--store, else $GOVKG_STORE, else ./.govkg/store when there is one (what `make demo` builds, so
+    the README's examples work from the clone), else ~/.local/share/govkg/store."""
     if path:
         return Path(path)
     env = os.environ.get("GOVKG_STORE")
-    return Path(env) if env else DEFAULT_STORE
+    if env:
+        return Path(env)
+    return PROJECT_STORE if (PROJECT_STORE / MARKER).exists() else DEFAULT_STORE
 
 
 def write_store(path: Path, quads: list[Quad]) -> None:

@@ -26,7 +26,7 @@ _ROLE_WORDS = ("总召集人|副召集人|召集人|第一副组长|常务副组
                "|总指挥|副总指挥|指挥长|副指挥长|副主任|主任|委员|秘书长|联系人|联系电话")
 # Where a new printed line starts inside a flattened one. Every quantifier is bounded.
 _BREAK_BEFORE = re.compile(
-    rf"(?P<section>(?<=[。；：！？）”\s])[一二三四五六七八九十]{{1,3}}、)"
+    rf"(?P<section>(?:(?<=[。；：！？）”\s])|(?<=方案|计划|意见|办法|细则|预案|规则|要点))[一二三四五六七八九十]{{1,3}}、)"
     rf"|(?P<item>(?<!第)[（(](?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})[）)](?=[{_CJK}“《]))"
     rf"|(?P<number>(?<![\d.．第])\d{{1,2}}[.．](?=[{_CJK}“《]))"
     rf"|(?P<listed>(?<=[。；：！？）”\s])\d{{1,2}}、(?=[{_CJK}“《]))"
@@ -36,7 +36,8 @@ _BREAK_BEFORE = re.compile(
     rf"|(?P<annex>附件\s{{0,2}}\d{{0,2}}[：:.．]?(?=[{_CJK}]))"
     rf"|(?P<date>(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)"
 )
-_BREAK_AFTER = re.compile(r"[。；](?![”）)])|(?<=日)(?=[（(]此件)")
+_BREAK_AFTER = re.compile(r"[。；](?![”）)])")
+_PUBLICITY = re.compile(r"[（(]此件[^（）()]{1,10}[）)]")
 # An addressee list ends in a colon: `各市人民政府，省政府各部门：`
 _ADDRESSEE_END = re.compile(r"(?:部门|单位|政府|局|厅|委|办|公司|院|会|中心|室|区|县|市)$")
 
@@ -46,7 +47,7 @@ _DUTY_VERB = re.compile(r"主要负责|负责|承担|牵头|协调|配合|组织
 _DUTY_COLON = re.compile(rf"(?:[（(][^（）()]{{1,12}}[）)])?[：:](?={_DUTY_VERB.pattern})")
 _LEVELS = "省市县区"
 _DATE_THEN_TEXT = re.compile(rf"^(\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)([{_CJK}].*)$")
-_SIGNED_DATE = re.compile(rf"(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?=[{_CJK}])")
+_SIGNED_DATE = re.compile(rf"(?<=[厅局委办府室部会院心司组])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?=[{_CJK}《“])")
 _NUMBER_MARK = re.compile(r"[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)、.．]")
 # how the previous item's duty ends, when its stop is lost (`…遗体处置工作` + `省财政厅：`); a place
 # before a body's name (`武警山东` + `省总队`) ends in no such word
@@ -118,6 +119,7 @@ def unmask(text: str) -> str:
 
 def fullwidth_punctuation(text: str) -> str:
     """`组长:李文钢` -> `组长：李文钢`, `(1）` -> `（1）`; numbers, times and Latin text keep theirs."""
+    text = text.replace("﹒", "．")  # the small full stop some typesetters put after a number (1﹒)
     if not any(ch in text for ch in _HALF):
         return text
     text = _BRACKETED_NUMBER.sub(r"（\1）", text)
@@ -149,6 +151,8 @@ def unflatten(text: str) -> list[str]:
     for m in _BREAK_AFTER.finditer(text):
         if outside[m.start()]:
             cuts.add(m.end())
+    for m in _PUBLICITY.finditer(text):  # `2024年6月18日（此件主动公开）` then the plan's title
+        cuts.update((m.start(), m.end()))
     for m in _DUTY_COLON.finditer(text):  # `…工作省财政厅：负责…`: an item whose stop the crawl lost
         start = _item_start(text, m.start(), cuts)
         if start is not None and outside[m.end() - 1]:

@@ -51,16 +51,15 @@ def parse_date(year: str, month: str, day: str) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+def line_date(text: str) -> str | None:
+    """YYYY-MM-DD when the line ends in a stand-alone date."""
+    m = DATE_LINE.search(text.strip().translate(FULLWIDTH_DIGITS))
+    return parse_date(*m.groups()) if m else None
+
+
 def date_lines(doc: Document) -> list[tuple[int, str]]:
     """(line, YYYY-MM-DD) of every line that ends in a stand-alone date."""
-    out = []
-    for ln in doc.lines:
-        m = DATE_LINE.search(ln.text.strip().translate(FULLWIDTH_DIGITS))
-        if m:
-            date = parse_date(*m.groups())
-            if date:
-                out.append((ln.number, date))
-    return out
+    return [(ln.number, date) for ln in doc.lines if (date := line_date(ln.text))]
 
 
 # --- signature (issuer) --------------------------------------------------------------------------
@@ -124,13 +123,22 @@ def is_office_kind(number: str) -> bool:
 
 
 # `山东省应急管理厅关于…的函`, `河北省人力资源和社会保障厅河北省财政厅…关于印发…的通知`: the issuers lead the title
-TITLE_ISSUERS = re.compile(r"^(?P<who>[\u4e00-\u9fff]{4,80}?(?:厅|局|委员会|委|办公室|办公厅|人民政府|政府|小组|指挥部|中心))"
+TITLE_ISSUERS = re.compile(r"^(?P<who>[\u4e00-\u9fff“”]{4,80}?(?:厅|局|委员会|委|办公室|办公厅|人民政府|政府|小组|指挥部|中心))"
                            r"(?:等[\u4e00-\u9fff]{1,3}(?:个)?部门)?关于")
 TITLE_LINES = 3
 
 
+# `河北省工业和信息化厅政务公开工作实施方案`: a department's own plan, titled by the department
+PLAN_OF_BODY = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,3}省[\u4e00-\u9fff]{2,14}?(?:厅|局|委员会))(?=[\u4e00-\u9fff]{2,40}"
+                          r"(?:方案|计划|办法|规则|细则|预案)(?:[（(][^（）()]{1,12}[）)])?$)")
+
+
 def issuer_in_title(doc: Document) -> tuple[int, str] | None:
     """(line, first issuer) named at the head of the title; a joint title names its lead issuer first."""
+    if doc.titled:
+        m = PLAN_OF_BODY.match(doc.number)
+        if m:
+            return doc.lines[0].number, m.group("who")
     for ln in doc.lines[:TITLE_LINES + 1]:
         m = TITLE_ISSUERS.match(squash(ln.text))
         if m:
@@ -143,7 +151,7 @@ def issuer_in_title(doc: Document) -> tuple[int, str] | None:
     return None
 
 
-_ISSUER_ENDS = r"(?:办公室|办公厅|委员会|人民政府|指挥部|领导小组|厅|局|委)"
+_ISSUER_ENDS = r"(?:办公室|办公厅|委员会|人民政府|指挥部|领导小组|厅|局|委|部|中心|支行|分行)"
 
 
 def issuer_before_number(doc: Document) -> tuple[int, str] | None:
@@ -159,16 +167,36 @@ def issuer_before_number(doc: Document) -> tuple[int, str] | None:
     found = embedded_numbers(head)
     if not found or found[0].start < 4:
         return None
-    before = re.sub(r"文件$", "", head[:found[0].start])
-    place = re.match(r"[\u4e00-\u9fff]{1,6}?[省市县区旗]", before)
-    if not place:
+    pieces = bodies_run(re.sub(r"文件$", "", head[:found[0].start]))
+    if not pieces:
         return None
-    pieces = [place.group() + p for p in before.split(place.group()) if p]
     clean = [p for p in pieces if re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", p)]
     if clean:
         return doc.lines[0].number, clean[0]
     m = re.match(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", pieces[-1])
     return (doc.lines[0].number, m.group()) if m else None
+
+
+def bodies_run(text: str) -> list[str]:
+    """Bodies printed one after another with no mark between them, each opening with the same
+    place (`河北省人社厅中共河北省委组织部河北省财政厅` -> three); [] when the text opens with no place."""
+    place = re.match(r"(?:中共)?([\u4e00-\u9fff]{1,6}?[省市县区旗])", text)
+    if not place:
+        return []
+    starts = sorted({0, *(m.start() for m in re.finditer(rf"(?:中共)?{place.group(1)}", text))})
+    return [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)]) if text[a:b]]
+
+
+def joint_signature(doc: Document) -> tuple[int, str] | None:
+    """(line, first signer) of joint issuers signing as one run right above the date."""
+    for i, ln in enumerate(doc.lines[1:], 1):
+        if not line_date(ln.text):
+            continue
+        pieces = bodies_run(squash(doc.lines[i - 1].text))
+        signers = [p for p in pieces if re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", p)]
+        if len(pieces) >= 2 and 2 * len(signers) >= len(pieces) and pieces[0] in signers:
+            return doc.lines[i - 1].number, signers[0]
+    return None
 
 
 def find_issuer(doc: Document) -> tuple[int | None, str | None]:
@@ -190,7 +218,7 @@ def find_issuer(doc: Document) -> tuple[int | None, str | None]:
     department = department_signature(doc)
     if department:
         return department
-    titled = issuer_in_title(doc) or issuer_before_number(doc)
+    titled = issuer_in_title(doc) or issuer_before_number(doc) or joint_signature(doc)
     if titled:
         return titled
     places: Counter[str] = Counter()

@@ -106,6 +106,9 @@ def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
     return folds
 
 
+PROVINCIAL_HEADS = ("厅",)  # kinds of body only a province has (not 办公厅: every government has one)
+
+
 class Resolver:
     """Maps any spelling to a canonical name; built from all body mentions of a corpus."""
 
@@ -161,13 +164,18 @@ class Resolver:
         level, _ = split_level(norm)
         tries = [norm]
         if not level and norm[:1] not in ("市", "省") and not norm.endswith(("街道办事处", "乡", "镇")):
-            tries.append(self.level + norm)
+            # the level's own body, when the corpus names it so, before the bare mention (农业农村厅 after
+            # 省农业农村厅 is that body)
+            tries.insert(0 if self.level + norm in self.counts else 1, self.level + norm)
         for cand in tries:
             if cand in self.counts and self._longer(cand) is None:
                 return cand
             longer = self._longer(cand)
             if longer:
                 return self._expand(longer) if longer != cand else longer
+        if not level and norm.endswith(PROVINCIAL_HEADS) and not norm.endswith("办公厅") and len(norm) >= 3 \
+                and not norm.startswith(("中共", "国家")):
+            return "省" + norm  # only a province has 厅: `教育厅` in a list after `省发展改革委` is 省教育厅
         return norm
 
     def _longer(self, short: str) -> str | None:

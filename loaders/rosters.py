@@ -41,6 +41,8 @@ from govkg.loaders.rosters_rows import (
     roster_roles,
     split_in_charge,
     split_name_post_run,
+    parse_name_unit_rows,
+    split_run_of_names,
     split_items,
     split_trailing_name,
 )
@@ -139,8 +141,12 @@ def read_roster(doc: Document) -> list[Entry]:
     roster_rows: set[int] = set()
     entries: list[Entry] = []
     consumed: set[int] = set()
+    previous_role = ""
     for i, m in labels:
         role = squash(m.group("role"))
+        if role == "副主任" and previous_role.startswith("办公室"):
+            role = "办公室副主任"  # `办公室主任：李四` + `副主任：王五`: the office's deputy
+        previous_role = role
         rest = m.group("rest").strip()
         roster_rows.add(i)
         if not rest:
@@ -148,6 +154,15 @@ def read_roster(doc: Document) -> list[Entry]:
         rows = parse_person_rows(rest) or split_name_post_run(rest)
         if rows:
             entries.extend(Entry(role, n, lines[i].number, "person", post=p) for n, p in rows)
+            continue
+        units = parse_name_unit_rows(rest)
+        if units:  # `成　员：巫振江（市府办）`: the person, and the unit he comes from (no title printed)
+            entries.extend(Entry(role, n, lines[i].number, "person", qualifier=u or None) for n, u in units)
+            continue
+        run = split_run_of_names(rest, {squash(m2.group("rest")) for _, m2 in labels
+                                        if is_name(squash(m2.group("rest")))})
+        if run:  # `副组长：李玉民张晓辉`: names whose separating spaces a crawl lost
+            entries.extend(Entry(role, n, lines[i].number, "person") for n in run)
             continue
         text, j = rest, i
         while not _complete(text) and j + 1 < len(lines) and _joinable(lines[j + 1]) and j - i < 15:
@@ -177,6 +192,12 @@ def read_roster(doc: Document) -> list[Entry]:
         rows = parse_person_rows(ln.text)
         li = max(k for k in label_at if k < i)
         prev_label = label_at[li]
+        if not rows and (i - 1) in roster_rows and (units := parse_name_unit_rows(ln.text)) and any(u for _, u in units):
+            for n, u in units:  # `　　李大同（市财政局）` under `成　员：巫振江（市府办）`
+                entries.append(Entry(prev_label if not is_solo_role(prev_label) else deputy_of(prev_label), n,
+                                     ln.number, "person", qualifier=u))
+            roster_rows.add(i)
+            continue
         if rows:
             for n, p in rows:
                 if li in unfilled:
@@ -306,7 +327,7 @@ def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
                          joined.text):
         group = group or m.group("g")
         body, base = m.group("body"), m.start("body")
-        for r in re.finditer(rf"(?:^|[，；,;])(?:以|由)?(?P<who>[^，；,;]+?)(?:(?<!负责)同志)?(?:为|任|担任)(?P<role>{roles}|成员单位)",
+        for r in re.finditer(rf"(?:^|[，；,;])(?:以|由)?(?P<who>[^，；,;]+?)(?:(?<!负责)(?<!领导)同志)?(?:为|任|担任)(?P<role>{roles}|成员单位)",
                              body):
             line = joined.line_at(base + r.start("who"))
             if r.group("role").startswith("成员"):
@@ -318,7 +339,7 @@ def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
 
 # `联席会议召集人由省政府分管副省长担任，副召集人由A、B担任。成员单位包括C、D。C为牵头单位。`
 COMPOSED_ROLE = re.compile(r"(?<!副)(?P<role>副?召集人|副?组长|副?总指挥|副?指挥长)(?:一般|通常|原则上)?由(?P<who>[^。；;，,]+?)"
-                           r"(?:(?<!负责)同志)?(?:担任|兼任)")
+                           r"(?:(?<!负责)(?<!领导)同志)?(?:担任|兼任)")
 COMPOSED_UNITS = re.compile(r"(?<!各)成员单位(?:包括|为|有|[：:])(?P<who>[^。；;]+?)(?:等[^。；;]{0,6})?[。；;]")
 # `A、B、C等部门单位为成员单位`: the units before the role
 COMPOSED_UNITS_BEFORE = re.compile(r"(?:^|[。；;，,])(?P<who>[^。；;，,、]{2,30}(?:、[^。；;，,、]{2,30}){1,80}?)"
@@ -327,12 +348,19 @@ UNITS_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位|部门单位|部
 COMPOSED_LEAD = re.compile(r"(?:^|[。；;])(?P<who>[^。；;，,]{2,20}?)为牵头单位")
 
 
+# `…指挥部由省政府分管副省长任总指挥，A、B任副总指挥`: the holders before the role
+COMPOSED_HOLDER = re.compile(r"(?:由|[，,；;])(?P<who>[^，。；;,由]{2,80}?)(?:(?<!负责)(?<!领导)同志)?(?:担任|兼任|任)"
+                             r"(?P<role>(?:常务|第一)?副?(?:总指挥|指挥长|组长|召集人)|副?主任)(?=[，。；,;]|$)")
+
+
 def composition_entries(doc: Document) -> list[Entry]:
     """A roster printed as running text with no `成立X` sentence (a 联席会议制度 notice): who holds
     each leading role (`召集人由…担任`), the member units (`成员单位包括…`) and the lead unit."""
     joined = doc.joined()
     out: list[Entry] = []
     for m in COMPOSED_ROLE.finditer(joined.text):
+        out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
+    for m in COMPOSED_HOLDER.finditer(joined.text):
         out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
     for m in COMPOSED_UNITS.finditer(joined.text):
         units = list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True)

@@ -29,7 +29,7 @@ FRAGMENT = re.compile(rf"^[{HAN}\d（）()]{{2,24}}$")
 FRAGMENT_WINDOW = 120
 # words of a sentence, not of a group's name: `领导小组成员单位可根据工作需要向领导小组办公室…`
 # what may stand before a shorter form of the same group's name: its place (`晋城市` + `市创建…领导小组`)
-PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}[省市县区旗州盟]|中共")
+PLACE = re.compile(r"[\u4e00-\u9fff]{0,8}[省市县区旗州盟]|中共")
 NOT_A_NAME = re.compile(r"成员单位|根据|可以?|向|应当|需要|职责|第[一二三四五六七八九十]{1,3}条|征求")  # source lines around the attachment list where its cut pieces may print
 
 
@@ -121,6 +121,11 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
         g = re.split(rf"{FOUNDING}|{ADJUSTING}|[）)]|为(?:规范|了|进一步|加强|做好|贯彻|切实|确保)", m.group("g"))[-1]
         out.append((g, joined.line_at(m.end("g") - len(g))))
     lines = doc.lines
+    for ln in lines:  # `省森林防灭火指挥部由省政府分管副省长任总指挥`: the group a sentence composes
+        m = re.match(rf"^\s*(?P<g>{name})(?:一般)?由[^。]{{2,80}}?(?:担任|兼任|任)(?:总指挥|指挥长|组长|召集人)",
+                     squash(ln.text))
+        if m:
+            out.append((m.group("g"), ln.number))
     for ln in lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
         for m in re.finditer(rf"(?P<g>{name})各?成员单位", squash(ln.text)):
             g = re.split(rf"关于|明确|印发|附件[\d：:]*|{FOUNDING}|{ADJUSTING}", m.group("g"))[-1]

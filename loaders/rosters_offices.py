@@ -60,12 +60,12 @@ def _who(office: Office, text: str) -> str:
 
 
 def _read_heads(office: Office, window: str) -> None:
-    d = (re.search(r"办公室主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)同志)?(?:兼任|担任)", window)
-         or re.search(r"(?<!副)主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)同志)?(?:兼任|担任)", window)
+    d = (re.search(r"办公室主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)(?<!领导)同志)?(?:兼任|担任)", window)
+         or re.search(r"(?<!副)主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)(?<!领导)同志)?(?:兼任|担任)", window)
          or re.search(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任|任)办公室主任", window))
     if d:
         office.director = _who(office, d.group("w"))
-    for r in (re.finditer(r"副主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)同志)?(?:兼任|担任)", window),
+    for r in (re.finditer(r"副主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)(?<!领导)同志)?(?:兼任|担任)", window),
               re.finditer(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任|任)办公室副主任", window)):
         for x in r:
             for w in split_enumeration(x.group("w")):

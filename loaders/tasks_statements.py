@@ -34,8 +34,8 @@ ANY_LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(_ROLE_LABEL_NAMES + s
 INNER_ROLE = re.compile(r"[（(](牵头单位|牵头|主责|负责|配合单位|配合|协助|参与)[）)]$")
 # `等` closing a list, maybe with the kind of bodies it stands for: 等, 等部门, 等行业主管部门.
 ETC = r"等(?:有关|相关|行业|主管|职能|成员|责任|监管|执法|[省市县区]直){0,3}(?:部门|单位|机构)?"
-# How the bodies act: 按职责分工, 根据职责, 按照…要求; and adverbs before the role: 分别牵头, 共同负责.
-MANNER = r"(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据(?:各自)?职责(?:分工)?|按照?[^，,、；;（()）。]{0,24}?要求)"
+# How the bodies act: 按职责分工, 根据职责, 按照…要求, 分工 (等部门分工负责); and adverbs before the role: 分别牵头, 共同负责.
+MANNER = r"(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据(?:各自)?职责(?:分工)?|按照?[^，,、；;（()）。]{0,24}?要求|分工)"
 # The role phrase closing a list of bodies: 等部门按职责分工负责, 牵头, 分别牵头, 配合落实 …
 ROLE_TAIL = re.compile(
     rf"(?:{ETC})?要?(?:{MANNER})?(?:分别|共同|各自)?"
@@ -162,7 +162,15 @@ def _share_government(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if (nxt.endswith(kind) and head.endswith(places) and out[i][1].endswith(places)
                     and not is_collective(out[i][1]) and 2 <= len(out[i][1]) <= 8):
                 out[i] = (out[i][0], out[i][1] + kind)
+        # `张家口、廊坊市政府`: bare city names before the one that carries 市政府 name a 市政府 each
+        city = CITY_GOVERNMENT.search(out[i + 1][1])
+        if city and BARE_PLACE.fullmatch(out[i][1]) and not looks_like_body(out[i][1]):
+            out[i] = (out[i][0], out[i][1] + city.group())
     return out
+
+
+CITY_GOVERNMENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[市县区](?:人民)?政府$")
+BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _label_role(label: str) -> str | None:
@@ -235,6 +243,8 @@ PROSE_CHAIN = re.compile(rf"由((?:[^，。；：:由的（()）]{{2,60}}?{PROSE
 _PLAIN = r"(?:[^，。；：:（()）由]|[（(](?:镇|乡|乡镇|街道|社区)[）)])"
 PROSE_SUBJECT = re.compile(rf"(?:^(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．])?|[。；，])"
                            rf"(?P<list>{_PLAIN}{{3,80}}?)(?:要|应|将)?(?:{MANNER})?(?P<role>负责|牵头|落实(?=(?:属地|主体|属地管理)责任))(?!人|同志)")
+PROSE_NAMED_AS = re.compile(rf"(?:^|[。；，、])(?P<list>{_PLAIN}{{2,60}}?)为(?:[^，。；为]{{0,30}}?的)?"
+                            r"(?P<role>总牵头单位|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门)")
 _CHAIN_LINK = re.compile(rf"({PROSE_ROLE}(?:实施)?)、")
 
 
@@ -254,6 +264,11 @@ def prose_assignment(text: str) -> list[tuple[int, str, str]]:
             found += [(m.start(g) + off + o, body, role) for o, body, role in got]
         if g == 2 and found:
             found += _helpers(text, m.end())
+    for m in PROSE_NAMED_AS.finditer(text):  # `A和B为全省…的总牵头单位，C为…的牵头单位、D为责任单位`
+        names = _bodies(m.group("list"), 0)
+        role = _label_role(m.group("role").removeprefix("总"))
+        if names and role and all(_names_a_body(n) for _, n in names):
+            found += [(m.start("list") + o, n, role) for o, n in names]
     for m in PROSE_SUBJECT.finditer(text):
         names = _bodies(m.group("list"), 0)
         if names and all(_names_a_body(n) for _, n in names):

@@ -160,3 +160,82 @@ def test_working_group_whose_duty_comes_before_its_units() -> None:
             "2.3.2运输保障组：负责应急运输。牵头部门：省交通运输厅，组成部门：省公安厅。\n")
     got = {(f.group, f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
     assert ("综合协调组", "省粮食和物资储备局", "牵头单位") in got and ("运输保障组", "省公安厅", "成员单位") in got, got
+
+
+def test_joint_issuers_signing_as_one_run_above_the_date() -> None:
+    text = ("关于印发《某省技能人才行动方案》的通知\n湘人社发〔2024〕9号各市州人力资源社会保障局：现将方案印发给你们，请结合实际认真贯彻落实，"
+            "执行中遇到的问题请及时报告省人力资源和社会保障厅职业能力建设处。"
+            "湖南省人力资源和社会保障厅中共湖南省委组织部湖南省财政厅2024年5月8日（此件主动公开）某省技能人才行动方案为贯彻…\n")
+    doc = docs_of(text)[0]
+    assert metadata.find_issuer(doc)[1] == "湖南省人力资源和社会保障厅", "the first of the joint signers"
+    assert metadata.find_date(doc, None)[1] == "2024-05-08"
+
+
+def test_roster_of_names_with_the_unit_they_come_from() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("某市人民政府办公室关于成立某市河长制工作领导小组的通知\n某府办〔2023〕5号\n组　长：李文钢\n"
+            "副组长：张小平（市政府办）\n成　员：巫振江（市府办）\n　　　　李大同（市财政局）\n")
+    got = {(f.member, f.role, f.qualifier) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert got == {("李文钢", "组长", None), ("张小平", "副组长", "市政府办"), ("巫振江", "成员", "市府办"),
+                   ("李大同", "成员", "市财政局")}, got
+
+
+def test_members_named_only_by_post() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("湖南省人民政府办公厅关于成立湖南省食品安全工作领导小组的通知\n湘政办函〔2022〕3号\n"
+            "组　长：省人民政府分管副省长\n成　员：省市场监管局分管领导、省公安厅副厅长、省农业农村厅分管负责同志\n")
+    got = {(f.member, f.member_type) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert {("省市场监管局分管领导", "post"), ("省公安厅副厅长", "post"),
+            ("省农业农村厅分管负责同志", "post")} <= got, got
+
+
+def test_command_headquarters_composed_in_one_sentence() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("江西省人民政府办公厅关于印发江西省森林火灾应急预案的通知\n赣府厅字〔2023〕20号\n"
+            "省森林防灭火指挥部由省政府分管副省长任总指挥，省政府副秘书长、省应急厅厅长任副总指挥，"
+            "省委宣传部、省公安厅等部门为成员单位。\n")
+    got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert got == {("省政府分管副省长", "总指挥"), ("省政府副秘书长", "副总指挥"), ("省应急厅厅长", "副总指挥"),
+                   ("省委宣传部", "成员单位"), ("省公安厅", "成员单位")}, got
+
+
+def test_reply_handler_followed_by_a_phone_field() -> None:
+    from govkg.loaders import replies
+    text = ("赣市财提复字〔2023〕15号\n对市政协五届二次会议第88号提案的答复\n王小明委员:\n"
+            "您提出的《关于加强农村养老服务的建议》收悉，现答复如下:\n感谢您对财政工作的关心和支持。\n"
+            "承办人:刘某某  联系电话:0797-1234567\n负责人:陈某某\n赣州市财政局\n2023年6月1日\n")
+    reply = replies.extract(docs_of(text)[0])[0]
+    assert (reply.handler, reply.head, reply.proposer) == ("刘某某", "陈某某", "王小明"), reply
+
+
+def test_a_role_label_led_by_the_group_kind() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = "江西省财政厅政务公开工作实施方案\n成立江西省财政厅政务公开工作领导小组。\n领导小组组长：王某某\n副组长：赵某某\n"
+    got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert got == {("王某某", "组长"), ("赵某某", "副组长")}, got
+
+
+def test_names_whose_separating_spaces_were_lost() -> None:
+    from govkg.loaders.rosters_rows import split_run_of_names
+    assert split_run_of_names("李玉民张晓辉") == ["李玉民", "张晓辉"]
+    assert split_run_of_names("郝赫王凯 高晓莉吕宁谷峪") == ["郝赫", "王凯", "高晓莉", "吕宁", "谷峪"]
+    assert split_run_of_names("刘德华张学", {"刘德华"}) == ["刘德华", "张学"]
+    assert split_run_of_names("区政府分管住建") is None, "a wrapped post string is no run of names"
+
+
+def test_deputy_label_after_the_office_director_is_the_offices() -> None:
+    from govkg.loaders import rosters
+    from govkg.ontology.facts import MemberFact
+    text = ("江西省财政厅政务公开工作实施方案\n成立江西省财政厅政务公开工作领导小组。\n组长：王某某\n"
+            "办公室主任：赵某某\n副主任：钱某某\n")
+    got = {(f.member, f.role) for f in rosters.extract(docs_of(text)[0]) if isinstance(f, MemberFact)}
+    assert ("钱某某", "办公室副主任") in got, got
+
+
+def test_a_departments_own_plan_names_its_issuer() -> None:
+    doc = docs_of("江西省财政厅政务公开工作实施方案\n一、工作机构\n")[0]
+    assert metadata.find_issuer(doc)[1] == "江西省财政厅"

@@ -56,8 +56,11 @@ BARS = {
 }
 BARS.update(json.loads((EVAL / "real" / "BARS.json").read_text("utf-8")) if (EVAL / "real" / "BARS.json").exists()
             else {})
-# every kind the gold holds must reach this F1 (a kind with a handful of gold facts may lose one)
+# Every kind must reach this F1 pooled over each set (dropping every reply or every office of a set
+# fails), and in each document where its gold holds at least KIND_MIN_GOLD facts (one odd fact of a
+# document is a matter of reading, not a lost kind).
 KIND_FLOOR = 0.75
+KIND_MIN_GOLD = 5
 # a notice with numbered items whose text names bodies, but states no responsibility
 NO_RESPONSIBILITIES = ("heldout/city-xiaoyi", "孝政发〔2024〕25号")
 
@@ -98,11 +101,25 @@ def test_heldout_overall_f1(name: str, tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.mark.parametrize("name", sorted(BARS))
-def test_heldout_every_kind_is_read(name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_heldout_every_kind_of_a_document_is_read(name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     scores = scored(name, str(tmp_path_factory.getbasetemp()))
     weak = {k: round(v["f1"], 3) for k, v in scores.items()
-            if k != "ALL" and v["tp"] + v["fn"] > 0 and v["f1"] < KIND_FLOOR}
+            if k != "ALL" and v["tp"] + v["fn"] >= KIND_MIN_GOLD and v["f1"] < KIND_FLOOR}
     assert not weak, f"{name}: kinds below F1 {KIND_FLOOR}: {weak}\n{table(scores)}"
+
+
+@pytest.mark.parametrize("folder", sorted(SETS))
+def test_heldout_every_kind_of_a_set_is_read(folder: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    pooled: dict[str, dict[str, int]] = {}
+    for name in (n for n in BARS if n.startswith(folder + "/")):
+        for kind, v in scored(name, str(tmp_path_factory.getbasetemp())).items():
+            if kind != "ALL":
+                acc = pooled.setdefault(kind, {"tp": 0, "fp": 0, "fn": 0})
+                for k in acc:
+                    acc[k] += v[k]
+    f1 = {k: 2 * v["tp"] / (2 * v["tp"] + v["fp"] + v["fn"]) for k, v in pooled.items() if v["tp"] + v["fn"]}
+    weak = {k: round(v, 3) for k, v in f1.items() if v < KIND_FLOOR}
+    assert f1 and not weak, f"{folder}: kinds below F1 {KIND_FLOOR} over the set: {weak} (all: {f1})"
 
 
 def test_numbered_items_without_responsibilities_give_no_tasks_or_duties() -> None:

@@ -72,3 +72,22 @@ def test_a_kind_of_body_named_after_a_place_belongs_to_that_place() -> None:
                "各设区市人力资源社会保障局、财政局，赣江新区社会发展局、财政金融局）\n")
     bodies = {b for _, b, _ in got}
     assert {"各设区市财政局", "赣江新区财政金融局", "省人力资源社会保障厅"} <= bodies, bodies
+
+
+def test_units_sharing_their_work_after_a_lead() -> None:
+    got = read(HEAD + "一、重点任务\n（一）加强河道治理。（责任单位：省水利厅牵头，省财政厅、长江航务局等部门分工负责）\n")
+    assert got == {("一", "省水利厅", "lead"), ("一", "省财政厅", "responsible"), ("一", "长江航务局", "responsible")}, got
+
+
+def test_bodies_named_as_lead_and_responsible_units_in_prose() -> None:
+    from govkg.loaders.tasks_statements import prose_assignment
+    got = {(b, r) for _, b, r in prose_assignment(
+        "省能源局和省林业局为全省林区电网改造的总牵头单位，市县林业局为责任单位，市县财政部门要做好资产注销。")}
+    assert got == {("省能源局", "lead"), ("省林业局", "lead"), ("市县林业局", "responsible")}, got
+
+
+def test_the_lead_units_of_a_working_group_are_a_collective() -> None:
+    got = read(HEAD + "一、重点任务\n（一）培育新兴产业。（省新兴产业工作专班牵头单位负责）\n")
+    assert got == {("一", "省新兴产业工作专班牵头单位", "responsible")}, got
+    doc = split_documents(clean_lines(HEAD + "一、重点任务\n（一）培育新兴产业。（省新兴产业工作专班牵头单位负责）\n"), "t")[0]
+    assert all(f.collective for f in tasks.extract(doc)), "the lead units of a 专班 are many bodies"

@@ -51,8 +51,8 @@ def convert(records: list[dict]) -> list[dict]:
         if r.get("kind") == "task":
             path = parts(r["task"])
             r = {**r, "task": new_id[(r["doc"], path)]}
-            if r.get("covers"):
-                r["covers"] = [c if "." not in str(c) else new_id.get((r["doc"], parts(c)), c) for c in r["covers"]]
+            if r.get("covers"):  # covered items take the same convention as the tasks
+                r["covers"] = [new_id.get((r["doc"], parts(c)), c) if "." in str(c) else c for c in r["covers"]]
         out.append(r)
     return out
 
