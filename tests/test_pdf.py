@@ -166,8 +166,8 @@ def test_govkg_text_prints_the_lines_that_facts_count(sample_pdf: Path, sample_p
 def test_answers_show_the_page(pdf_store: Path) -> None:
     result = run_cli("ask", "person", "任凯旋", "--store", str(pdf_store), "--json")
     assert result.returncode == 0, result.stderr
-    posts = json.loads(result.stdout)["posts"]
-    assert posts and all(isinstance(p["page"], int) for p in posts), f"answers should carry the page: {posts[:2]}"
+    rows = json.loads(result.stdout)["answers"]
+    assert rows and all(isinstance(r["page"], int) for r in rows), f"answers should carry the page: {rows[:2]}"
 
 
 def test_a_directory_of_pdfs_is_read(sample_pdf: Path, tmp_path: Path) -> None:
