@@ -23,6 +23,10 @@ demo: setup
 	$(BIN)/govkg ask responsible 26 --doc 离政发〔2024〕30号 --store $(STORE)
 	$(BIN)/govkg ask members 吕梁市离石区推动大规模设备更新和消费品以旧换新工作专班 --store $(STORE)
 	$(BIN)/govkg ask person 任凯旋 --store $(STORE)
+	@# the same gazette as it is published: typeset as a two-column PDF, then read from the PDF
+	$(BIN)/python tools/typeset.py loaders/sample/lishi-gazette-2024-3.txt .govkg/gazette.pdf --header "吕梁市离石区人民政府公报 2024·3" --section 区政府文件
+	$(BIN)/govkg build .govkg/gazette.pdf --store .govkg/store-pdf
+	$(BIN)/govkg ask who-leads 区工科局 --store .govkg/store-pdf
 	@echo
 	@echo "Now put govkg on your PATH and ask your own questions (the README's examples work from here):"
 	@echo "  . $(BIN)/activate"

@@ -89,16 +89,16 @@ def guarded(fn: Callable[[], None], as_json: bool = False) -> None:
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:
-    """The files to read: each PATH, a directory standing for its *.txt files; default the sample."""
+    """The files to read: each PATH, a directory standing for its *.txt and *.pdf files; default the sample."""
     from govkg.loaders.pipeline import sample_gazette
     if not paths:
         return [sample_gazette()]
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(path.glob("*.txt"))
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".pdf"))
             if not found:
-                raise InputError(f"{path}: a directory with no *.txt gazette in it")
+                raise InputError(f"{path}: a directory with no *.txt or *.pdf gazette in it")
             files.extend(found)
         else:
             files.append(path)
@@ -236,6 +236,32 @@ def remove(docs: Annotated[list[str], typer.Argument(help="document numbers, e.g
         from govkg.graph.store import store_path
         target = store_path(store)
         _report(corpus.remove(target, docs), target)
+    guarded(run)
+
+
+@app.command()
+def text(path: Annotated[Path, typer.Argument(help="a PDF (or text) gazette")],
+         dest: Annotated[Optional[Path], typer.Option("--out", help="write here instead of stdout")] = None,
+         pages: Annotated[bool, typer.Option("--pages", help="prefix each line with its page")] = False) -> None:
+    """The text govkg reads from a PDF, column by column: line N here is the `line` of its facts.
+
+    Example: govkg text gazette.pdf --out gazette.txt
+    """
+    def run() -> None:
+        from govkg.loaders.pdf import is_pdf, read_pdf
+        from govkg.loaders.text import decode
+        if is_pdf(path):
+            read = read_pdf(path)
+            lines = [f"{p}\t{t}" if pages else t for p, t in zip(read.pages, read.lines)]
+            for w in read.warnings:
+                err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+        else:
+            try:
+                data = path.read_bytes()
+            except OSError as e:
+                raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
+            lines = decode(data, str(path))[0].splitlines()
+        _write("".join(f"{ln}\n" for ln in lines), dest)
     guarded(run)
 
 

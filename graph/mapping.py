@@ -47,7 +47,10 @@ def task_key(doc: str, number: str) -> str:
     return stable_id("Task", doc, number)
 
 
+PROVENANCE = {"line", "page", "ocr", "note"}  # where a fact was read, not what it says
+
+
 def fact_key(fact: FactBase) -> str:
     """Identity of a fact: every field but provenance and free text notes."""
-    data = fact.model_dump(exclude={"line", "note"}, exclude_none=True)
+    data = fact.model_dump(exclude=PROVENANCE, exclude_none=True)
     return stable_id(json.dumps(data, ensure_ascii=False, sort_keys=True))

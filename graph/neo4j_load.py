@@ -159,13 +159,13 @@ class Planner:
             f = self.doc_facts.get(number)
             props = {} if f is None else _clean({
                 "title": f.title, "date": _date(f.date), "doc_type": f.doc_type, "issuer": f.issuer,
-                "addressees": f.addressees, "note": f.note, "line": f.line})
+                "addressees": f.addressees, "note": f.note, "line": f.line, "page": f.page, "ocr": f.ocr})
             once("Document", key, {"id": key, "number": number, "props": props})
             return key
 
         def edge(kind: str, f: FactBase, a: str, b: str, **props: Any) -> None:
             key = stable_id(fact_key(f), str(f.line))
-            once(kind, key, {"id": key, "a": a, "b": b, "props": _clean({**props, "doc": f.doc, "line": f.line})})
+            once(kind, key, {"id": key, "a": a, "b": b, "props": _clean({**props, "doc": f.doc, "line": f.line, "page": f.page, "ocr": f.ocr})})
 
         for f in facts:
             doc = document(f.doc)
@@ -186,7 +186,7 @@ class Planner:
                 if f.parent:
                     parent = entity("Group", f.parent)
                     key = stable_id("PART_OF", group, parent, f.doc)
-                    once("PART_OF", key, {"id": key, "a": group, "b": parent, "props": {"doc": f.doc, "line": f.line}})
+                    once("PART_OF", key, {"id": key, "a": group, "b": parent, "props": _clean({"doc": f.doc, "line": f.line, "page": f.page, "ocr": f.ocr})})
             elif isinstance(f, OfficeFact):
                 edge("HAS_OFFICE", f, entity("Group", f.group), entity("Body", f.host_body), director=f.director,
                      deputy_directors=f.deputy_directors, note=f.note)
@@ -200,14 +200,14 @@ class Planner:
                 key = stable_id(fact_key(f), str(f.line))
                 once("Duty", key, {"id": key, "props": _clean({
                     "context": f.context, "text": f.text, "collective": f.collective, "note": f.note,
-                    "doc": f.doc, "line": f.line})})
+                    "doc": f.doc, "line": f.line, "page": f.page, "ocr": f.ocr})})
                 edge("HAS_DUTY", f, entity("Body", f.body), key)
             elif isinstance(f, ReplyFact):
                 key = stable_id(fact_key(f), str(f.line))
                 once("Reply", key, {"id": key, "document": doc, "props": _clean({
                     "proposer": f.proposer, "proposer_role": f.proposer_role, "proposal": f.proposal,
                     "handler": f.handler, "head": f.head, "date": _date(f.date), "responder": f.responder,
-                    "note": f.note, "doc": f.doc, "line": f.line})})
+                    "note": f.note, "doc": f.doc, "line": f.line, "page": f.page, "ocr": f.ocr})})
                 if f.responder:
                     edge("ANSWERED_BY", f, key, entity("Body", f.responder))
         if replace:

@@ -26,6 +26,7 @@ def n(curie: str) -> NamedNode:
 
 PREF, ALT = n("skos:prefLabel"), n("skos:altLabel")
 DERIVED, LINE, DOC_NUMBER = n("prov:wasDerivedFrom"), n("gk:line"), n("gk:docNumber")
+PAGE, OCR = n("gk:page"), n("gk:ocr")
 TASK_NUMBER, IN_DOCUMENT, TITLE = n("gk:taskNumber"), n("gk:inDocument"), n("dcterms:title")
 
 
@@ -109,6 +110,10 @@ def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None)
         w.add(node, RDF_TYPE, n(spec["class"]))
         w.add(node, DERIVED, doc)
         w.add(node, LINE, Literal(str(fact.line), datatype=NamedNode(XSD + "integer")))
+        if fact.page is not None:
+            w.add(node, PAGE, Literal(str(fact.page), datatype=NamedNode(XSD + "integer")))
+        if fact.ocr:
+            w.add(node, OCR, _literal(True, "bool"))
         for name, (predicate, field_type) in spec["fields"].items():
             value = getattr(fact, name)
             if value is None:
@@ -161,6 +166,10 @@ def facts_from_store(store: Store) -> list[FactBase]:
                     record["doc"] = labels[o.value]
                 elif t.predicate == LINE:
                     record["line"] = int(o.value)
+                elif t.predicate == PAGE:
+                    record["page"] = int(o.value)
+                elif t.predicate == OCR:
+                    record["ocr"] = o.value == "true"
                 elif p in by_predicate:
                     name, field_type = by_predicate[p]
                     if field_type == "Task":

@@ -17,7 +17,8 @@ from typing import Callable
 from govkg.loaders import appointments, duties, metadata, replies, rosters, tasks
 from govkg.loaders.derived import members_from_duty_list
 from govkg.loaders.resolve import AliasTable, resolve_facts
-from govkg.loaders.text import Document, read_documents
+from govkg.loaders.sources import read_source, with_pages
+from govkg.loaders.text import Document
 from govkg.ontology.facts import FactBase, fact_to_json
 
 EXTRACTORS = (metadata, appointments, rosters, tasks, duties, replies)
@@ -33,6 +34,7 @@ class Extraction:
     encodings: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     raw: list[FactBase] = field(default_factory=list)  # the facts as read, before name resolution
+    layouts: dict = field(default_factory=dict)  # source path -> a PDF's line -> page map (None for text)
 
 
 def extract_document(doc: Document) -> tuple[list[FactBase], list[str]]:
@@ -83,11 +85,14 @@ def _extract_all(docs: list[Document], jobs: int, progress: Progress | None) -> 
 
 
 def read_paths(paths: list[Path], run: Extraction) -> None:
-    """Read and split every file into `run` (all files first: bad input fails before any work)."""
+    """Read and split every file (text or PDF) into `run`: all files first, so bad input fails
+    before any work; a PDF's line -> page map is kept for the facts read from it."""
     for path in paths:
-        docs, encoding = read_documents(path)
-        run.encodings[str(path)] = encoding
-        run.documents.extend(docs)
+        source = read_source(path)
+        run.encodings[str(path)] = source.encoding
+        run.documents.extend(source.documents)
+        run.warnings.extend(source.warnings)
+        run.layouts[str(path)] = source.layout
 
 
 def extract_paths(paths: list[Path], jobs: int = 1, progress: Progress | None = None) -> Extraction:
@@ -107,8 +112,8 @@ def extract_raw(paths: list[Path], jobs: int = 1, progress: Progress | None = No
     raw facts the store already holds (resolution needs the whole corpus)."""
     run = Extraction()
     read_paths(paths, run)
-    for found, warnings in _extract_all(run.documents, jobs, progress):
-        run.raw.extend(found)
+    for doc, (found, warnings) in zip(run.documents, _extract_all(run.documents, jobs, progress)):
+        run.raw.extend(with_pages(found, run.layouts.get(doc.source)))
         run.warnings.extend(warnings)
     return run
 

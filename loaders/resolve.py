@@ -274,7 +274,7 @@ def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:
             elif f.member_type == "person":
                 changes["member"] = squash(f.member)
         new = f.model_copy(update=changes)
-        key = json.dumps(new.model_dump(exclude={"line", "note"}), ensure_ascii=False, sort_keys=True)
+        key = json.dumps(new.model_dump(exclude={"line", "page", "ocr", "note"}), ensure_ascii=False, sort_keys=True)
         if key in seen:
             continue
         seen.add(key)

@@ -194,8 +194,13 @@ def read_documents(path: Path) -> tuple[list[Document], str]:
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
     text, encoding = decode(data, str(path))
+    return documents_in(text, path), encoding
+
+
+def documents_in(text: str, path: Path) -> list[Document]:
+    """The documents of one file's text (decoded, or read from a PDF); InputError when there are none."""
     docs = split_documents(clean_lines(text), str(path))
     if not docs:
         raise InputError(f"{path}: neither a document number (such as 离政发〔2024〕26号) nor a document title "
                          f"(such as 关于…的通知, …实施方案) found; is this a government document?")
-    return docs, encoding
+    return docs

@@ -3,7 +3,9 @@
 Each model mirrors one fact kind of the interchange format and one class of ontology/govkg.ttl;
 tests/test_ontology.py holds the two to each other so they cannot drift apart.
 Every fact carries `doc` (the document number as printed) and `line` (1-based line in the source
-text where its key evidence starts): provenance is not optional.
+text where its key evidence starts): provenance is not optional. A fact read from a PDF also
+carries `page` (and `ocr: true` when its page was a scan read by OCR); its `line` then counts the
+lines of the text govkg read from the PDF (`govkg text FILE.pdf` prints them).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ class FactBase(BaseModel):
 
     doc: str = Field(description="document number exactly as printed, e.g. 离政发〔2024〕31号")
     line: int = Field(ge=1, description="1-based source line where the key evidence starts")
+    page: int | None = Field(default=None, ge=1, description="1-based PDF page of that line (facts read from a PDF)")
+    ocr: bool | None = Field(default=None, description="true when the line was read by OCR from a scanned page")
     note: str | None = None
 
 

@@ -68,7 +68,7 @@ class Questions:
         if kind == "Group":
             leaders = [
                 {"person": r["member"], "title": r["role"], "body": resolved, "member_type": r["member_type"],
-                 "doc": r["doc"], "line": r["line"]}
+                 "doc": r["doc"], "line": r["line"], "page": r["page"]}
                 for r in self.backend.rows("members", {"name": resolved}) if is_leading_group_role(r["role"])]
             leaders.sort(key=lambda x: (group_role_order().get(x["title"], 99), x["doc"], x["line"], x["person"]))
         else:
@@ -80,7 +80,7 @@ class Questions:
                 if key not in latest or (r["date"] or "", r["doc"]) > (latest[key]["date"] or "", latest[key]["doc"]):
                     latest[key] = r
             leaders = [{"person": r["person"], "title": r["title"], "body": r["body"], "event": r["event"],
-                        "doc": r["doc"], "line": r["line"]} for r in latest.values()]
+                        "doc": r["doc"], "line": r["line"], "page": r["page"]} for r in latest.values()]
             leaders.sort(key=lambda x: (RANK_ORDER[title_rank(x["title"])], x["title"], x["person"], x["doc"]))
         return {"query": name, "resolved": resolved, "type": kind.lower(), "leaders": leaders}
 
@@ -89,10 +89,10 @@ class Questions:
         posts = [{"body": r["body"], "title": r["title"], "event": r["event"],
                   "status": "former" if r["event"] == "remove" or r["removed"] else "current",
                   "qualifier": r["qualifier"], "probation": r["probation"], "date": r["date"],
-                  "doc": r["doc"], "line": r["line"]}
+                  "doc": r["doc"], "line": r["line"], "page": r["page"]}
                  for r in self.backend.rows("person_posts", {"name": resolved})]
         posts.sort(key=lambda p: (p["date"] or "", p["doc"], p["line"], p["body"], p["title"]))
-        groups = [{"group": r["group"], "role": r["role"], "doc": r["doc"], "line": r["line"]}
+        groups = [{"group": r["group"], "role": r["role"], "doc": r["doc"], "line": r["line"], "page": r["page"]}
                   for r in self.backend.rows("person_groups", {"name": resolved})]
         groups.sort(key=lambda g: (g["doc"], g["line"], g["group"], g["role"]))
         return {"query": name, "person": resolved, "posts": posts, "groups": groups}
@@ -100,12 +100,12 @@ class Questions:
     def members(self, name: str) -> dict:
         _, resolved = self.resolve(name, ("Group",))
         members = [{"member": r["member"], "member_type": r["member_type"], "role": r["role"],
-                    "qualifier": r["qualifier"], "doc": r["doc"], "line": r["line"]}
+                    "qualifier": r["qualifier"], "doc": r["doc"], "line": r["line"], "page": r["page"]}
                    for r in self.backend.rows("members", {"name": resolved})]
         members.sort(key=lambda m: (group_role_order().get(m["role"], 99), m["doc"], m["line"], m["member"]))
         offices = sorted(self.backend.rows("office", {"name": resolved}), key=lambda r: (r["doc"], r["line"]))
         office = ({"host_body": offices[0]["host_body"], "director": offices[0]["director"],
-                   "doc": offices[0]["doc"], "line": offices[0]["line"]} if offices else None)
+                   "doc": offices[0]["doc"], "line": offices[0]["line"], "page": offices[0]["page"]} if offices else None)
         subgroups = sorted(r["subgroup"] for r in self.backend.rows("subgroups", {"name": resolved}))
         return {"query": name, "group": resolved, "members": members, "office": office, "subgroups": subgroups}
 
@@ -117,21 +117,21 @@ class Questions:
             raise UnknownNameError("task", f"{number}" + (f" in {doc}" if doc else ""), [])
         if len(docs) > 1:
             raise UnknownNameError("task", f"{number} (in several documents; pass --doc)", docs)
-        bodies = [{"body": r["body"], "role": r["role"], "collective": bool(r["collective"]), "line": r["line"]}
+        bodies = [{"body": r["body"], "role": r["role"], "collective": bool(r["collective"]), "line": r["line"], "page": r["page"]}
                   for r in rows]
         bodies.sort(key=lambda b: (b["line"], b["body"], b["role"]))
         return {"doc": docs[0], "task": number, "title": rows[0]["title"], "bodies": bodies}
 
     def tasks(self, name: str) -> dict:
         _, resolved = self.resolve(name, ("Body",))
-        tasks = [{"doc": r["doc"], "task": r["task"], "title": r["title"], "role": r["role"], "line": r["line"]}
+        tasks = [{"doc": r["doc"], "task": r["task"], "title": r["title"], "role": r["role"], "line": r["line"], "page": r["page"]}
                  for r in self.backend.rows("tasks", {"name": resolved})]
         tasks.sort(key=lambda t: (t["doc"], t["line"], t["task"], t["role"]))
         return {"query": name, "body": resolved, "tasks": tasks}
 
     def duties(self, name: str) -> dict:
         _, resolved = self.resolve(name, ("Body",))
-        duties = [{"doc": r["doc"], "context": r["context"], "text": r["text"], "line": r["line"]}
+        duties = [{"doc": r["doc"], "context": r["context"], "text": r["text"], "line": r["line"], "page": r["page"]}
                   for r in self.backend.rows("duties", {"name": resolved})]
         duties.sort(key=lambda d: (d["doc"], d["line"], d["context"]))
         return {"query": name, "body": resolved, "duties": duties}

@@ -6,7 +6,7 @@
      "context": {...}}             # what the question adds: a group's office, a task's title ...
 
 Rows are flat so they print as a table, CSV or TSV with the same columns; every row keeps its
-`doc` and `line`.
+`doc` and `line`, and `page` (null unless the fact was read from a PDF).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from govkg.loaders.names import squash
 
 # question -> (the answer dict's key naming what was resolved, the columns of its rows, in order)
 COLUMNS: dict[str, list[str]] = {
-    "who-leads": ["person", "title", "body", "event", "member_type", "doc", "line"],
-    "person": ["relation", "organization", "title", "status", "event", "date", "doc", "line"],
-    "members": ["member", "member_type", "role", "qualifier", "doc", "line"],
-    "responsible": ["body", "role", "collective", "doc", "line"],
-    "tasks": ["doc", "task", "title", "role", "line"],
-    "duties": ["doc", "context", "text", "line"],
+    "who-leads": ["person", "title", "body", "event", "member_type", "doc", "line", "page"],
+    "person": ["relation", "organization", "title", "status", "event", "date", "doc", "line", "page"],
+    "members": ["member", "member_type", "role", "qualifier", "doc", "line", "page"],
+    "responsible": ["body", "role", "collective", "doc", "line", "page"],
+    "tasks": ["doc", "task", "title", "role", "line", "page"],
+    "duties": ["doc", "context", "text", "line", "page"],
 }
 RESOLVED_KEY = {"who-leads": "resolved", "person": "person", "members": "group", "tasks": "body", "duties": "body"}
 
@@ -32,7 +32,7 @@ def _answers(question: str, answer: dict) -> list[dict]:
         posts = [{"relation": "post", "organization": p["body"], **{k: v for k, v in p.items() if k != "body"}}
                  for p in answer["posts"]]
         groups = [{"relation": "group", "organization": g["group"], "title": g["role"], "status": "member",
-                   "doc": g["doc"], "line": g["line"]} for g in answer["groups"]]
+                   "doc": g["doc"], "line": g["line"], "page": g.get("page")} for g in answer["groups"]]
         return posts + groups
     if question == "members":
         return answer["members"]

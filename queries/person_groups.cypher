@@ -1,6 +1,6 @@
 // person_groups: the groups one person sits on, with the role.
 // parameters: $name (person name)
-// columns: group, role, doc, line
+// columns: group, role, doc, line, page
 MATCH (:Person {name: $name})-[m:MEMBER_OF]->(g:Group)
-RETURN g.name AS `group`, m.role AS role, m.doc AS doc, m.line AS line
+RETURN g.name AS `group`, m.role AS role, m.doc AS doc, m.line AS line, m.page AS page
 ORDER BY doc, line, `group`, role
