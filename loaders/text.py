@@ -31,6 +31,8 @@ FURNITURE = [
     re.compile(r"^\s*[\u4e00-\u9fff]{1,4}(政府|政府办公室)文件\s*$"),
 ]
 
+_SPACES = re.compile(r"\s+")
+
 
 @dataclass(frozen=True)
 class Line:
@@ -117,7 +119,10 @@ def _looks_like_text(text: str) -> bool:
 
 
 def is_furniture(text: str) -> bool:
-    return any(p.search(text) for p in FURNITURE)
+    """Whitespace runs are squeezed first: the patterns' adjacent `\\s*` then match at most one
+    character each, so a long run of spaces cannot make them backtrack (linear time)."""
+    squeezed = _SPACES.sub(" ", text)
+    return any(p.search(squeezed) for p in FURNITURE)
 
 
 def clean_lines(text: str) -> list[Line]:
