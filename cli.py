@@ -16,6 +16,7 @@ from typing import Annotated, Callable, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from govkg.errors import GovkgError, InputError
 
@@ -28,8 +29,9 @@ app.add_typer(ask_app, name="ask")
 app.add_typer(export_app, name="export")
 app.add_typer(load_app, name="load")
 
-out = Console()
-err = Console(stderr=True)
+# Data is never read as rich markup or emoji codes: a name like `[/]` or `root:x:0` prints as itself.
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="store directory (default: $GOVKG_STORE or ~/.local/share/govkg/store)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
@@ -45,15 +47,24 @@ BackendOpt = Annotated[BackendName, typer.Option("--backend", help="answer from 
 
 
 def fail(e: GovkgError) -> None:
-    err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+    err.print(Text.assemble(("error:", "red"), " ", " ".join(str(e).splitlines())), soft_wrap=True)
     raise typer.Exit(e.exit_code)
 
 
+def warn(message: str) -> None:
+    err.print(Text.assemble(("warning:", "yellow"), " ", message), soft_wrap=True)
+
+
 def guarded(fn: Callable[[], None]) -> None:
+    """Run a command body; errors become one line and an exit code, never a traceback."""
     try:
         fn()
     except GovkgError as e:
         fail(e)
+    except OSError as e:  # a path the library did not foresee (permissions, a full disk...)
+        fail(InputError(f"{e.filename or ''}: {e.strerror or e}".lstrip(": ")))
+    except RecursionError:
+        fail(InputError("input nested too deeply"))
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:
@@ -79,7 +90,10 @@ def _print_json(data: object) -> None:
 
 def _write(text: str, dest: Path | None) -> None:
     if dest:
-        dest.write_text(text, encoding="utf-8")
+        try:
+            dest.write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{dest}: cannot write: {e.strerror or e}") from None
     else:
         sys.stdout.write(text)
 
@@ -110,7 +124,7 @@ def build(paths: PathsArg = None, store: StoreOpt = None) -> None:
             table.add_row(kind, str(n))
         out.print(table)
         for w in extraction.warnings:
-            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+            warn(w)
     guarded(run)
 
 
@@ -345,7 +359,7 @@ def load_neo4j(paths: PathsArg = None,
             extraction = extract_paths(_paths(paths))
             facts, aliases, source = extraction.facts, extraction.aliases, ", ".join(extraction.encodings)
             for w in extraction.warnings:
-                err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+                warn(w)
         show = err.is_terminal if progress is None else progress
         if show:
             with Progress(console=err, transient=True) as bar:
@@ -379,6 +393,8 @@ def _cypher_params(items: list[str] | None) -> dict[str, object]:
                 params[key[:-1]] = json.loads(value)
             except json.JSONDecodeError as e:
                 raise InputError(f"--param {item!r}: not JSON: {e}") from e
+            except RecursionError:
+                raise InputError(f"--param {item[:40]!r}...: JSON nested too deeply") from None
         else:
             params[key] = value
     return params

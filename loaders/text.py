@@ -32,6 +32,7 @@ FURNITURE = [
 ]
 
 _SPACES = re.compile(r"\s+")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 @dataclass(frozen=True)
@@ -88,10 +89,14 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
     """Decode gazette bytes; returns (text, encoding used). Binary input is refused, not guessed."""
     if not data.strip():
         raise InputError(f"{source}: the file is empty")
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+    bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        # A byte-order mark promises an encoding: bytes that break the promise are refused, not guessed.
+        try:
+            return data.decode(bom), bom
+        except UnicodeDecodeError as e:
+            raise InputError(f"{source}: starts with a {bom} byte-order mark but is not valid {bom} "
+                             f"(byte {e.start}: {e.reason})") from None
     if b"\x00" in data[:4096]:
         # UTF-16 without BOM shows NULs in every other byte of ASCII; anything else with NULs is binary.
         for enc in ("utf-16-le", "utf-16-be"):
@@ -151,6 +156,8 @@ def split_documents(lines: list[Line], source: str = "") -> list[Document]:
 def read_documents(path: Path) -> tuple[list[Document], str]:
     """Read one gazette file into documents; returns (documents, encoding used)."""
     try:
+        if path.exists() and not path.is_file():
+            raise InputError(f"{path}: not a regular file (a FIFO, device or socket); give a gazette text file")
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
