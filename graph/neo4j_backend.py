@@ -93,7 +93,10 @@ def translate(e: Exception, settings: Neo4jSettings) -> BackendError:
         msg = f"Neo4j at {_without_credentials(settings.uri)}: {_first_line(e)}"
     else:
         msg = f"Neo4j: {type(e).__name__}: {_first_line(e)}"
-    return BackendError(msg.replace(settings.password, "***") if settings.password else msg)
+    for secret in (settings.password, urlsplit(settings.uri).password):
+        if secret:
+            msg = msg.replace(secret, "***")
+    return BackendError(msg)
 
 
 @contextmanager
