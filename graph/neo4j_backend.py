@@ -21,6 +21,7 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 from govkg.errors import BackendError
+from govkg.graph.cypher_guard import refuse_unless_read_only
 from govkg.queries.backends import Row
 from govkg.queries.catalog import columns, query_text
 
@@ -181,6 +182,8 @@ class Neo4jBackend:
         with errors_as_backend_errors(self.settings):
             with self.driver.session(database=self.settings.database,
                                      default_access_mode=neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS) as s:
+                if not write:
+                    refuse_unless_read_only(text)  # LOAD CSV, TERMINATE, SHOW, CALL dbms.*: not graph writes
                 if not write and not text.lstrip().upper().startswith(("EXPLAIN", "PROFILE")):
                     kind = s.run("EXPLAIN " + text, params).consume().query_type
                     if kind not in READ_QUERY_TYPES:
