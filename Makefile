@@ -10,21 +10,34 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	@# every package is listed in pyproject (no 'package would be ignored' warnings); the remaining
+	@# note is setuptools' information-only 'Editable installation' banner, silenced here.
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install -q -e '.[test]'
 	touch $@
 
-## demo: build the graph from the bundled sample gazette on the embedded store and ask it questions
+## demo: build the graph from the bundled sample gazette on the embedded store and ask it questions.
+## The store is .govkg/store, which govkg finds by itself when run from this directory.
 demo: setup
 	$(BIN)/govkg build --store $(STORE)
 	$(BIN)/govkg ask who-leads 区工科局 --store $(STORE)
 	$(BIN)/govkg ask responsible 26 --doc 离政发〔2024〕30号 --store $(STORE)
 	$(BIN)/govkg ask members 吕梁市离石区推动大规模设备更新和消费品以旧换新工作专班 --store $(STORE)
 	$(BIN)/govkg ask person 任凯旋 --store $(STORE)
+	@echo
+	@echo "Now put govkg on your PATH and ask your own questions (the README's examples work from here):"
+	@echo "  . $(BIN)/activate"
+	@echo "  govkg ask who-leads 区财政局"
 
-## test: everything, against a real Neo4j started here and stopped after
+## test: everything, against a real Neo4j started here and stopped after. Without Java/Maven the
+## Neo4j tests are skipped (and say why) and the rest still run; under CI=true they fail instead.
 test: setup
-	$(MAKE) neo4j-up
-	status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; $(MAKE) neo4j-down; exit $$status
+	@started=0; \
+	if $(MAKE) -s neo4j-up; then started=1; \
+	else echo "note: Neo4j could not start here (see the line above; it needs Java 17+ and Maven, tools/neo4j/README.md):" \
+	          "the tests marked neo4j will be SKIPPED$$( [ "$$CI" = true ] && echo ' - no: under CI=true they FAIL')," \
+	          "every other test runs" >&2; fi; \
+	status=0; $(BIN)/python -m pytest -rs $(PYTEST_ARGS) || status=$$?; \
+	if [ $$started = 1 ]; then $(MAKE) -s neo4j-down; fi; exit $$status
 
 ## test-unit: the tests that need no server
 test-unit: setup

@@ -6,6 +6,7 @@ stderr and an exit code (2 for bad input, store or server; 1 for an unknown name
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections import Counter
@@ -20,7 +21,9 @@ from rich.text import Text
 
 from govkg.errors import GovkgError, InputError
 
-app = typer.Typer(help="govkg: who leads what in Chinese local government, from the gazettes they publish.",
+app = typer.Typer(help="govkg: who leads what in Chinese local government, from the gazettes they publish.\n\n"
+                       "Exit codes: 0 answered; 1 a name or task not in the graph (closest names suggested); "
+                       "2 bad input, a refused or malformed query, a missing store or an unreachable server.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
 ask_app = typer.Typer(help="Ask a named question of the graph.", no_args_is_help=True)
 export_app = typer.Typer(help="Write the graph in an interchange format.", no_args_is_help=True)
@@ -33,9 +36,12 @@ app.add_typer(load_app, name="load")
 out = Console(markup=False, emoji=False, highlight=False)
 err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="store directory (default: $GOVKG_STORE or ~/.local/share/govkg/store)")]
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="store directory (default: $GOVKG_STORE, else ./.govkg/store if there is one, else ~/.local/share/govkg/store)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
 PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="gazette text files or directories of them (default: the bundled sample gazette)")]
+
+
+ProgressOpt = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="progress bar (default: when stderr is a terminal)")]
 
 
 class BackendName(str, Enum):
@@ -46,6 +52,7 @@ class BackendName(str, Enum):
 BackendOpt = Annotated[BackendName, typer.Option("--backend", help="answer from the embedded store or from Neo4j")]
 
 
+<<<<<<< HEAD
 def fail(e: GovkgError) -> None:
     err.print(Text.assemble(("error:", "red"), " ", " ".join(str(e).splitlines())), soft_wrap=True)
     raise typer.Exit(e.exit_code)
@@ -65,6 +72,44 @@ def guarded(fn: Callable[[], None]) -> None:
         fail(InputError(f"{e.filename or ''}: {e.strerror or e}".lstrip(": ")))
     except RecursionError:
         fail(InputError("input nested too deeply"))
+=======
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
+FormatOpt = Annotated[Optional[OutputFormat], typer.Option("--format", help="table (default), json, csv or tsv")]
+
+
+def _format(fmt: OutputFormat | None, as_json: bool) -> OutputFormat:
+    return OutputFormat.json if as_json else (fmt or OutputFormat.table)
+
+
+def error_json(e: GovkgError) -> dict:
+    """An error as --json prints it on stdout: the same exit code, the message, suggestions if any."""
+    data: dict = {"type": type(e).__name__, "message": str(e), "exit_code": e.exit_code}
+    if getattr(e, "suggestions", None) is not None:
+        data["suggestions"] = e.suggestions  # type: ignore[attr-defined]
+    return {"error": data}
+
+
+def fail(e: GovkgError, as_json: bool = False) -> None:
+    if as_json:
+        _print_json(error_json(e))
+    else:
+        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+    raise typer.Exit(e.exit_code)
+
+
+def guarded(fn: Callable[[], None], as_json: bool = False) -> None:
+    """Run a command body; a GovkgError becomes one line (or one JSON object under --json) and its exit code."""
+    try:
+        fn()
+    except GovkgError as e:
+        fail(e, as_json)
+>>>>>>> main
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:
@@ -98,18 +143,126 @@ def _write(text: str, dest: Path | None) -> None:
         sys.stdout.write(text)
 
 
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="extract documents in this many processes")]
+
+
+def _bar(progress: bool | None):
+    """A progress callback drawing documents done and documents/s on stderr (None: no bar),
+    and the context that shows it."""
+    import contextlib
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    if not (err.is_terminal if progress is None else progress):
+        return contextlib.nullcontext(None)
+
+    @contextlib.contextmanager
+    def shown():
+        start = time.perf_counter()
+        with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("documents {task.fields[rate]}"), TimeElapsedColumn(),
+                      console=err, transient=True) as bar:
+            task = bar.add_task("extract", total=None, rate="")
+
+            def update(done: int, total: int) -> None:
+                rate = done / max(time.perf_counter() - start, 1e-9)
+                bar.update(task, completed=done, total=total, rate=f"{rate:.1f}/s")
+            yield update
+    return shown()
+
+
+def _extract(paths: list[Path] | None, jobs: int, progress: bool | None):
+    """Extract the gazettes, with a progress bar on a terminal."""
+    from govkg.loaders.pipeline import extract_paths
+    files = _paths(paths)
+    with _bar(progress) as update:
+        return extract_paths(files, jobs, update)
+
+
+def _report(change, target: Path) -> None:
+    """What a build / add / remove did, the store's size, facts per kind, warnings."""
+    run = change.extraction
+    if run is not None:
+        for path, enc in run.encodings.items():
+            out.print(f"read {path} ({enc})", highlight=False)
+    for label, numbers in (("added", change.added), ("replaced (already in the store)", change.replaced),
+                           ("removed", change.removed)):
+        if numbers and (label != "added" or change.replaced or change.removed):
+            out.print(f"{label}: {'、'.join(numbers)}", highlight=False, soft_wrap=True)
+    for number in change.duplicates:
+        err.print(f"[yellow]warning:[/yellow] document {number} is printed more than once in the input", highlight=False)
+    kinds = Counter(f.kind for f in change.facts)
+    out.print(f"{change.documents} documents -> {len(change.facts)} facts, {change.triples} triples in {target}",
+              highlight=False, soft_wrap=True)
+    table = Table()
+    table.add_column("kind")
+    table.add_column("facts", justify="right")
+    for kind, n in sorted(kinds.items()):
+        table.add_row(kind, str(n))
+    out.print(table)
+    _print_warnings(run.warnings if run is not None else [])
+
+
+def _read_into_store(how: str, paths: list[Path] | None, store: Path | None, jobs: int, progress: bool | None) -> None:
+    """`build` or `add`: extract the gazettes (progress bar on a terminal) into the store, report."""
+    from govkg.graph import corpus
+    from govkg.graph.store import store_path
+    target = store_path(store)
+    files = _paths(paths)
+    with _bar(progress) as update:
+        change = getattr(corpus, how)(target, files, jobs, update)
+    _report(change, target)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from govkg import __version__
+        out.print(f"govkg {__version__}", highlight=False)
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                       help="print the version and exit")] = False) -> None:
+    """govkg: who leads what in Chinese local government, from the gazettes they publish.
+
+    Exit codes: 0 answered; 1 a name or task not in the graph (closest names suggested);
+    2 bad input (unreadable file, bad query, refused UPDATE), a missing store or an unreachable server.
+    """
+
+
 @app.command()
-def build(paths: PathsArg = None, store: StoreOpt = None) -> None:
+def build(paths: PathsArg = None, store: StoreOpt = None, jobs: JobsOpt = 1, progress: ProgressOpt = None) -> None:
     """Read gazettes and (re)build the embedded store from them, atomically.
 
-    Example: govkg build gazette.txt --store ./kg
+    Example: govkg build gazette.txt --store ./kg --jobs 2
+    """
+    guarded(lambda: _read_into_store("build", paths, store, jobs, progress))
+
+
+@app.command()
+def add(paths: Annotated[list[Path], typer.Argument(help="gazette text files or directories of them")],
+        store: StoreOpt = None, jobs: JobsOpt = 1, progress: ProgressOpt = None) -> None:
+    """Add gazettes to an existing store without re-reading the others; a document already in
+    the store is replaced.
+
+    Example: govkg add gazette-2024-4.txt --store ./kg
+    """
+    guarded(lambda: _read_into_store("add", paths, store, jobs, progress))
+
+
+@app.command()
+def remove(docs: Annotated[list[str], typer.Argument(help="document numbers, e.g. 离政发〔2024〕30号")],
+           store: StoreOpt = None) -> None:
+    """Take documents out of the store (by document number).
+
+    Example: govkg remove 离政发〔2024〕30号 --store ./kg
     """
     def run() -> None:
-        from govkg.graph.rdf import facts_to_quads
-        from govkg.graph.store import store_path, write_store
-        from govkg.loaders.pipeline import extract_paths
-        extraction = extract_paths(_paths(paths))
+        from govkg.graph import corpus
+        from govkg.graph.store import store_path
         target = store_path(store)
+<<<<<<< HEAD
         quads = facts_to_quads(extraction.facts, extraction.aliases)
         write_store(target, quads)
         for path, enc in extraction.encodings.items():
@@ -125,122 +278,193 @@ def build(paths: PathsArg = None, store: StoreOpt = None) -> None:
         out.print(table)
         for w in extraction.warnings:
             warn(w)
+=======
+        _report(corpus.remove(target, docs), target)
+>>>>>>> main
     guarded(run)
+
+
+METADATA_ONLY = ": no facts read beyond its metadata"
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    """Real warnings one per line; documents that only have metadata (notices, announcements: normal
+    in a gazette) in one plain note, so a good build does not read as a failure."""
+    only_metadata = [w[: -len(METADATA_ONLY)].rsplit(": ", 1)[-1] for w in warnings if w.endswith(METADATA_ONLY)]
+    for w in warnings:
+        if not w.endswith(METADATA_ONLY):
+            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+    if only_metadata:
+        err.print(f"note: {len(only_metadata)} documents have no roster, appointment, task, duty or reply to read "
+                  f"(their number, title and date are in the graph): {'、'.join(only_metadata)}", highlight=False, soft_wrap=True)
 
 
 NEO4J_OVERRIDES: dict[str, str | None] = {}
 
+UriOpt = Annotated[Optional[str], typer.Option("--uri", help="Bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")]
+UserOpt = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (default: $NEO4J_USERNAME, $NEO4J_USER or neo4j)")]
+PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (default: $NEO4J_PASSWORD)", show_default=False)]
+DatabaseOpt = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (default: $NEO4J_DATABASE or neo4j)")]
+
 
 @ask_app.callback()
-def ask_options(
-    uri: Annotated[Optional[str], typer.Option("--uri", help="with --backend neo4j: Bolt URI (default $NEO4J_URI)")] = None,
-    user: Annotated[Optional[str], typer.Option("--user", help="with --backend neo4j: user (default $NEO4J_USER)")] = None,
-    password: Annotated[Optional[str], typer.Option("--password", help="with --backend neo4j: password (default $NEO4J_PASSWORD)")] = None,
-    database: Annotated[Optional[str], typer.Option("--database", help="with --backend neo4j: database (default $NEO4J_DATABASE)")] = None,
-) -> None:
+def ask_options(uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Ask a named question of the graph (embedded store, or Neo4j with --backend neo4j).
 
-    Example: govkg ask --uri bolt://db:7687 who-leads 区工科局 --backend neo4j
+    Connection flags go before or after the question: govkg ask who-leads 区工科局 --backend neo4j --uri bolt://db:7687
     """
     NEO4J_OVERRIDES.update(uri=uri, user=user, password=password, database=database)
 
 
-def _questions(store: Path | None, backend: BackendName):
-    from govkg.queries.answers import Questions
+def _graph(store: Path | None, backend: BackendName, conn: dict[str, str | None]):
+    """The library's KnowledgeGraph (govkg.api) on the chosen backend; flags after the question win."""
+    from govkg.api import KnowledgeGraph
     if backend is BackendName.neo4j:
-        from govkg.graph.neo4j_backend import Neo4jBackend
-        return Questions(Neo4jBackend.from_env(**NEO4J_OVERRIDES))
-    from govkg.graph.store import open_store, store_path
-    from govkg.queries.backends import OxigraphBackend
-    return Questions(OxigraphBackend(open_store(store_path(store))))
+        merged = {k: conn.get(k) or NEO4J_OVERRIDES.get(k) for k in ("uri", "user", "password", "database")}
+        return KnowledgeGraph(backend="neo4j", **merged)
+    return KnowledgeGraph(store)
 
 
-def _table(title: str, rows: list[dict], columns: list[str]) -> None:
+PROVENANCE = ("doc", "line")
+
+
+def _table(title: str | None, rows: list[dict], columns: list[str]) -> None:
+    """A table that wraps long cells instead of cutting them: provenance (doc, line) is never elided."""
+    from rich.cells import cell_len
     table = Table(title=title)
     for c in columns:
-        table.add_column(c)
+        whole = max((cell_len(str(r.get(c) or "")) for r in rows), default=0) if c in PROVENANCE else None
+        table.add_column(c, overflow="fold", no_wrap=c in PROVENANCE, min_width=whole)
     for r in rows:
         table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
     out.print(table)
 
 
+def _delimited(rows: list[dict], columns: list[str], delimiter: str) -> None:
+    writer = csv.writer(sys.stdout, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(columns)
+    for r in rows:
+        writer.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+
+
+def _print_envelope(env: dict, fmt: OutputFormat) -> None:
+    from govkg.queries.envelope import COLUMNS
+    if fmt is OutputFormat.json:
+        return _print_json(env)
+    columns = [c for c in COLUMNS[env["question"]] if c in ("doc", "line") or any(r.get(c) is not None for r in env["answers"])]
+    if fmt in (OutputFormat.csv, OutputFormat.tsv):
+        return _delimited(env["answers"], columns, "," if fmt is OutputFormat.csv else "\t")
+    title = env["resolved"] + (f" (resolved from {env['resolved_from']})" if env["resolved_from"] else "")
+    if env["resolved_from"]:
+        err.print(f"note: {env['resolved_from']!r} resolved to {env['resolved']!r}", highlight=False, soft_wrap=True)
+    ctx = env["context"]
+    if ctx.get("type"):
+        title += f" ({ctx['type']})"
+    if ctx.get("title"):
+        title += f": {ctx['title']}"
+    _table(title, env["answers"], columns)
+    if ctx.get("office"):
+        office = ctx["office"]
+        out.print(f"office: {office['host_body']}, director {office['director'] or '-'} ({office['doc']}, line {office['line']})",
+                  highlight=False, soft_wrap=True)
+    if ctx.get("subgroups"):
+        out.print("sub-groups: " + "、".join(ctx["subgroups"]), highlight=False, soft_wrap=True)
+
+
+def _ask(question: str, call: Callable, store: Path | None, backend: BackendName, fmt: OutputFormat | None, as_json: bool,
+         conn: dict[str, str | None]) -> None:
+    """Every ask: resolve, answer, wrap in the one envelope (queries/envelope.py), print."""
+    chosen = _format(fmt, as_json)
+
+    def run() -> None:
+        _print_envelope(call(_graph(store, backend, conn)).to_dict(), chosen)
+    guarded(run, chosen is OutputFormat.json)
+
+
 @ask_app.command("who-leads")
-def who_leads(name: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+def who_leads(name: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+              backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+              password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Who leads a body (current leadership posts) or a group (its leading roles).
 
     Example: govkg ask who-leads 区工科局
     """
-    def run() -> None:
-        a = _questions(store, backend).who_leads(name)
-        _print_json(a) if as_json else _table(f"{a['resolved']} ({a['type']})", a["leaders"], ["person", "title", "body", "doc", "line"])
-    guarded(run)
+    _ask("who-leads", lambda kg: kg.who_leads(name), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def person(name: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+def person(name: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+           backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+           password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Every post a person has held or holds, and the groups they sit on.
 
     Example: govkg ask person 任凯旋
     """
-    def run() -> None:
-        a = _questions(store, backend).person(name)
-        if as_json:
-            return _print_json(a)
-        _table(f"{a['person']}: posts", a["posts"], ["body", "title", "status", "event", "date", "doc", "line"])
-        _table(f"{a['person']}: groups", a["groups"], ["group", "role", "doc", "line"])
-    guarded(run)
+    _ask("person", lambda kg: kg.person(name), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def members(group: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+def members(group: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+            backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+            password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Who and what sits on a leading group, and where its office is.
 
     Example: govkg ask members 区防治动物重大疫情指挥部
     """
-    def run() -> None:
-        a = _questions(store, backend).members(group)
-        if as_json:
-            return _print_json(a)
-        _table(a["group"], a["members"], ["member", "member_type", "role", "doc", "line"])
-        if a["office"]:
-            out.print(f"office: {a['office']['host_body']}, director {a['office']['director'] or '-'}", highlight=False)
-    guarded(run)
+    _ask("members", lambda kg: kg.members(group), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
 def responsible(task: str, doc: Annotated[Optional[str], typer.Option("--doc", help="document number, e.g. 离政发〔2024〕30号")] = None,
-                store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+                store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+                backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+                password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Which bodies are responsible for task N of a plan, with their role.
 
     Example: govkg ask responsible 26 --doc 离政发〔2024〕30号
     """
-    def run() -> None:
-        a = _questions(store, backend).responsible(task, doc)
-        _print_json(a) if as_json else _table(f"{a['doc']} task {a['task']}: {a['title']}", a["bodies"], ["body", "role", "collective", "line"])
-    guarded(run)
+    _ask("responsible", lambda kg: kg.responsible(task, doc), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def tasks(body: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+def tasks(body: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+          backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+          password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """The plan tasks a body is named for.
 
     Example: govkg ask tasks 区财政局
     """
-    def run() -> None:
-        a = _questions(store, backend).tasks(body)
-        _print_json(a) if as_json else _table(a["body"], a["tasks"], ["doc", "task", "title", "role", "line"])
-    guarded(run)
+    _ask("tasks", lambda kg: kg.tasks(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def duties(body: str, store: StoreOpt = None, as_json: JsonOpt = False, backend: BackendOpt = BackendName.oxigraph) -> None:
+def duties(body: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+           backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
+           password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """What a body is charged with in groups and plans.
 
     Example: govkg ask duties 区财政局
     """
+    _ask("duties", lambda kg: kg.duties(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+
+
+@app.command()
+def view(name: Annotated[str, typer.Argument(help="a group, body or person name, or a plan's document number")],
+         dest: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write (default: NAME.html)")] = None,
+         timeline: Annotated[bool, typer.Option("--timeline", help="only a person's career timeline")] = False,
+         store: StoreOpt = None) -> None:
+    """Write one self-contained HTML picture (no network needed) of a group, body, person or plan.
+
+    Example: govkg view 任凯旋 --out 任凯旋.html
+    """
     def run() -> None:
-        a = _questions(store, backend).duties(body)
-        _print_json(a) if as_json else _table(a["body"], a["duties"], ["doc", "context", "text", "line"])
+        p, html = _graph(store, BackendName.oxigraph, {}).view_html(name, timeline)
+        target = dest or Path(f"{p.centre.label}.html".replace("/", "_"))
+        try:
+            target.write_text(html, encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{target}: cannot write the page ({e.strerror})") from None
+        err.print(f"wrote {target}: {p.question}", highlight=False)
     guarded(run)
 
 
@@ -251,46 +475,79 @@ class ExportFormat(str, Enum):
     ntriples = "ntriples"
     jsonld = "jsonld"
     graphml = "graphml"
+    gexf = "gexf"
+    ftm = "ftm"
+    popolo = "popolo"
+    csv = "csv"
+
+
+EXPORT_HELP = {
+    "facts": "the facts JSONL of FACTS.md", "aliases": "the body/group alias clusters as JSONL",
+    "turtle": "RDF Turtle (govkg + W3C ORG/SKOS/PROV terms)", "ntriples": "RDF N-Triples",
+    "jsonld": "compact JSON-LD with an @context", "graphml": "GraphML (UTF-8; Neo4j's nodes and relationships)",
+    "gexf": "GEXF for Gephi (Neo4j's nodes and relationships)", "ftm": "FollowTheMoney entities, one JSON per line",
+    "popolo": "Popolo JSON (persons, organizations, posts, memberships)",
+    "csv": "CSV, one file per fact kind + persons/bodies/groups: a .zip, or a directory when --out has no .zip suffix",
+}
 
 
 @export_app.callback(invoke_without_command=True)
 def export(ctx: typer.Context) -> None:
-    """Export the store: facts (JSONL, FACTS.md), aliases (JSONL), turtle, ntriples, jsonld, graphml."""
+    """Export the store: facts, aliases, turtle, ntriples, jsonld, graphml, gexf, ftm, popolo, csv."""
 
 
 def _export(fmt: ExportFormat, store: Path | None, dest: Path | None) -> None:
-    from pyoxigraph import RdfFormat, serialize
+    from pyoxigraph import DefaultGraph, RdfFormat, serialize
 
+    from govkg.graph import exports
     from govkg.graph.mapping import mapping
     from govkg.graph.rdf import aliases_from_store, facts_from_store
     from govkg.graph.store import open_store, store_path
     from govkg.ontology.facts import fact_to_json
     st = open_store(store_path(store))
+
+    def ntriples() -> str:
+        return serialize([q.triple for q in st.quads_for_pattern(None, None, None, DefaultGraph())],
+                         format=RdfFormat.N_TRIPLES).decode("utf-8")
+
     if fmt is ExportFormat.facts:
         _write("".join(json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in facts_from_store(st)), dest)
     elif fmt is ExportFormat.aliases:
         _write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in aliases_from_store(st)), dest)
-    elif fmt is ExportFormat.graphml:
-        import networkx as nx
-
-        from govkg.graph.networkx_sink import facts_to_networkx
-        graph = facts_to_networkx(facts_from_store(st))
-        for _, data in graph.nodes(data=True):
-            data.update({k: str(v) for k, v in data.items()})
-        text = "\n".join(nx.generate_graphml(graph)) + "\n"
-        _write(text, dest)
+    elif fmt in (ExportFormat.graphml, ExportFormat.gexf):
+        from govkg.graph.networkx_sink import facts_to_networkx, gexf, graphml
+        graph = facts_to_networkx(facts_from_store(st), aliases_from_store(st))
+        _write_bytes((graphml if fmt is ExportFormat.graphml else gexf)(graph), dest)
+    elif fmt is ExportFormat.ftm:
+        _write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in exports.ftm_entities(facts_from_store(st))), dest)
+    elif fmt is ExportFormat.popolo:
+        _write(json.dumps(exports.popolo(facts_from_store(st)), ensure_ascii=False, indent=1) + "\n", dest)
+    elif fmt is ExportFormat.csv:
+        data = exports.write_csv(facts_from_store(st), dest)
+        if data is not None:
+            _write_bytes(data, None)
+    elif fmt is ExportFormat.jsonld:
+        _write(exports.jsonld_compact(ntriples()), dest)
+    elif fmt is ExportFormat.ntriples:
+        _write(ntriples(), dest)
     else:
-        rdf_format = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD}[fmt.value]
-        triples = [q.triple for q in st]
-        prefixes = {k: v for k, v in mapping()["prefixes"].items()} if rdf_format is RdfFormat.TURTLE else None
-        kwargs = {"prefixes": prefixes} if prefixes else {}
-        _write(serialize(triples, format=rdf_format, **kwargs).decode("utf-8"), dest)
+        triples = [q.triple for q in st.quads_for_pattern(None, None, None, DefaultGraph())]
+        prefixes = {k: v for k, v in mapping()["prefixes"].items() if k != "id"}
+        _write(serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8"), dest)
+
+
+def _write_bytes(data: bytes, dest: Path | None) -> None:
+    if dest:
+        dest.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
 
 
 def _export_command(fmt: ExportFormat) -> None:
     def command(store: StoreOpt = None, dest: Annotated[Optional[Path], typer.Option("--out", help="write here instead of stdout")] = None) -> None:
         guarded(lambda: _export(fmt, store, dest))
-    command.__doc__ = f"Export the store as {fmt.value}.\n\nExample: govkg export {fmt.value} --out graph.{fmt.value}"
+    suffix = {"csv": "zip", "ftm": "ftm.json", "popolo": "popolo.json", "facts": "jsonl", "aliases": "jsonl"}.get(fmt.value, fmt.value)
+    command.__doc__ = f"Export the store as {EXPORT_HELP[fmt.value]}.\n\nExample: govkg export {fmt.value} --out graph.{suffix}"
     export_app.command(fmt.value)(command)
 
 
@@ -300,31 +557,62 @@ for _fmt in ExportFormat:
 
 @app.command()
 def sparql(query: Annotated[str, typer.Argument(help="SPARQL text, or a path to a .rq file")],
-           store: StoreOpt = None, as_json: JsonOpt = False) -> None:
-    """Run your own SPARQL on the embedded store.
+           store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+           timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="give up after this many seconds")] = 30.0,
+           allow_service: Annotated[bool, typer.Option("--allow-service", help="allow SERVICE (federated queries to other endpoints)")] = False) -> None:
+    """Run your own read-only SPARQL on the embedded store: ASK, SELECT, CONSTRUCT or DESCRIBE.
 
-    Example: govkg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    The prefixes gk, org, prov, skos, foaf, dcterms, rdf, rdfs, owl, xsd and id are pre-declared.
+    --json prints SPARQL 1.1 JSON results; --format csv|tsv the SPARQL CSV/TSV results; a
+    CONSTRUCT/DESCRIBE prints Turtle by default. UPDATE is refused (exit 2), SERVICE too unless
+    --allow-service.
+
+    Example: govkg sparql 'SELECT ?g (COUNT(?m) AS ?n) WHERE { ?m a org:Membership ; org:organization/skos:prefLabel ?g } GROUP BY ?g'
     """
+    chosen = _format(fmt, as_json)
+
     def run() -> None:
         from govkg.graph.store import open_store, store_path
-        from govkg.queries.backends import run_sparql
+        from govkg.queries import sparql as sp
         text = Path(query).read_text("utf-8") if query.endswith(".rq") and Path(query).exists() else query
-        try:
-            result = run_sparql(open_store(store_path(store)), text)
-        except (SyntaxError, ValueError, RuntimeError) as e:
-            raise GovkgError(f"SPARQL failed: {e}") from e
-        if isinstance(result, bytes):
-            sys.stdout.write(result.decode("utf-8"))
-            return
-        cols, rows = result
-        _print_json(rows) if as_json else _table("SPARQL", rows, cols)
+        result = sp.run(open_store(store_path(store)), text, allow_service=allow_service, timeout=timeout)
+        if chosen is OutputFormat.json:
+            _print_json(sp.to_sparql_json(result))
+        elif chosen in (OutputFormat.csv, OutputFormat.tsv):
+            sys.stdout.write(sp.to_delimited(result, "," if chosen is OutputFormat.csv else "\t"))
+        elif result.form == "graph" and fmt is None:
+            from pyoxigraph import RdfFormat, serialize
+            sys.stdout.write(serialize(result.triples, format=RdfFormat.TURTLE, prefixes=sp.PREFIXES).decode("utf-8"))
+        else:
+            _table(None, sp.table_rows(result), result.variables)
+            if result.form == "select":
+                err.print(f"{len(result.rows)} rows", highlight=False)
+    guarded(run, chosen is OutputFormat.json)
+
+
+@app.command()
+def serve(store: StoreOpt = None,
+          port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port on 127.0.0.1")] = 7878,
+          timeout: Annotated[int, typer.Option("--timeout", min=1, help="seconds a query may run")] = 30) -> None:
+    """A read-only SPARQL 1.1 Protocol endpoint over the store, with the YASGUI query page.
+
+    Queries go to http://127.0.0.1:PORT/query (GET ?query=... or POST); open http://127.0.0.1:PORT/
+    in a browser for YASGUI (shipped inside the oxigraph server: no network needed). Ctrl-C stops it.
+
+    Example: govkg serve --store .govkg/store --port 7878
+    """
+    def run() -> None:
+        from govkg.graph.serve import check_port, serve_command, server_env
+        from govkg.graph.store import open_store, store_path
+        path = store_path(store)
+        open_store(path).query("ASK {}")  # a clear error now if there is no store here
+        check_port(port)
+        command = serve_command(path, port, timeout)
+        err.print(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (YASGUI: http://127.0.0.1:{port}/)  read-only; Ctrl-C stops it",
+                  highlight=False, soft_wrap=True)
+        import os
+        os.execve(command[0], command, server_env())
     guarded(run)
-
-
-UriOpt = Annotated[Optional[str], typer.Option("--uri", help="Bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")]
-UserOpt = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (default: $NEO4J_USER or neo4j)")]
-PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (default: $NEO4J_PASSWORD)", show_default=False)]
-DatabaseOpt = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (default: $NEO4J_DATABASE or neo4j)")]
 
 
 def _neo4j_settings(uri: str | None, user: str | None, password: str | None, database: str | None):
@@ -337,7 +625,7 @@ def load_neo4j(paths: PathsArg = None,
                store: Annotated[Optional[Path], typer.Option("--store", help="load the facts of this embedded store instead of reading gazettes")] = None,
                uri: UriOpt = None, user: UserOpt = None, password: PasswordOpt = None, database: DatabaseOpt = None,
                batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="facts per transaction (whole documents)")] = 500,
-               progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="progress bar (default: when stderr is a terminal)")] = None) -> None:
+               jobs: JobsOpt = 1, progress: ProgressOpt = None) -> None:
     """Load gazettes (or an embedded store) into Neo4j: idempotent MERGEs, whole documents per transaction.
 
     Example: NEO4J_PASSWORD=... govkg load neo4j gazette.txt --uri bolt://127.0.0.1:7687
@@ -355,11 +643,14 @@ def load_neo4j(paths: PathsArg = None,
             st = open_store(store)
             facts, aliases, source = facts_from_store(st), aliases_from_store(st), str(store)
         else:
-            from govkg.loaders.pipeline import extract_paths
-            extraction = extract_paths(_paths(paths))
+            extraction = _extract(paths, jobs, progress)
             facts, aliases, source = extraction.facts, extraction.aliases, ", ".join(extraction.encodings)
+<<<<<<< HEAD
             for w in extraction.warnings:
                 warn(w)
+=======
+            _print_warnings(extraction.warnings)
+>>>>>>> main
         show = err.is_terminal if progress is None else progress
         if show:
             with Progress(console=err, transient=True) as bar:
@@ -425,7 +716,7 @@ def cypher(query: Annotated[str, typer.Argument(help="Cypher text, or a path to 
                                for c, v in r.items()} for r in rows], cols)
         if counters:
             err.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counters.items()), highlight=False)
-    guarded(run)
+    guarded(run, as_json)
 
 
 def main() -> None:

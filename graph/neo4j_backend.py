@@ -1,6 +1,6 @@
 """Neo4j over Bolt: the connection settings, clean errors, and the Backend for the named questions.
 
-Connection from NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USER (neo4j), NEO4J_PASSWORD and
+Connection from NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USERNAME (as cypher-shell names it; NEO4J_USER still read; default neo4j), NEO4J_PASSWORD and
 NEO4J_DATABASE (neo4j); without NEO4J_PASSWORD the dev server's default password is tried. Explicit arguments (the CLI's flags) override the environment. The password
 is never printed, logged or put into an error message.
 
@@ -44,6 +44,7 @@ class Neo4jSettings:
     def from_env(cls, uri: str | None = None, user: str | None = None, password: str | None = None,
                  database: str | None = None) -> "Neo4jSettings":
         env = os.environ
+<<<<<<< HEAD
         # An empty NEO4J_PASSWORD is the user's choice, not a reason to try the dev default.
         chosen = uri or env.get("NEO4J_URI") or DEFAULT_URI
         scheme = urlsplit(chosen).scheme.lower()
@@ -53,6 +54,11 @@ class Neo4jSettings:
         return cls(uri=chosen,
                    user=user or env.get("NEO4J_USER") or "neo4j",
                    password=password if password is not None else env.get("NEO4J_PASSWORD", DEV_PASSWORD),
+=======
+        return cls(uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
+                   user=user or env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or "neo4j",
+                   password=password if password is not None else (env.get("NEO4J_PASSWORD") or DEV_PASSWORD),
+>>>>>>> main
                    database=database or env.get("NEO4J_DATABASE") or "neo4j")
 
     def where(self) -> str:

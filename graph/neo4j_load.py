@@ -24,6 +24,7 @@ import neo4j
 from neo4j import Driver
 
 from govkg.graph.mapping import entity_key, entity_type, fact_key, stable_id, task_key
+from govkg.graph import neo4j_derived
 from govkg.graph.neo4j_backend import Neo4jSettings, connect, errors_as_backend_errors
 from govkg.loaders.resolve import AliasTable
 from govkg.ontology.facts import (
@@ -288,6 +289,7 @@ def _load(driver: Driver, database: str, units: list[list[FactBase]], planner: P
             if progress:
                 progress(done, total)
         session.execute_write(lambda tx: [tx.run(q).consume() for q in ((ORPHANS, STATUS) if replace else (STATUS,))])
+        session.execute_write(lambda tx: [tx.run(q, p).consume() for q, p in neo4j_derived.statements()])
     return len(units) + 1
 
 

@@ -1,56 +1,106 @@
-"""Facts -> a networkx MultiDiGraph for analytics and GraphML export.
+"""Facts -> a networkx MultiDiGraph with exactly Neo4j's nodes and relationships, for analytics
+and the GEXF / GraphML exports (Gephi, yEd, Cytoscape).
 
-Nodes and edge types follow the same mapping as Neo4j (graph/neo4j_load.py): people, bodies,
-groups, posts, tasks and documents as nodes; HOLDS, MEMBER_OF, HAS_OFFICE, RESPONSIBLE_FOR,
-HAS_DUTY as edges carrying doc and line.
+Why the Neo4j planner: the graph is built from the very rows `govkg load neo4j` MERGEs
+(graph/neo4j_load.Planner), so both have the same nodes, relationship types and properties by
+construction, not by a second hand-written mapping that drifts. Each node's `label` is its human
+name (Gephi shows it), `kind` its Neo4j label; each edge's `label` its relationship type.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+from typing import Any
+
 import networkx as nx
 
-from govkg.ontology.facts import (
-    DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact)
+from govkg.graph.neo4j_load import NAMED, Planner
+from govkg.ontology.facts import FactBase
+from govkg.ontology.vocabulary import vocabulary
 
-MEMBER_LABEL = {"person": "Person", "body": "Body", "post": "Post"}
+NODE_KINDS = ("Document", *NAMED, "Task", "Duty", "Reply")
+EDGE_ENDS = {"ISSUED_BY": ("Document", "Body"), "HOLDS": ("Person", "Body"), "PART_OF": ("Group", "Group"),
+             "HAS_OFFICE": ("Group", "Body"), "RESPONSIBLE_FOR": ("Body", "Task"), "HAS_DUTY": ("Body", "Duty"),
+             "ANSWERED_BY": ("Reply", "Body"), "MEMBER_OF:Person": ("Person", "Group"),
+             "MEMBER_OF:Body": ("Body", "Group"), "MEMBER_OF:Post": ("Post", "Group")}
 
 
-def facts_to_networkx(facts: list[FactBase]) -> nx.MultiDiGraph:
+def _value(v: Any) -> Any:
+    """GraphML/GEXF hold scalars: lists joined with 、, dates as ISO text; ints and bools kept."""
+    if isinstance(v, list):
+        return "、".join(map(str, v))
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    return v if isinstance(v, (bool, int)) else str(v)
+
+
+def _props(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: _value(v) for k, v in props.items() if v is not None}
+
+
+def _holds_status(rows: list[dict[str, Any]]) -> None:
+    """status / since_doc / until_doc on each HOLDS row, as neo4j_load.STATUS computes them after a
+    load: `former` when a removal or when a removal of the same person, body and title stands in a
+    document not earlier than it."""
+    removals: dict[tuple, list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["props"].get("event") == "remove":
+            removals.setdefault((r["a"], r["b"], r["props"].get("title")), []).append(r["props"])
+    for r in rows:
+        h = r["props"]
+        removers = sorted((x for x in removals.get((r["a"], r["b"], h.get("title")), [])
+                           if x.get("date") is None or h.get("date") is None or str(x["date"]) >= str(h["date"])),
+                          key=lambda x: (str(x.get("date") or ""), x["doc"]))
+        removed = h.get("event") == "remove"
+        h["status"] = "former" if removed or removers else "current"
+        h["since_doc"] = None if removed else h["doc"]
+        h["until_doc"] = h["doc"] if removed else (removers[0]["doc"] if removers else None)
+
+
+def facts_to_networkx(facts: list[FactBase], aliases: Any = None) -> nx.MultiDiGraph:
+    rows = Planner(facts, aliases).rows(facts)
+    _holds_status(rows.get("HOLDS", []))
     g = nx.MultiDiGraph()
-
-    def node(label: str, name: str, **props: object) -> str:
-        key = f"{label}:{name}"
-        if key not in g:
-            g.add_node(key, label=label, name=name)
-        g.nodes[key].update({k: v for k, v in props.items() if v is not None})
-        return key
-
-    for f in facts:
-        prov = {"doc": f.doc, "line": f.line}
-        if isinstance(f, DocumentFact):
-            node("Document", f.doc, title=f.title, date=f.date)
-        elif isinstance(f, PostFact):
-            g.add_edge(node("Person", f.person), node("Body", f.body), key=f"HOLDS:{f.title}:{f.event}:{f.doc}",
-                       type="HOLDS", title=f.title, event=f.event, probation=bool(f.probation), **prov)
-        elif isinstance(f, MemberFact):
-            group = node("Group", f.group)
-            if f.parent:
-                g.add_edge(group, node("Group", f.parent), key="PART_OF", type="PART_OF", **prov)
-            g.add_edge(node(MEMBER_LABEL[f.member_type], f.member), group, key=f"MEMBER_OF:{f.role}:{f.doc}",
-                       type="MEMBER_OF", role=f.role, **prov)
-        elif isinstance(f, OfficeFact):
-            g.add_edge(node("Group", f.group), node("Body", f.host_body), key=f"HAS_OFFICE:{f.doc}",
-                       type="HAS_OFFICE", director=f.director or "", **prov)
-        elif isinstance(f, TaskFact):
-            task = node("Task", f"{f.doc}#{f.task}", number=f.task, title=f.title)
-            g.add_edge(task, node("Document", f.doc), key="IN", type="IN")
-            g.add_edge(node("Body", f.body, collective=bool(f.collective)), task, key=f"RESPONSIBLE_FOR:{f.role}",
-                       type="RESPONSIBLE_FOR", role=f.role, **prov)
-        elif isinstance(f, DutyFact):
-            duty = node("Duty", f"{f.doc}#{f.body}#{f.line}", text=f.text, context=f.context)
-            g.add_edge(node("Body", f.body), duty, key="HAS_DUTY", type="HAS_DUTY", **prov)
-        elif isinstance(f, ReplyFact):
-            reply = node("Reply", f"{f.doc}", proposal=f.proposal, proposer=f.proposer)
-            if f.responder:
-                g.add_edge(node("Body", f.responder), reply, key="REPLIED", type="REPLIED", **prov)
+    for kind in NODE_KINDS:
+        for r in rows.get(kind, []):
+            props = _props(r.get("props", {}))
+            name = r.get("name") or r.get("number") or props.get("title") or props.get("text") or props.get("proposal") or r["id"]
+            extra = {"name": r["name"]} if "name" in r else {"number": r["number"]} if "number" in r else {}
+            if r.get("aliases"):
+                extra["aliases"] = _value(r["aliases"])
+            g.add_node(f"{kind}:{r['id']}", label=str(name), kind=kind, **extra, **props)
+            if "document" in r:
+                g.add_edge(f"{kind}:{r['id']}", f"Document:{r['document']}", key=f"IN:{r['id']}", label="IN")
+    for name, (a, b) in EDGE_ENDS.items():
+        for r in rows.get(name, []):
+            g.add_edge(f"{a}:{r['a']}", f"{b}:{r['b']}", key=r["id"], label=name.split(":")[0], **_props(r["props"]))
+    _derived(g)
     return g
+
+
+def _derived(g: nx.MultiDiGraph) -> None:
+    """LEADS and HELD as graph/neo4j_derived.py adds them in Neo4j (the same graph in every sink):
+    a LEADS beside each MEMBER_OF with a leading role, a HELD beside each former HOLDS."""
+    leading = set(vocabulary()["group_roles"]["leading"])
+    for a, b, key, d in list(g.edges(keys=True, data=True)):
+        if d["label"] == "MEMBER_OF":
+            d["leading"] = d.get("role") in leading
+            if d["leading"]:
+                g.add_edge(a, b, key=f"LEADS:{key}", label="LEADS", role=d["role"], doc=d["doc"], line=d["line"])
+        elif d["label"] == "HOLDS" and d.get("status") == "former":
+            extra = {k: d[k] for k in ("event", "date", "until_doc") if k in d}
+            g.add_edge(a, b, key=f"HELD:{key}", label="HELD", title=d["title"], doc=d["doc"], line=d["line"], **extra)
+
+
+def graphml(g: nx.MultiDiGraph) -> bytes:
+    """GraphML in UTF-8 (Chinese as characters, not &#...; entities)."""
+    buf = io.BytesIO()
+    nx.write_graphml_xml(g, buf, encoding="utf-8", named_key_ids=True, edge_id_from_attribute=None)
+    return buf.getvalue()
+
+
+def gexf(g: nx.MultiDiGraph) -> bytes:
+    buf = io.BytesIO()
+    nx.write_gexf(g, buf, encoding="utf-8")
+    return buf.getvalue()

@@ -11,9 +11,10 @@ from typing import Iterable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 
+from govkg.graph.standards import ORG_TYPES, OrgWriter, removed_posts, text_literal
 from govkg.graph.mapping import entity_key, entity_type, expand, fact_key, mapping, task_key
 from govkg.loaders.resolve import AliasTable
-from govkg.ontology.facts import DocumentFact, FactBase, TaskFact, fact_from_json
+from govkg.ontology.facts import DocumentFact, FactBase, MemberFact, PostFact, TaskFact, fact_from_json
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -51,7 +52,7 @@ def _literal(value: object, field_type: str) -> Literal:
         return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
     if field_type == "date":
         return Literal(str(value), datatype=NamedNode(XSD + "date"))
-    return Literal(str(value))
+    return text_literal(str(value))
 
 
 class QuadWriter:
@@ -69,7 +70,9 @@ class QuadWriter:
         if iri.value not in self._seen_entities:
             self._seen_entities.add(iri.value)
             self.add(iri, RDF_TYPE, n(mapping()["entities"][kind]))
-            self.add(iri, PREF, Literal(name))
+            for standard in ORG_TYPES.get(kind, ()):
+                self.add(iri, RDF_TYPE, n(standard))
+            self.add(iri, PREF, text_literal(name))
         return iri
 
     def document(self, number: str) -> NamedNode:
@@ -78,7 +81,9 @@ class QuadWriter:
             self._seen_entities.add(iri.value)
             self.add(iri, RDF_TYPE, n("gk:Document"))
             self.add(iri, DOC_NUMBER, Literal(number))
-            self.add(iri, PREF, Literal(number))
+            self.add(iri, RDF_TYPE, n("prov:Entity"))
+            self.add(iri, RDF_TYPE, n("foaf:Document"))
+            self.add(iri, PREF, text_literal(number))
         return iri
 
     def task(self, fact: TaskFact) -> NamedNode:
@@ -87,13 +92,16 @@ class QuadWriter:
             self._seen_entities.add(iri.value)
             self.add(iri, RDF_TYPE, n("gk:Task"))
             self.add(iri, TASK_NUMBER, Literal(fact.task))
-            self.add(iri, TITLE, Literal(fact.title))
+            self.add(iri, TITLE, text_literal(fact.title))
             self.add(iri, IN_DOCUMENT, self.document(fact.doc))
         return iri
 
 
 def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None) -> list[Quad]:
+    """The facts as govkg n-ary nodes, with the W3C ORG/SKOS/PROV view beside them (standards.py)."""
     w = QuadWriter()
+    facts = list(facts)
+    org, removed = OrgWriter(w.add, w.entity), removed_posts(facts)
     for fact in facts:
         spec = mapping()["kinds"][fact.kind]
         node = fact_iri(fact)
@@ -111,16 +119,22 @@ def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None)
                 w.add(node, n(predicate), w.entity(entity_type(fact, field_type), value))
             elif field_type == "list":
                 for item in value:
-                    w.add(node, n(predicate), Literal(str(item)))
+                    w.add(node, n(predicate), text_literal(str(item)))
             else:
                 w.add(node, n(predicate), _literal(value, field_type))
+        if fact.kind != "document":
+            w.add(node, RDF_TYPE, n("prov:Entity"))
+        if isinstance(fact, MemberFact):
+            org.membership(node, fact, entity_type(fact, "Member"))
+        elif isinstance(fact, PostFact):
+            org.occupancy(fact, (fact.person, fact.body, fact.title) in removed)
     if aliases is not None:
         for kind, clusters in aliases.clusters.items():
             entity = "Body" if kind == "body" else "Group"
             for canonical, names in clusters.items():
                 if entity_iri(entity, canonical).value in w._seen_entities:
                     for alias in sorted(names):
-                        w.add(entity_iri(entity, canonical), ALT, Literal(alias))
+                        w.add(entity_iri(entity, canonical), ALT, text_literal(alias))
     return w.quads
 
 

@@ -22,14 +22,21 @@ DEFAULT_STORE = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "s
 MARKER = "GOVKG_STORE"
 
 
+PROJECT_STORE = Path(".govkg") / "store"
+
+
 def store_path(path: str | Path | None) -> Path:
-    """--store, else $GOVKG_STORE, else ~/.local/share/govkg/store."""
+    """--store, else $GOVKG_STORE, else ./.govkg/store when there is one (what `make demo` builds, so
+    the README's examples work from the clone), else ~/.local/share/govkg/store."""
     if path:
         return Path(path)
     env = os.environ.get("GOVKG_STORE")
-    return Path(env) if env else DEFAULT_STORE
+    if env:
+        return Path(env)
+    return PROJECT_STORE if (PROJECT_STORE / MARKER).exists() else DEFAULT_STORE
 
 
+<<<<<<< HEAD
 # Layout of a store directory: GOVKG_STORE (marker), CURRENT (a symlink naming the live version),
 # v-<ns>/oxigraph (versions), .staging-* (builds under way), .lock (held by the one building).
 # A build switches versions by one rename of a new symlink over CURRENT: a reader sees the old
@@ -48,9 +55,16 @@ def _step(name: str) -> None:
 def _prepare(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store directory")
+=======
+def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = None) -> None:
+    """Replace the store at `path` with exactly these quads, atomically; `files` (name -> text)
+    are written beside the quads and swapped in with them (the raw facts incremental adds read)."""
+    path = path.absolute()
+>>>>>>> main
     if path.exists() and not (path / MARKER).exists() and any(path.iterdir()):
         raise StoreError(f"{path}: exists and is not a govkg store; refusing to overwrite it")
     try:
+<<<<<<< HEAD
         path.mkdir(parents=True, exist_ok=True)
         (path / MARKER).write_text("govkg oxigraph store\n", encoding="utf-8")
     except OSError as e:
@@ -121,6 +135,25 @@ def _recover(path: Path) -> None:
             except OSError:
                 continue
             return
+=======
+        store = Store(str(staging / "oxigraph"))
+        store.bulk_extend(quads)
+        store.flush()
+        del store
+        for name, text in (files or {}).items():
+            (staging / name).write_text(text, encoding="utf-8")
+        (staging / MARKER).write_text("govkg oxigraph store\n", encoding="utf-8")
+        old = None
+        if path.exists():
+            old = path.with_name(f".{path.name}.old-{os.getpid()}")
+            path.rename(old)
+        staging.rename(path)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+>>>>>>> main
 
 
 def open_store(path: Path, read_only: bool = True) -> Store:

@@ -58,6 +58,8 @@ NOT_NAME_START = "各由经将请对从在为把被与及等其该本每现"
 # items under it that name no unit (`张三为副主任`)
 HEADING_LINE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])(?P<unit>[^，。；;：:,]{2,30})$")
 _LEVELS = "".join(level_prefixes())
+HEADING_MAX = 40  # a HEADING_LINE longer than this opens with LONG_NUMERAL
+LONG_NUMERAL = re.compile(r"^[（(]?[一二三四五六七八九十]{7}")
 
 
 @dataclass
@@ -69,22 +71,39 @@ class Clause:
 
 
 def _units(doc: Document) -> list[tuple[str, list[int]]]:
-    """Lines regrouped into items: squashed text and the source line of every character."""
-    units: list[tuple[str, list[int]]] = []
+    """Lines regrouped into items: squashed text and the source line of every character.
+
+    An item's lines are collected and joined once (not concatenated line by line: a long run of
+    lines with no item end would cost quadratic time)."""
+    parts: list[list[str]] = []  # each unit's lines, squashed
+    owners: list[list[int]] = []
+    lengths: list[int] = []
     for ln in doc.lines[1:]:
         s = squash(ln.text)
         if not s:
             continue
+        last = parts[-1][-1] if parts else ""
         # a line may open like an item (`刘晓燕同志为…`) yet continue one cut after an enumeration
         # comma (`任命杜宏伟、` + `刘晓燕同志为…`): the two people share that item
-        opens = ITEM_START.match(s) and not units[-1][0].endswith(("、", "，", ",")) if units else True
-        if opens or re.search(r"[；;。：:]$", units[-1][0]) or HEADING_LINE.match(units[-1][0]) \
+        opens = ITEM_START.match(s) and not last.endswith(("、", "，", ",")) if parts else True
+        if opens or re.search(r"[；;。：:]$", last) or _heading_unit(parts[-1], lengths[-1]) \
                 or HEADING_LINE.match(s):
-            units.append((s, [ln.number] * len(s)))
+            parts.append([s])
+            owners.append([ln.number] * len(s))
+            lengths.append(len(s))
         else:
-            text, owners = units[-1]
-            units[-1] = (text + s, owners + [ln.number] * len(s))
-    return units
+            parts[-1].append(s)
+            owners[-1].extend([ln.number] * len(s))
+            lengths[-1] += len(s)
+    return [("".join(p), o) for p, o in zip(parts, owners)]
+
+
+def _heading_unit(lines: list[str], length: int) -> bool:
+    """Is the unit so far a unit heading (`（一）区财政局`)? A heading is a numeral run and 2-30
+    characters: a longer unit can be one only if it opens with a numeral run of many characters."""
+    if length > HEADING_MAX and not LONG_NUMERAL.match("".join(lines[:9])):
+        return False
+    return bool(HEADING_LINE.match("".join(lines)))
 
 
 def clauses(doc: Document) -> list[Clause]:

@@ -23,7 +23,7 @@ from govkg.ontology.vocabulary import body_suffixes_longest_first
 TEXT_LEN = 40
 # Lines between two items of one duty list (an item's text runs over a few lines).
 RUN_GAP = 8
-NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[(（]?\d+[.．、)）])"
+NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}(?:[.．]\d{1,2}){1,3}|[(（]?\d+[.．、)）])"
 HEADING = re.compile(rf"^\s*{NUMBERING}")
 DUTY_VERBS = ("负责", "组织", "指导", "配合", "协助", "承担", "参与", "牵头", "落实", "做好", "会同", "协调",
               "督促", "统筹", "具体", "主要", "依法", "按照", "根据", "加强", "开展", "监督", "提供", "制定",
@@ -45,6 +45,8 @@ GROUP_DUTY_HEADING = re.compile(r"[一二三四五六七八九十]+、(?:[\u4e00
 OFFICE_SUBJECT = re.compile(r"(?:^|[。；;])(?:[\u4e00-\u9fff]{0,30}?(?:小组|领导组|指挥部|专班|委员会|联席会议))?办公室"
                             r"(?P<d>(?:具体)?(?:负责|承担)[^。]{4,}。?)")
 PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+LEVEL_OPENING = re.compile(r"[省市县区州盟旗]|中共|中国|国家")
+NOT_A_UNIT = re.compile(r"关于|通知|[《》]")
 # heads of people's organisations printed short (区残联, 区科协); proposed for vocabulary body_suffixes
 
 
@@ -62,6 +64,8 @@ def _item(ln: Line, after: Line | None = None, strict: bool = True) -> tuple[lis
     if not m:
         return None
     whole = squash(m.group("body"))
+    if NOT_A_UNIT.search(whole):
+        return None  # a title or an addressee line running into the text, not a unit's item
     bodies = [b for _, b in split_top(whole, "、") if b]  # 各县（市、区）人民政府 is one name
     if not bodies or not all(_is_body(b) for b in bodies) or _one_phrase(bodies):
         if not is_collective(whole):
@@ -139,6 +143,17 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
                 out.append(DutyFact(doc=doc.number, line=ln.number, body=body, context=context,
                                     text=_text_from(lines, i, found[1]),
                                     collective=True if is_collective(body) else None))
+    numbered = [(i, _shared_item(ln)) for i, ln in enumerate(lines) if HEADING.match(ln.text)]
+    # a heading's own words may run into its text (`7.3演练各级应急指挥机构…负责`): a unit here opens
+    # with its level
+    numbered = [(i, found) for i, found in numbered if found and all(LEVEL_OPENING.match(b) for b in found[0])]
+    for k, (i, found) in enumerate(numbered):  # `2.2.1省商务厅负责…` `2.2.2省公安厅负责…`: a numbered run
+        close = [j for j, _ in numbered[max(0, k - 1):k + 2] if j != i and abs(j - i) <= RUN_GAP]
+        for body in found[0] if close else []:
+            if body not in seen:
+                seen.add(body)
+                out.append(DutyFact(doc=doc.number, line=lines[i].number, body=body, context=context,
+                                    text=_text_from(lines, i, found[1]), collective=True if is_collective(body) else None))
     if len(out) >= 2:  # `其他有关部门根据职责…` closes a unit list without a colon
         for i, ln in enumerate(lines):
             m = OTHERS.match(ln.text)

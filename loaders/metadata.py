@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from govkg.loaders.docnumbers import embedded_numbers
 from govkg.loaders.names import squash
 from govkg.loaders.rosters_groups import main_group
 from govkg.loaders.text import Document, Line
@@ -51,16 +52,15 @@ def parse_date(year: str, month: str, day: str) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+def line_date(text: str) -> str | None:
+    """YYYY-MM-DD when the line ends in a stand-alone date."""
+    m = DATE_LINE.search(text.strip().translate(FULLWIDTH_DIGITS))
+    return parse_date(*m.groups()) if m else None
+
+
 def date_lines(doc: Document) -> list[tuple[int, str]]:
     """(line, YYYY-MM-DD) of every line that ends in a stand-alone date."""
-    out = []
-    for ln in doc.lines:
-        m = DATE_LINE.search(ln.text.strip().translate(FULLWIDTH_DIGITS))
-        if m:
-            date = parse_date(*m.groups())
-            if date:
-                out.append((ln.number, date))
-    return out
+    return [(ln.number, date) for ln in doc.lines if (date := line_date(ln.text))]
 
 
 # --- signature (issuer) --------------------------------------------------------------------------
@@ -92,7 +92,7 @@ def signatures(doc: Document) -> list[tuple[int, str]]:
 # A department signing its own letter (a reply to a proposal, a county bureau's notice): a place,
 # then a body name; only believed right beside the signature date.
 DEPARTMENT = re.compile(r"^(?:中共)?(?:[\u4e00-\u9fff]{1,8}?[省市州盟])?[\u4e00-\u9fff]{1,8}?[省市县区旗]"
-                        r"[\u4e00-\u9fff]{2,16}?(?:局|委员会|委|办公室|中心|院|办事处|政府|公司|联合会|部)$")
+                        r"[\u4e00-\u9fff]{2,16}?(?:局|厅|委员会|委|办公室|中心|院|办事处|政府|公司|联合会|部)$")
 DEPARTMENT_NEAR_DATE = 3  # source lines
 PLACE_BEFORE_GOVERNMENT = re.compile(
     r"(?:^|(?<=[经由据按依报向在对和与及将请为是的，。、：；（“]))"
@@ -123,6 +123,83 @@ def is_office_kind(number: str) -> bool:
     return "办" in (doc_type(number) or "")
 
 
+# `山东省应急管理厅关于…的函`, `河北省人力资源和社会保障厅河北省财政厅…关于印发…的通知`: the issuers lead the title
+TITLE_ISSUERS = re.compile(r"^(?P<who>[\u4e00-\u9fff“”]{4,80}?(?:厅|局|委员会|委|办公室|办公厅|人民政府|政府|小组|指挥部|中心))"
+                           r"(?:等[\u4e00-\u9fff]{1,3}(?:个)?部门)?关于")
+TITLE_LINES = 3
+
+
+# `河北省工业和信息化厅政务公开工作实施方案`: a department's own plan, titled by the department
+PLAN_OF_BODY = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,3}省[\u4e00-\u9fff]{2,14}?(?:厅|局|委员会))(?=[\u4e00-\u9fff]{2,40}"
+                          r"(?:方案|计划|办法|规则|细则|预案)(?:[（(][^（）()]{1,12}[）)])?$)")
+
+
+def issuer_in_title(doc: Document) -> tuple[int, str] | None:
+    """(line, first issuer) named at the head of the title; a joint title names its lead issuer first."""
+    if doc.titled:
+        m = PLAN_OF_BODY.match(doc.number)
+        if m:
+            return doc.lines[0].number, m.group("who")
+    for ln in doc.lines[:TITLE_LINES + 1]:
+        m = TITLE_ISSUERS.match(squash(ln.text))
+        if m:
+            who = m.group("who")
+            place = re.match(r"[\u4e00-\u9fff]{1,6}?[省市县区旗]", who)
+            if place:  # the next issuer repeats the place: 河北省人社厅|河北省财政厅
+                again = who.find(place.group(), len(place.group()) + 2)
+                who = who[:again] if again > 0 else who
+            return ln.number, who
+    return None
+
+
+_ISSUER_ENDS = r"(?:办公室|办公厅|委员会|人民政府|指挥部|领导小组|厅|局|委|部|中心|支行|分行)"
+
+
+def issuer_before_number(doc: Document) -> tuple[int, str] | None:
+    """(line, issuer) from a header flattened onto the number's line: `X文件X发〔2021〕6号` or
+    `山东省生态环境厅会签稿纸山东省生态环境委员会办公室鲁环委办便函〔2021)7号`.
+
+    Joint issuers repeat their place; the first that reads as a whole body signs first. Without
+    one, the body name that opens the header piece nearest the number.
+    """
+    if doc.titled or not doc.lines:
+        return None
+    head = squash(doc.lines[0].text)
+    found = embedded_numbers(head)
+    if not found or found[0].start < 4:
+        return None
+    pieces = bodies_run(re.sub(r"文件$", "", head[:found[0].start]))
+    if not pieces:
+        return None
+    clean = [p for p in pieces if re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", p)]
+    if clean:
+        return doc.lines[0].number, clean[0]
+    m = re.match(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", pieces[-1])
+    return (doc.lines[0].number, m.group()) if m else None
+
+
+def bodies_run(text: str) -> list[str]:
+    """Bodies printed one after another with no mark between them, each opening with the same
+    place (`河北省人社厅中共河北省委组织部河北省财政厅` -> three); [] when the text opens with no place."""
+    place = re.match(r"(?:中共)?([\u4e00-\u9fff]{1,6}?[省市县区旗])", text)
+    if not place:
+        return []
+    starts = sorted({0, *(m.start() for m in re.finditer(rf"(?:中共)?{place.group(1)}", text))})
+    return [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)]) if text[a:b]]
+
+
+def joint_signature(doc: Document) -> tuple[int, str] | None:
+    """(line, first signer) of joint issuers signing as one run right above the date."""
+    for i, ln in enumerate(doc.lines[1:], 1):
+        if not line_date(ln.text):
+            continue
+        pieces = bodies_run(squash(doc.lines[i - 1].text))
+        signers = [p for p in pieces if re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", p)]
+        if len(pieces) >= 2 and 2 * len(signers) >= len(pieces) and pieces[0] in signers:
+            return doc.lines[i - 1].number, signers[0]
+    return None
+
+
 def find_issuer(doc: Document) -> tuple[int | None, str | None]:
     """The signing body: the signature matching the document's kind (office or government) first.
 
@@ -142,6 +219,9 @@ def find_issuer(doc: Document) -> tuple[int | None, str | None]:
     department = department_signature(doc)
     if department:
         return department
+    titled = issuer_in_title(doc) or issuer_before_number(doc) or joint_signature(doc)
+    if titled:
+        return titled
     places: Counter[str] = Counter()
     for ln in doc.lines[1:]:  # a place opens a cell or follows a preposition or a stop (经县人民政府研究…)
         for cell in re.split(r"\s{2,}", ln.text.strip()):
@@ -295,4 +375,4 @@ def extract(doc: Document) -> list[FactBase]:
     _, date = find_date(doc, sig_line)
     _, addressees = find_addressees(doc)
     return [DocumentFact(doc=doc.number, line=doc.start_line or 1, title=find_title(doc), date=date,
-                         issuer=issuer, addressees=addressees, doc_type=doc_type(doc.number))]
+                         issuer=issuer, addressees=addressees, doc_type=None if doc.titled else doc_type(doc.number))]

@@ -47,7 +47,7 @@ def is_collective(name: str) -> bool:
     """A collective phrase (各乡（镇）人民政府、区直相关部门, …成员单位) rather than one named body."""
     n = squash(name)
     return n.startswith(("各", "相关", "有关", "其他", "其它", "区直", "县直", "市直")) or n.endswith(
-        ("成员单位", "相关部门", "有关部门", "相关单位", "有关单位", "各部门", "各单位", "主管部门")) or "各级" in n \
+        ("成员单位", "牵头单位", "相关部门", "有关部门", "相关单位", "有关单位", "各部门", "各单位", "主管部门")) or "各级" in n \
         or bool(re.match(r"^(?:全?[省市县区乡镇]|[省市县区](?:域?内|辖区内?|直|级))各(?!界)", n))
 
 
@@ -73,6 +73,18 @@ def _level_of_title(title: str) -> str | None:
     return None
 
 
+def _split_run_together(text: str) -> str:
+    """`省政府信息化工作办公室主任省信息产业厅厅长` -> `…主任、省信息产业厅厅长`: a title, then a level opening
+    the next post, with no mark between them."""
+    titles = tuple(titles_longest_first())
+    out, last = [], 0
+    for m in re.finditer(r"(?<=[\u4e00-\u9fff])(?=[省市县区][\u4e00-\u9fff]{2})", text):
+        if m.start() - last >= 3 and text[last:m.start()].endswith(titles):
+            out.append(text[last:m.start()])
+            last = m.start()
+    return "、".join([*out, text[last:]]) if out else text
+
+
 def split_post_string(text: str) -> list[Post]:
     """`区委常委、区政府副区长、宣传部长` -> (区委, 常委), (区政府, 副区长), (宣传部, 部长).
 
@@ -84,6 +96,8 @@ def split_post_string(text: str) -> list[Post]:
     text = _QUALIFIER.sub("", text)
     posts: list[Post] = []
     previous_body = ""
+    # two posts printed with no mark between them: `省政府信息化工作办公室主任省信息产业厅厅长`
+    text = _split_run_together(text)
     for piece in re.split(r"[、，,；;]|兼任?", text):
         if not piece:
             continue
@@ -91,6 +105,9 @@ def split_post_string(text: str) -> list[Post]:
         if title is None:
             continue
         body = piece[: -len(title)]
+        for rank in ("常务", "专职", "第一"):  # 省公安厅常务副厅长: 常务 belongs to the title
+            if body.endswith(rank) and len(body) > len(rank) + 1:
+                body, title = body[: -len(rank)], rank + title
         if body and not body.endswith(tuple(body_suffixes_longest_first())) and title[0] in "部局院所站社队委":
             body += title[0]  # 宣传部长 = 宣传部 + 部长
         level = _level_of_title(title)

@@ -29,7 +29,8 @@ SALUTATION = re.compile(r"^(?:尊敬的)?(?P<who>[^，。；：:]{2,40}?)(?P<rol
 PERSON_ROLE = re.compile(
     r"^(?P<names>[\u4e00-\u9fff]{2,4}?(?:、[\u4e00-\u9fff]{2,4}?)*)(?:等[\d一二三四五六七八九十]+[位名])?(?P<role>委员|代表)$")
 # a name after the colon, its characters maybe spaced (`李  霞`), but not across a wide gap to the next field
-SIGNED_FIELD = r"[：:]\s*(?P<name>[\u4e00-\u9fff](?:\s{0,4}[\u4e00-\u9fff]){1,3})"
+# (`刘某某  联系电话：…`)
+SIGNED_FIELD = r"[：:]\s*(?P<name>[\u4e00-\u9fff](?:\s{0,4}(?!联系|电话|手机|邮箱)[\u4e00-\u9fff]){1,3})"
 HANDLER = re.compile(r"承\s*办\s*人" + SIGNED_FIELD)
 HEAD = re.compile(r"负\s*责\s*人" + SIGNED_FIELD)
 # letters without a 承办人/负责人 block name the one who wrote them and the one who signed

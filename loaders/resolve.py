@@ -75,6 +75,10 @@ def split_level(name: str) -> tuple[str, str]:
     return "", name
 
 
+# a province's own body as the issuer: the province's prefix folds to 省 (河北省财政厅 -> 省财政厅)
+PROVINCE_BODY = re.compile(r"^((?:黑龙江|[\u4e00-\u9fff]{2})省)(?![\u4e00-\u9fff]{1,6}?[市县区旗]人民政府)[\u4e00-\u9fff]{2,}")
+
+
 def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
     """Prefix folds for the issuing localities, read from the issuers: 吕梁市离石区人民政府 ->
     [(吕梁市离石区, 区), (离石区, 区), (吕梁市, 市)]. The most frequent issuer comes first: its level
@@ -86,6 +90,10 @@ def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
             m = pattern.match(squash(f.issuer))
             if m and m.group(2) not in level_prefixes():
                 votes[(m.group(1), m.group(2), m.group(3))] += 1
+                continue
+            province = PROVINCE_BODY.match(squash(f.issuer))  # 河北省工业和信息化厅, 山东省人民政府办公厅
+            if province:
+                votes[("", province.group(1), "省")] += 1
     if not votes:
         return []
     folds: list[tuple[str, str]] = []
@@ -98,6 +106,9 @@ def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
     return folds
 
 
+PROVINCIAL_HEADS = ("厅",)  # kinds of body only a province has (not 办公厅: every government has one)
+
+
 class Resolver:
     """Maps any spelling to a canonical name; built from all body mentions of a corpus."""
 
@@ -108,6 +119,13 @@ class Resolver:
         for name, n in mentions.items():
             self.counts[self.normal(name)] += n
         self._cache: dict[str, str] = {}
+        # Mentions by (kind of head, level prefix), in mention order: an abbreviation is looked
+        # up among the names it could abbreviate, not among all names (linear resolution).
+        self._buckets: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for cand in self.counts:
+            clvl, crest = split_level(cand)
+            self._buckets.setdefault((head_class(cand), clvl), []).append((cand, crest))
+        self._longer_cache: dict[str, str | None] = {}
 
     def fold(self, name: str) -> str:
         name = squash(name).translate(PAREN)
@@ -153,28 +171,31 @@ class Resolver:
         level, _ = split_level(norm)
         tries = [norm]
         if not level and norm[:1] not in ("市", "省") and not norm.endswith(("街道办事处", "乡", "镇")):
-            tries.append(self.level + norm)
+            # the level's own body, when the corpus names it so, before the bare mention (农业农村厅 after
+            # 省农业农村厅 is that body)
+            tries.insert(0 if self.level + norm in self.counts else 1, self.level + norm)
         for cand in tries:
             if cand in self.counts and self._longer(cand) is None:
                 return cand
             longer = self._longer(cand)
             if longer:
                 return self._expand(longer) if longer != cand else longer
+        if not level and norm.endswith(PROVINCIAL_HEADS) and not norm.endswith("办公厅") and len(norm) >= 3 \
+                and not norm.startswith(("中共", "国家")):
+            return "省" + norm  # only a province has 厅: `教育厅` in a list after `省发展改革委` is 省教育厅
         return norm
 
     def _longer(self, short: str) -> str | None:
         """The unique fuller mention that `short` abbreviates, if any."""
+        if short not in self._longer_cache:
+            self._longer_cache[short] = self._find_longer(short)
+        return self._longer_cache[short]
+
+    def _find_longer(self, short: str) -> str | None:
         lvl, rest = split_level(short)
         head = head_class(short)
-        found = []
-        for cand in self.counts:
-            if len(cand) <= len(short) or head_class(cand) != head:
-                continue
-            clvl, crest = split_level(cand)
-            if clvl != lvl or not crest or not rest:
-                continue
-            if is_subsequence(rest, crest):
-                found.append(cand)
+        found = [cand for cand, crest in self._buckets.get((head, lvl), ())
+                 if len(cand) > len(short) and crest and rest and is_subsequence(rest, crest)]
         if not found:
             return None
         maximal = [c for c in found if not any(c != o and is_subsequence(split_level(c)[1], split_level(o)[1])
@@ -218,9 +239,17 @@ def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:
     groups = {resolver.fold(g): g for f in facts if isinstance(f, MemberFact | OfficeFact)
               for g in (f.group, getattr(f, "parent", None)) if g}
 
+    memo: dict[str, str] = {}
+
     def body(name: str | None) -> str | None:
+        """A body's canonical name (once per spelling: the answer depends on the spelling only)."""
         if not name:
             return name
+        if name not in memo:
+            memo[name] = body_of(name)
+        return memo[name]
+
+    def body_of(name: str) -> str:
         folded = resolver.fold(name)
         for suffix in ("", "办公室"):
             stem = folded[: len(folded) - len(suffix)] if folded.endswith(suffix) else None

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.loaders.names import split_post_string, squash
+from govkg.loaders.names import is_collective, split_post_string, squash
 from govkg.loaders.rosters_groups import group_name_re, main_group
 from govkg.loaders.rosters_offices import SUBGROUP_HEAD, read_office, read_subgroups
 from govkg.loaders.rosters_rows import (
@@ -40,6 +40,9 @@ from govkg.loaders.rosters_rows import (
     parse_person_rows,
     roster_roles,
     split_in_charge,
+    split_name_post_run,
+    parse_name_unit_rows,
+    split_run_of_names,
     split_items,
     split_trailing_name,
 )
@@ -138,15 +141,28 @@ def read_roster(doc: Document) -> list[Entry]:
     roster_rows: set[int] = set()
     entries: list[Entry] = []
     consumed: set[int] = set()
+    previous_role = ""
     for i, m in labels:
         role = squash(m.group("role"))
+        if role == "副主任" and previous_role.startswith("办公室"):
+            role = "办公室副主任"  # `办公室主任：李四` + `副主任：王五`: the office's deputy
+        previous_role = role
         rest = m.group("rest").strip()
         roster_rows.add(i)
         if not rest:
             continue
-        rows = parse_person_rows(rest)
+        rows = parse_person_rows(rest) or split_name_post_run(rest)
         if rows:
             entries.extend(Entry(role, n, lines[i].number, "person", post=p) for n, p in rows)
+            continue
+        units = parse_name_unit_rows(rest)
+        if units:  # `成　员：巫振江（市府办）`: the person, and the unit he comes from (no title printed)
+            entries.extend(Entry(role, n, lines[i].number, "person", qualifier=u or None) for n, u in units)
+            continue
+        run = split_run_of_names(rest, {squash(m2.group("rest")) for _, m2 in labels
+                                        if is_name(squash(m2.group("rest")))})
+        if run:  # `副组长：李玉民张晓辉`: names whose separating spaces a crawl lost
+            entries.extend(Entry(role, n, lines[i].number, "person") for n in run)
             continue
         text, j = rest, i
         while not _complete(text) and j + 1 < len(lines) and _joinable(lines[j + 1]) and j - i < 15:
@@ -176,6 +192,12 @@ def read_roster(doc: Document) -> list[Entry]:
         rows = parse_person_rows(ln.text)
         li = max(k for k in label_at if k < i)
         prev_label = label_at[li]
+        if not rows and (i - 1) in roster_rows and (units := parse_name_unit_rows(ln.text)) and any(u for _, u in units):
+            for n, u in units:  # `　　李大同（市财政局）` under `成　员：巫振江（市府办）`
+                entries.append(Entry(prev_label if not is_solo_role(prev_label) else deputy_of(prev_label), n,
+                                     ln.number, "person", qualifier=u))
+            roster_rows.add(i)
+            continue
         if rows:
             for n, p in rows:
                 if li in unfilled:
@@ -305,7 +327,7 @@ def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
                          joined.text):
         group = group or m.group("g")
         body, base = m.group("body"), m.start("body")
-        for r in re.finditer(rf"(?:^|[，；,;])(?:以|由)?(?P<who>[^，；,;]+?)(?:(?<!负责)同志)?(?:为|任|担任)(?P<role>{roles}|成员单位)",
+        for r in re.finditer(rf"(?:^|[，；,;])(?:以|由)?(?P<who>[^，；,;]+?)(?:(?<!负责)(?<!领导)同志)?(?:为|任|担任)(?P<role>{roles}|成员单位)",
                              body):
             line = joined.line_at(base + r.start("who"))
             if r.group("role").startswith("成员"):
@@ -316,10 +338,19 @@ def prose_entries(doc: Document) -> tuple[str | None, list[Entry]]:
 
 
 # `联席会议召集人由省政府分管副省长担任，副召集人由A、B担任。成员单位包括C、D。C为牵头单位。`
-COMPOSED_ROLE = re.compile(r"(?<!副)(?P<role>副?召集人|副?组长|副?总指挥|副?指挥长)由(?P<who>[^。；;，,]+?)"
-                           r"(?:(?<!负责)同志)?(?:担任|兼任)")
-COMPOSED_UNITS = re.compile(r"成员单位(?:包括|为|有|[：:])(?P<who>[^。；;]+?)(?:等[^。；;]{0,6})?[。；;]")
+COMPOSED_ROLE = re.compile(r"(?<!副)(?P<role>副?召集人|副?组长|副?总指挥|副?指挥长)(?:一般|通常|原则上)?由(?P<who>[^。；;，,]+?)"
+                           r"(?:(?<!负责)(?<!领导)同志)?(?:担任|兼任)")
+COMPOSED_UNITS = re.compile(r"(?<!各)成员单位(?:包括|为|有|[：:])(?P<who>[^。；;]+?)(?:等[^。；;]{0,6})?[。；;]")
+# `A、B、C等部门单位为成员单位`: the units before the role
+COMPOSED_UNITS_BEFORE = re.compile(r"(?:^|[。；;，,])(?P<who>[^。；;，,、]{2,30}(?:、[^。；;，,、]{2,30}){1,80}?)"
+                                   r"(?:等[^。；;，,、]{0,8})?为成员单位")
+UNITS_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位|部门单位|部门和单位)$")
 COMPOSED_LEAD = re.compile(r"(?:^|[。；;])(?P<who>[^。；;，,]{2,20}?)为牵头单位")
+
+
+# `…指挥部由省政府分管副省长任总指挥，A、B任副总指挥`: the holders before the role
+COMPOSED_HOLDER = re.compile(r"(?:由|[，,；;])(?P<who>[^，。；;,由]{2,80}?)(?:(?<!负责)(?<!领导)同志)?(?:担任|兼任|任)"
+                             r"(?P<role>(?:常务|第一)?副?(?:总指挥|指挥长|组长|召集人)|副?主任)(?=[，。；,;]|$)")
 
 
 def composition_entries(doc: Document) -> list[Entry]:
@@ -329,11 +360,26 @@ def composition_entries(doc: Document) -> list[Entry]:
     out: list[Entry] = []
     for m in COMPOSED_ROLE.finditer(joined.text):
         out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
+    for m in COMPOSED_HOLDER.finditer(joined.text):
+        out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
     for m in COMPOSED_UNITS.finditer(joined.text):
-        out.extend(list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True))
+        units = list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True)
+        if all(_names_a_unit(e.text) for e in units):  # not an addressee line running into the text
+            out.extend(units)
+    for m in COMPOSED_UNITS_BEFORE.finditer(joined.text):
+        who = UNITS_TAIL.sub("", m.group("who"))  # `…事发地市委市政府等部门单位`
+        out.extend(list_entries("成员单位", who, joined.line_at(m.start("who")), True))
     for m in COMPOSED_LEAD.finditer(joined.text):
         out.append(Entry("牵头单位", m.group("who"), joined.line_at(m.start("who")), "body"))
     return out
+
+
+def _names_a_unit(text: str) -> bool:
+    """A unit's name, not a clause of the sentence that follows an addressee's colon."""
+    return is_collective(text) or (len(text) <= 30 and not SENTENCE_WORDS.search(text))
+
+
+SENTENCE_WORDS = re.compile(r"[《》]|了|为|征求|起草|形成|进行|根据|按照|现将|请")
 
 
 def _holders(role: str, who: str, line: int) -> list[Entry]:
@@ -349,19 +395,47 @@ def _holders(role: str, who: str, line: int) -> list[Entry]:
 
 # ---------------------------------------------------------------- extract
 
+# `一、省重污染天气应急工作专项小组` alone on its line: one of several groups a notice re-staffs at once
+SECTION_HEAD = r"^\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\s*(?P<g>.+?)\s*$"
+
+
+def group_sections(doc: Document) -> list[tuple[str, Document]]:
+    """(group, its part of the document) when the document lists the rosters of several groups,
+    each under a heading that is the group's name; [] otherwise."""
+    heads = []
+    for i, ln in enumerate(doc.lines):
+        m = re.match(SECTION_HEAD, ln.text)
+        if m and re.fullmatch(group_name_re(), squash(m.group("g"))):
+            heads.append((i, squash(m.group("g"))))
+    if len(heads) < 2:
+        return []
+    bounds = [i for i, _ in heads] + [len(doc.lines)]
+    parts = [(g, Document(doc.number, doc.lines[lo:hi], doc.source, doc.titled))
+             for (lo, g), hi in zip(heads, bounds[1:])]
+    with_roster = [(g, part) for g, part in parts if read_roster(part)]
+    return with_roster if len(with_roster) >= 2 else []
+
+
 def extract(doc: Document) -> list[FactBase]:
-    """Member, office and `hold` post facts of one document."""
+    """Member, office and `hold` post facts of one document (of each group, when it lists several)."""
+    sections = group_sections(doc)
+    if sections:
+        return [f for group, part in sections for f in group_facts(part, group)]
     found = main_group(doc)
+    return group_facts(doc, found[0] if found else None)
+
+
+def group_facts(doc: Document, group: str | None) -> list[FactBase]:
+    """Member, office and `hold` post facts of one group's roster."""
     entries = read_roster(doc)
-    group = found[0] if found else None
     if not entries:
         g, entries = prose_entries(doc)
         group = group or g
     if not entries:
         entries = composition_entries(doc)
     office = read_office(doc)
-    if group is None:
-        return []
+    if group is None:  # working groups whose parent is printed under no group's name still count
+        return list(read_subgroups(doc, None))
     facts: list[FactBase] = []
     seen: set[tuple[str, str]] = set()
 

@@ -26,7 +26,11 @@ ROSTER_SUFFIX = r"(?:组成人员名单|组成成员名单|成员名单|组成�
 LEAD_IN = re.compile(r"^(?:\d+号)?(?:关于)?(?:调整|充实|成立|建立|组建|设立)?(?:和|及)?(?:健全|完善)?")
 ATTACHMENT_HEAD = re.compile(r"^\s*附\s*件\s*[：:]?\s*(?:\d+\s*[.．、]\s*)?(?P<x>\S(?:.*\S)?)\s*$")  # greedy to the last non-space: linear
 FRAGMENT = re.compile(rf"^[{HAN}\d（）()]{{2,24}}$")
-FRAGMENT_WINDOW = 120  # source lines around the attachment list where its cut pieces may print
+FRAGMENT_WINDOW = 120
+# words of a sentence, not of a group's name: `领导小组成员单位可根据工作需要向领导小组办公室…`
+# what may stand before a shorter form of the same group's name: its place (`晋城市` + `市创建…领导小组`)
+PLACE = re.compile(r"[\u4e00-\u9fff]{0,8}[省市县区旗州盟]|中共")
+NOT_A_NAME = re.compile(r"成员单位|根据|可以?|向|应当|需要|职责|第[一二三四五六七八九十]{1,3}条|征求")  # source lines around the attachment list where its cut pieces may print
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +115,21 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     for m in re.finditer(rf"对(?P<g>{name})(?:组成人员|成员|人员)?(?:进行|作|予以)?(?:调整|充实)", joined.text):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
+    # `省委防灾减灾救灾领导小组（以下简称领导小组）`: the full name a document defines its short form by
+    for m in re.finditer(rf"(?P<g>{name})[（(]以下简称", joined.text):
+        # `决定成立X（以下简称…）`, `X工作规则（会签稿）为规范X（以下简称…）`
+        g = re.split(rf"{FOUNDING}|{ADJUSTING}|[）)]|为(?:规范|了|进一步|加强|做好|贯彻|切实|确保)", m.group("g"))[-1]
+        out.append((g, joined.line_at(m.end("g") - len(g))))
     lines = doc.lines
+    for ln in lines:  # `省森林防灭火指挥部由省政府分管副省长任总指挥`: the group a sentence composes
+        m = re.match(rf"^\s*(?P<g>{name})(?:一般)?由[^。]{{2,80}}?(?:担任|兼任|任)(?:总指挥|指挥长|组长|召集人)",
+                     squash(ln.text))
+        if m:
+            out.append((m.group("g"), ln.number))
+    for ln in lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
+        for m in re.finditer(rf"(?P<g>{name})各?成员单位", squash(ln.text)):
+            g = re.split(rf"关于|明确|印发|附件[\d：:]*|{FOUNDING}|{ADJUSTING}", m.group("g"))[-1]
+            out.append((g, ln.number))
     for i, ln in enumerate(lines):
         m = re.match(r"^\s*[一二三四五六七八九十]+、\s*(\S(?:.*\S)?)", ln.text)  # linear: no lazy run before \s*$
         if not m:
@@ -123,11 +141,23 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
             out.append((text, ln.number))
     out.extend(attachment_titles(doc))
     trimmed = [(trim_group(g), n) for g, n in out]
-    return [(g, n) for g, n in trimmed if is_specific(g)]
+    return [(g, n) for g, n in trimmed if is_specific(g) and not NOT_A_NAME.search(g)]
 
 
 def main_group(doc: Document) -> tuple[str, int] | None:
-    """The fullest group name printed in the document (one canonical name per group per doc)."""
+    """The fullest group name printed in the document (one canonical name per group per doc).
+
+    Metadata, rosters and duties all ask for it: it is read once per document (again only if
+    the document's lines were replaced or grew)."""
+    key = (id(doc.lines), len(doc.lines))
+    cached = doc.__dict__.get("_main_group")
+    if cached is None or cached[0] != key:
+        cached = (key, _main_group(doc), doc.lines)  # holds the list: its id stays its own
+        doc.__dict__["_main_group"] = cached
+    return cached[1]
+
+
+def _main_group(doc: Document) -> tuple[str, int] | None:
     cands = group_candidates(doc)
     if not cands:  # no 成立 sentence: the group that has an office (`X办公室设在…`), at a sentence or line start
         for ln in doc.lines:
@@ -138,7 +168,11 @@ def main_group(doc: Document) -> tuple[str, int] | None:
         m = re.search(rf"[。；，](?P<g>{group_name_re()})(?:下设)?办公室", joined.text)
         if m:
             cands.append((m.group("g"), joined.line_at(m.start("g"))))
-        cands = [(trim_group(g), n) for g, n in cands if not trim_group(g).startswith(("各", "乡", "镇"))]
+        cands = [(trim_group(g), n) for g, n in cands
+                 if not trim_group(g).startswith(("各", "乡", "镇")) and not NOT_A_NAME.search(g)]
     if not cands:
         return None
+    names = {g for g, _ in cands}
+    cands = [(g, n) for g, n in cands if not any(g != a and g.endswith(a) and not PLACE.fullmatch(g[:-len(a)])
+                                                for a in names)] or cands
     return max(cands, key=lambda c: (len(c[0]), -c[1]))

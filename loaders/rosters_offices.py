@@ -60,12 +60,12 @@ def _who(office: Office, text: str) -> str:
 
 
 def _read_heads(office: Office, window: str) -> None:
-    d = (re.search(r"办公室主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)同志)?(?:兼任|担任)", window)
-         or re.search(r"(?<!副)主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)同志)?(?:兼任|担任)", window)
+    d = (re.search(r"办公室主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)(?<!领导)同志)?(?:兼任|担任)", window)
+         or re.search(r"(?<!副)主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)(?<!领导)同志)?(?:兼任|担任)", window)
          or re.search(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任|任)办公室主任", window))
     if d:
         office.director = _who(office, d.group("w"))
-    for r in (re.finditer(r"副主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)同志)?(?:兼任|担任)", window),
+    for r in (re.finditer(r"副主任由(?P<w>[^，。；,;]+?)(?:(?<!负责)(?<!领导)同志)?(?:兼任|担任)", window),
               re.finditer(r"(?:^|[，。；,;])(?P<w>[^，。；,;]+?)(?:同志)?(?:兼任|担任|任)办公室副主任", window)):
         for x in r:
             for w in split_enumeration(x.group("w")):
@@ -75,9 +75,11 @@ def _read_heads(office: Office, window: str) -> None:
 
 
 def read_office(doc: Document) -> Office | None:
+    """`办公室设在X` or `办公室职能由X承担`: the host body, and the heads named near it."""
     joined = doc.joined()
     t = joined.text
-    m = re.search(r"办公室设在(?P<host>[^，。；,;（(]+?)(?=[，。；,;（(]|为|承担|具体|负责|$)", t)
+    m = re.search(r"办公室设在(?P<host>[^，。；,;（(]+?)(?=[，。；,;（(]|为|承担|具体|负责|$)", t) \
+        or re.search(r"办公室(?:职能|日常工作)由(?P<host>[^，。；,;（(]+?)(?:承担|负责)", t)
     if not m:
         return None
     start = t.rfind("下设办公室", max(0, m.start() - 80), m.start())
@@ -96,7 +98,7 @@ def read_office(doc: Document) -> Office | None:
 # the name is followed by a colon, or by wide spacing then its make-up (`1.拆迁征收组  区住建局牵头，…`);
 # a bare `三、工作组` titles the section of sub-groups, it is none itself
 SUBGROUP_HEAD = re.compile(rf"^\s*{NUMBERING}\s*(?P<name>(?!(?:专项)?工作小?组\s*$)[{HAN}]{{2,10}}组)"
-                           rf"(?:(?:\s*[：:。]\s*|\s{{2,}}(?=\S))(?P<rest>.*)|\s*)$")
+                           rf"(?:(?:\s*[：:。]\s*|\s{{2,}}(?=\S)|(?=由|[省市县区][{HAN}]{{1,14}}?牵头))(?P<rest>.*)|\s*)$")
 # `由县应急局牵头，县水利局、县气象局配合/参加/组成/为成员单位。`
 LEAD = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?(?:、[^，。、：:]{2,30}?)*)牵头[，,、]?(?:由)?(?P<members>[^。]*?)(?:等(?:单位|部门)?)?"
                   r"(?:组成|参加|参与|配合|(?:为|作为)(?:成员单位|配合单位|参与单位))[。，,；;]?(?P<duty>[^。]*)")
@@ -107,13 +109,14 @@ LEAD_THEN_LABEL = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)牵头[
 # `牵头单位为县卫健委，成员单位为县市场监管局、县红十字会。` / `牵头单位：…；成员单位：…`
 # In label lines the joined text has no stop between the fields: `牵头单位：县林业局成员单位：…主要职责：…`
 LABELLED = re.compile(r"^(?:牵头单位|牵头部门)(?:为|是|[：:])(?P<lead>[^，。、；;：:]{2,30}?)[，,；;]?"
-                      r"(?:成员单位|配合单位|参与单位|成员|组成单位)(?:为|是|有|包括|[：:])(?P<members>[^。；;]*?)"
+                      r"(?:成员单位|配合单位|参与单位|成员|组成单位|组成部门|成员部门|配合部门)(?:为|是|有|包括|[：:])(?P<members>[^。；;]*?)"
                       r"(?:等(?:单位|部门)?)?(?:[。；;]|(?=(?:主要|工作)?职责[：:]))(?:(?:主要|工作)?职责[：:])?"
                       r"(?P<duty>[^。]*)")
 # `县应急局为牵头单位，县发改委、县水利局为成员单位。`
 NAMED_AS = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)(?:为|任|作为)牵头单位[，,；;](?P<members>[^。；;]*?)"
                       r"(?:等(?:单位|部门)?)?(?:为|作为)(?:成员单位|配合单位)[。，,；;]?(?P<duty>[^。]*)")
 CONTENT_FORMS = (LEAD_THEN_LABEL, LEAD, LABELLED, NAMED_AS)
+CONTENT_AFTER_DUTY = 200  # characters of a group's duty sentence before its make-up
 INLINE_HEAD = re.compile(rf"{NUMBERING}[{HAN}]{{2,10}}组[：:]")
 
 
@@ -207,6 +210,11 @@ def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
         rest = (sm.group("rest") or "").strip() if sm else None
         text_start = starts[k] + (len(ln.text.strip()) - len(rest) if sm else 0)
         m = _content(joined.text[text_start: text_start + 400])
+        if m is None and rest:  # `综合信息组：负责…工作。牵头部门：A，组成部门：B`: the duty first
+            stop = joined.text.find("。", text_start, text_start + CONTENT_AFTER_DUTY)
+            if stop > 0:
+                text_start = stop + 1
+                m = _content(joined.text[text_start: text_start + 400])
         if m and rest != "":
             if k in head_at:
                 bound[head_at[k]] = len(contents)

@@ -17,7 +17,7 @@ from govkg.ontology.vocabulary import titles_longest_first, vocabulary
 
 HAN = r"\u4e00-\u9fff"
 ONLY_HAN = re.compile(rf"^[{HAN}]+$")
-NUMBERING = r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])"
+NUMBERING = r"(?:[一二三四五六七八九十]+、|（(?:[一二三四五六七八九十]+|\d{1,2})）|\d{1,2}(?:[.．]\d{1,2}){1,4}|\d+[.．、])"
 HEADING = re.compile(rf"^\s*{NUMBERING}")
 PAREN_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 QUALIFIERS = ("主持日常工作", "主持工作")
@@ -26,7 +26,7 @@ HEAD_WORDS = ("主要负责同志", "分管负责同志", "负责同志", "主�
 # a Chinese name never starts with these (they open a collective or a clause: 各乡镇…, 由张三…)
 NOT_NAME_START = "各由经将请对从在为把被与及等其该本每"
 # nor ends with a verb of its clause (`由王` / `立新兼任，…`: a name wrapped across lines)
-NOT_NAME_END = ("兼任", "担任", "兼", "牵头", "负责", "配合", "参与")
+NOT_NAME_END = ("兼任", "担任", "兼", "牵头", "负责", "配合", "参与", "同志")
 CONCURRENT_TITLES = ("副书记", "常委", "党组成员", "党委委员", "委员")
 
 
@@ -40,9 +40,10 @@ def roster_roles() -> list[str]:
 
 @lru_cache(maxsize=1)
 def label_pattern() -> re.Pattern[str]:
-    """`副  组  长：` — a role word, possibly spaced out, then a colon, at the start of a line."""
+    """`副  组  长：` — a role word, possibly spaced out, then a colon, at the start of a line; the
+    group's kind may stand before it (`领导小组组长：`, `指挥部总指挥：`)."""
     alts = "|".join(r"\s*".join(map(re.escape, r)) for r in roster_roles())
-    return re.compile(rf"^\s*(?P<role>{alts})\s*[：:]\s*(?P<rest>.*)$")
+    return re.compile(rf"^\s*(?:领导小组|工作小组|小组|指挥部|专班)?(?P<role>{alts})\s*[：:]\s*(?P<rest>.*)$")
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +197,98 @@ def parse_person_rows(text: str) -> list[tuple[str, str]] | None:
     return _name_first(toks) or _post_first(toks)
 
 
+# Where a post string opens right after a name printed with no separator (`王二小省人社厅副厅长`):
+# a level (省/市/县/区) or a national body's short form (人行, 农行, 国网, 中国…).
+POST_OPENINGS = ("人行", "农行", "工行", "建行", "中行", "国网", "中国", "国家", "中共", "共青团", "省", "市", "县", "区")
+# a qualifier in brackets after the title (`（主持工作）`) stays with the post
+_QUAL = re.compile(r"[（(][^（）()]{1,8}[）)]")
+
+
+def split_name_post_run(text: str) -> list[tuple[str, str]] | None:
+    """`杨某某省人社厅党组书记、厅长赵某某省人社厅一级巡视员` -> [(杨某某, 省人社厅党组书记、厅长),
+    (赵某某, 省人社厅一级巡视员)]; None unless the whole run reads as name + post pairs.
+
+    A name is 2-3 Han characters followed by a post opening; a post ends in a title (titles joined
+    by 、 continue it) where the next name begins or the run ends."""
+    text = squash(text)
+    titles = tuple(titles_longest_first())
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(text):
+        size = next((n for n in (2, 3) if text.startswith(POST_OPENINGS, i + n)), None)
+        if size is None:
+            return None
+        name, start = text[i:i + size], i + size
+        end = None
+        for j in range(start + 2, min(len(text), start + 60) + 1):
+            if not text[start:j].endswith(titles):
+                continue
+            k = j
+            q = _QUAL.match(text, k)
+            if q:
+                k = q.end()
+            if k == len(text) or (text[k] != "、" and any(text.startswith(POST_OPENINGS, k + n) for n in (2, 3))):
+                end = k
+                break
+        if end is None or not is_name(name):
+            return None
+        out.append((name, text[start:end]))
+        i = end
+    return out if len(out) >= 1 else None
+
+
+_NAME_UNIT = re.compile(rf"([{HAN}]{{2,4}})[（(]([^（）()]{{2,24}})[）)]")
+
+
+def parse_name_unit_rows(text: str) -> list[tuple[str, str]] | None:
+    """`李文钢` or `巫振江（市府办）、李大同（市财政局）`: names alone, or each with the unit it comes
+    from in brackets (no title) -> [(name, unit or "")]; None unless the whole text is that."""
+    t = squash(text).strip("。；;，,")
+    if is_name(t):
+        return [(t, "")]
+    rows = [(m.group(1), m.group(2)) for m in _NAME_UNIT.finditer(t)]
+    rest = _NAME_UNIT.sub("", t)
+    if not rows or re.sub(r"[、，,；;]", "", rest) or not all(is_name(n) for n, _ in rows):
+        return None
+    return rows
+
+
+# How a run of names printed with no mark between them splits, by its length: names of three
+# characters first, then two (`李玉民张晓辉` -> 3+3, `郝赫王凯` -> 2+2, `高晓莉吕宁谷峪` -> 3+2+2).
+RUN_SPLITS = {4: (2, 2), 5: (3, 2), 6: (3, 3), 7: (3, 2, 2)}
+# words of a post or a unit, never of a run of names (`区政府分管住建` wraps a post string)
+NOT_NAMES = re.compile(r"政府|分管|负责|办公|部门|单位|主要|同志|领导|[局委厅处科室]|^[省市县区各]")
+
+
+def split_run_of_names(text: str, known: set[str] = frozenset()) -> list[str] | None:
+    """Names run together in a roster row (a crawl lost the spaces), or None when the row is not
+    that: a chunk that opens with a name printed alone elsewhere (`known`) is cut there first."""
+    out: list[str] = []
+    for chunk in text.split():
+        chunk = chunk.strip("，,、；;。")
+        while chunk:
+            if is_name(chunk) and len(chunk) <= 3:
+                out.append(chunk)
+                break
+            lead = next((k for k in sorted(known, key=len, reverse=True) if chunk.startswith(k) and k != chunk), None)
+            if lead:
+                out.append(lead)
+                chunk = chunk[len(lead):]
+                continue
+            sizes = RUN_SPLITS.get(len(chunk))
+            if not sizes or not re.fullmatch(rf"[{HAN}]+", chunk) or ends_with_title(chunk) or NOT_NAMES.search(chunk):
+                return None
+            parts, k = [], 0
+            for n in sizes:
+                parts.append(chunk[k:k + n])
+                k += n
+            if not all(is_name(p) for p in parts):
+                return None
+            out.extend(parts)
+            break
+    return out if len(out) >= 2 else None
+
+
 # ---------------------------------------------------------------- list entries
 
 @dataclass
@@ -253,6 +346,12 @@ def list_entries(role: str, text: str, line: int, complete: bool, one_holder: bo
     """A label's list: units (`…负责人`) become body members, otherwise each item is a post member
     (or a person, when the item ends in the holder's name). Under a one-person label (`one_holder`)
     the posts of an unnamed list describe that one holder."""
+    gaps = [squash(g).strip("，,；;。") for g in re.split(r"\s{2,}", text.strip()) if squash(g).strip("，,；;。")]
+    gaps = [g for g in gaps if not re.search(r"兼任|担任|设在", g)]  # `  同志兼任办公室主任`: the office's sentence
+    if len(gaps) > 1 and not any(is_name(g) for g in gaps):
+        # posts of people whose names were masked (`  省委组织部副部长  省政府副秘书长、办公厅党组成员`):
+        # each gap opens one holder's post string
+        return [Entry(role, clean_post(g)[0], line, "post") for g in gaps]
     text, _ = clean_post(text)
     items = split_items(text)
     if not items:

@@ -39,14 +39,18 @@ def _names_working_group(piece: Piece) -> bool:
 def _task_ids(nodes: list[Node]) -> dict[int, str]:
     """The number as printed, or the shortest section path that makes it unique (`三.2`, `一.一`)."""
     ids: dict[int, str] = {}
+    numbers: dict[int, Counter] = {}  # per level: how often each number is printed
+    tops: dict[int, Counter] = {}  # per level: how often each (section, number) is printed
+    for m in nodes:
+        numbers.setdefault(m.level, Counter())[m.number] += 1
+        tops.setdefault(m.level, Counter())[m.path[:1] + (m.number,)] += 1
+    unique = {level: max(c.values()) == 1 for level, c in numbers.items()}
     for n in nodes:
-        same = [m for m in nodes if m.level == n.level]
-        numbers = Counter(m.number for m in same)
-        if max(numbers.values()) == 1:  # numbered through the whole document
+        if unique[n.level]:  # numbered through the whole document
             ids[id(n)] = n.number
             continue
         top = n.path[:1] + (n.number,)
-        if len(n.path) > 1 and sum(m.path[:1] + (m.number,) == top for m in same) == 1:
+        if len(n.path) > 1 and tops[n.level][top] == 1:
             ids[id(n)] = ".".join(top)
         else:
             ids[id(n)] = ".".join(n.path)

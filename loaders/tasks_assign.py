@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from govkg.loaders.tasks_pieces import (
     Node,
@@ -46,8 +47,14 @@ Assigned = list[tuple[Node, Piece, str]]
 Seam = tuple[set[str], set[str]]  # bigrams after and before a line start inside a piece
 
 
+NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
+
+
+@lru_cache(maxsize=1 << 15)
 def _bigrams(text: str) -> Counter:
-    t = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "|", text)
+    """The word bigrams of a text (remembered: the same piece's prose is scored in every repair
+    round). Callers must not change the Counter they get."""
+    t = NON_WORD.sub("|", text)
     return Counter(t[i:i + 2] for i in range(len(t) - 1) if "|" not in t[i:i + 2])
 
 
@@ -56,8 +63,14 @@ class _Lexicon:
 
     def __init__(self, texts: list[str]):
         self.n = max(len(texts), 1)
-        self.df = Counter(b for t in texts for b in set(_bigrams(t)))
-        self.tf = Counter(b for t in texts for b in _bigrams(t).elements())
+        self.df: Counter = Counter()
+        self.tf: Counter = Counter()
+        for t in texts:
+            grams = _bigrams(t)
+            self.df.update(grams.keys())
+            self.tf.update(grams)
+        self._weight: dict[str, float] = {}
+        self._totals: dict[int, tuple[set[str], float]] = {}
 
     def joins(self, left: str, right: str) -> bool:
         """Does text cut off as `left` plausibly go on with `right` (`…的企`+`业、…` = 企业)?"""
@@ -72,8 +85,28 @@ class _Lexicon:
         """Share of the IDF weight of `a`'s bigrams found in `b`."""
         if not a:
             return 0.0
-        w = lambda g: math.log((self.n + 1) / (self.df.get(g, 0) + 1))
-        return sum(w(g) for g in a & b) / sum(w(g) for g in a)
+        return sum(map(self.weight, a & b)) / self.total(a)
+
+    def total(self, a: set[str]) -> float:
+        """The IDF weight of a whole set, once per set (a seam's side is scored against many items);
+        the set is held with its total so that its id is not reused while the lexicon lives."""
+        hit = self._totals.get(id(a))
+        if hit is None:
+            hit = self._totals[id(a)] = (a, sum(map(self.weight, a)))
+        return hit[1]
+
+    def weight(self, g: str) -> float:
+        """A bigram's IDF weight, computed once per lexicon."""
+        w = self._weight.get(g)
+        if w is None:
+            w = self._weight[g] = math.log((self.n + 1) / (self.df.get(g, 0) + 1))
+        return w
+
+
+@lru_cache(maxsize=8)
+def _lexicon(texts: tuple[str, ...]) -> _Lexicon:
+    """The lexicon of these texts: the repair rounds ask for the same one several times."""
+    return _Lexicon(list(texts))
 
 
 def _cut_bonus(lex: _Lexicon, cut_text: str, text: str, later: list[str]) -> float:
@@ -105,7 +138,7 @@ def _assign(pieces: list[Piece], nodes: dict[int, Node], known: set[str],
     for n in nodes.values():
         n.text, n.cut_at = "", 0
     plain = {id(p): without_statements(p) for p in pieces}
-    lex = _Lexicon(list(plain.values()))
+    lex = _lexicon(tuple(plain.values()))
     out: Assigned = []
     cut: list[Node] = []
     opened: list[tuple[Node, Piece]] = []
@@ -194,8 +227,8 @@ def _seams(p: Piece, cache: dict[tuple[int, int], Seam | None]) -> list[tuple[in
             seam = None
             if not texts[j - 1].endswith(("、", "（", "(")) and rest.kind != "frag":
                 r = set(_bigrams(without_statements(rest)))
-                left = set(_bigrams(without_statements(piece_of(p.lines[:j], p.kind))))
-                seam = (r, left) if len(r) >= 4 else None
+                if len(r) >= 4:
+                    seam = (r, set(_bigrams(without_statements(piece_of(p.lines[:j], p.kind)))))
             cache[key] = seam
         if cache[key] is not None:
             out.append((j, cache[key]))
@@ -214,24 +247,33 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
     """
     plain = [without_statements(p) for _, p, _ in assigned]
     grams = [set(_bigrams(t)) for t in plain]
-    lex = _Lexicon(plain)
+    lex = _lexicon(tuple(plain))
     order = {ln.number: i for i, ln in enumerate(ln for _, p, _ in assigned for ln in p.lines)}
+    held = _pieces_by_node(assigned)
     best: tuple[float, Piece, int, Node] | None = None
     for c, kc in _unfinished(assigned, nodes):
         end = order[assigned[kc][1].lines[-1].number]
-        theirs = set().union(*(grams[i] for i, (m, _, _) in enumerate(assigned) if m is c))
+        theirs = set().union(*(grams[i] for i in held[id(c)]))
         for k in range(kc + 1, len(assigned)):
             n, p, _ = assigned[k]
             if order[p.lines[0].number] - end > REACH:
                 break
             if n is c or p.kind == "frag" or id(p) in forced or n.path[:len(c.path)] == c.path:
                 continue
-            own = set().union(*(grams[i] for i, (m, _, _) in enumerate(assigned) if m is n and i != k))
+            own = set().union(*(grams[i] for i in held[id(n)] if i != k))
             for j, (rest, left) in _seams(p, cache):
                 gain = lex.score_sets(rest, theirs) - lex.score_sets(rest, own | left)
                 if gain >= HIDDEN_GAIN and (best is None or gain > best[0]):
                     best = (gain, p, j, c)
     return best[1:] if best else None
+
+
+def _pieces_by_node(assigned: Assigned) -> dict[int, list[int]]:
+    """Indexes in `assigned` of each node's pieces, in order: looked up, not rescanned, per piece."""
+    held: dict[int, list[int]] = {}
+    for i, (m, _, _) in enumerate(assigned):
+        held.setdefault(id(m), []).append(i)
+    return held
 
 
 def _misplaced_labels(assigned: Assigned, nodes: dict[int, Node],
@@ -245,12 +287,13 @@ def _misplaced_labels(assigned: Assigned, nodes: dict[int, Node],
     several, the one whose rest talks most about the cut-off item."""
     plain = [without_statements(p) for _, p, _ in assigned]
     grams = [set(_bigrams(t)) for t in plain]
-    lex = _Lexicon(plain)
+    lex = _lexicon(tuple(plain))
+    held = _pieces_by_node(assigned)
     for c, kc in _unfinished(assigned, nodes):
-        if any(LABEL.search(s) or role_in_last_paren("（" + s + "）") for m, p, _ in assigned if m is c
-               for _, s in statements(p)):
+        if any(LABEL.search(s) or role_in_last_paren("（" + s + "）") for i in held[id(c)]
+               for _, s in statements(assigned[i][1])):
             continue  # it states who does it
-        theirs = set().union(*(grams[i] for i, (m, _, _) in enumerate(assigned) if m is c))
+        theirs = set().union(*(grams[i] for i in held[id(c)]))
         for k in range(kc + 1, min(kc + 3, len(assigned))):
             n, p, _ = assigned[k]
             if p.kind != "head" or id(p) in forced or n is c:
@@ -286,7 +329,8 @@ def _after_first_sentence(texts: list[str]) -> int:
 def assign_repaired(pieces: list[Piece], nodes: dict[int, Node], known: set[str]) -> Assigned:
     """Assign pieces, then cut pieces at hidden breaks (one at a time) and assign again."""
     forced: dict[int, Node] = {}
-    cache: dict[tuple[int, int], Seam | None] = {}
+    cache: dict[tuple[int, int], Seam | None] = {}  # keyed by id(piece): every piece is kept alive below
+    retired: list[Piece] = []  # pieces cut in two: held so that no new piece reuses their id
     assigned = _assign(pieces, nodes, known, forced)
     for _ in range(MAX_REPAIRS):
         found = _misplaced_labels(assigned, nodes, forced) or _hidden_break(assigned, nodes, forced, cache)
@@ -299,6 +343,7 @@ def assign_repaired(pieces: list[Piece], nodes: dict[int, Node], known: set[str]
         if id(p) in nodes:
             nodes[id(head)] = nodes.pop(id(p))
         pieces[idx:idx + 1] = [head, rest]
+        retired.append(p)
         forced[id(rest)] = other
         assigned = _assign(pieces, nodes, known, forced)
     return assigned

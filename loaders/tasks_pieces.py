@@ -63,7 +63,13 @@ class Piece:
 
     @property
     def text(self) -> str:
-        return "".join(c for c, _ in self.chars)
+        # Read many times per piece by the assignment passes; `chars` only ever grows (_append),
+        # so its length says whether the joined text is still current.
+        cached = self.__dict__.get("_text")
+        if cached is None or cached[0] != len(self.chars):
+            cached = (len(self.chars), "".join(c for c, _ in self.chars))
+            self.__dict__["_text"] = cached
+        return cached[1]
 
     def end_state(self) -> str:
         """complete | open (inside an unclosed parenthesis) | cut (stopped mid-sentence)."""
@@ -81,10 +87,14 @@ def heading(text: str) -> tuple[int, str, str] | None:
     return None
 
 
-def chars_of(line: Line) -> list[tuple[str, int]]:
-    return [(c, line.number) for c in line.text if not c.isspace()]
+@lru_cache(maxsize=1 << 14)
+def _line_chars(line: Line) -> tuple[tuple[str, int], ...]:
+    """The line's characters without spaces, each with its line number (remembered per line: a
+    piece cut at a hidden break is read afresh from lines already read)."""
+    return tuple((c, line.number) for c in line.text if not c.isspace())
 
 
+@lru_cache(maxsize=1 << 14)
 def depth_after(text: str, depth: int) -> tuple[int, int]:
     """Paren depth after `text`; also the offset where depth first went below zero (or -1)."""
     below = -1
@@ -195,7 +205,7 @@ def _append(p: Piece, ln: Line, t: str) -> None:
     it never opened, before any full stop, becomes a fragment."""
     start = len(p.chars)
     p.lines.append(ln)
-    p.chars.extend(chars_of(ln))
+    p.chars.extend(_line_chars(ln))
     p.depth, below = depth_after(t, p.depth)
     if below >= 0 and p.kind == "text" and p.frag_end < 0 and "。" not in t[:below].rstrip("。"):
         if start == 0 or "。" not in p.text[:start]:
@@ -203,7 +213,19 @@ def _append(p: Piece, ln: Line, t: str) -> None:
 
 
 def statements(piece: Piece) -> list[tuple[int, str]]:
-    """Responsibility statements in a piece: closed parentheses and label runs; (offset, text)."""
+    """Responsibility statements in a piece: closed parentheses and label runs; (offset, text).
+
+    Remembered on the piece (keyed by what they depend on: its length, kind and fragment end),
+    since the assignment passes ask for them again and again; callers get their own list."""
+    key = (len(piece.chars), piece.kind, piece.frag_end)
+    cached = piece.__dict__.get("_statements")
+    if cached is None or cached[0] != key:
+        cached = (key, _statements(piece))
+        piece.__dict__["_statements"] = cached
+    return list(cached[1])
+
+
+def _statements(piece: Piece) -> list[tuple[int, str]]:
     text, out = piece.text, []
     start = piece.frag_end + 1 if piece.kind == "frag" else 0
     depth, open_at = 0, -1
@@ -261,6 +283,15 @@ def _label_run_end(piece: Piece, begin: int, end: int) -> int:
 
 def without_statements(piece: Piece) -> str:
     """The piece's prose: responsibility statements name the same bodies everywhere, so drop them."""
+    key = (len(piece.chars), piece.kind, piece.frag_end)
+    cached = piece.__dict__.get("_prose")
+    if cached is None or cached[0] != key:
+        cached = (key, _without_statements(piece))
+        piece.__dict__["_prose"] = cached
+    return cached[1]
+
+
+def _without_statements(piece: Piece) -> str:
     text = piece.text[piece.frag_end + 1:] if piece.kind == "frag" else piece.text
     base = piece.frag_end + 1 if piece.kind == "frag" else 0
     for off, stmt in sorted(statements(piece), reverse=True):
@@ -364,10 +395,14 @@ def page_starts(lines: list[Line]) -> list[int]:
 def unswap_columns(lines: list[Line]) -> list[Line]:
     """Put the columns of a page printed right column first back in reading order (B before A)."""
     texts = ["".join(ln.text.split()) for ln in lines]
-    words = _lexicon() + Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
+    lexicon = _lexicon()  # shared and large: looked up beside this document's bigrams, never copied
+    local = Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
 
     def link(left: str, right: str) -> int:
-        return words[left[-1] + right[0]] if left and right else 0
+        if not (left and right):
+            return 0
+        pair = left[-1] + right[0]
+        return lexicon[pair] + local[pair]
 
     def cut(t: str) -> bool:  # stops mid-sentence (a bare heading line is a title, not cut)
         return bool(t) and t[-1] not in SENTENCE_END and not (heading(t) and "。" not in t)

@@ -17,22 +17,25 @@ OPEN, CLOSE = "（(", "）)"
 # Labels naming the bodies of a task, by role, and labels that end such a list without naming
 # bodies (`牵头领导：…`, `完成时限：…`). A level may precede them: 县级牵头单位.
 ROLE_LABELS = {
-    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主办单位", "主责单位", "主责部门"),
-    "responsible": ("责任单位", "责任部门", "责任主体", "落实单位", "实施单位", "承办单位"),
+    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "牵头考核单位", "主办单位", "主责单位", "主责部门"),
+    "responsible": ("责任单位", "责任部门", "责任处室", "责任主体", "落实单位", "实施单位", "承办单位"),
     "support": ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位", "协作单位", "协助单位", "支持单位"),
 }
 STOP_LABELS = ("牵头领导", "责任领导", "分管领导", "包联领导", "责任人", "联系人", "完成时限", "完成时间", "完成期限",
                "时间节点", "时限要求", "进度安排", "时间安排", "工作目标", "目标任务", "成员单位", "组成单位",
                "主要职责", "工作职责", "职责")
-_ROLE_LABEL_NAMES = sorted((n for names in ROLE_LABELS.values() for n in names), key=len, reverse=True)
+# Labels before role phrases that say each body's role themselves: `部门分工：A牵头，B配合`.
+DIVISION_LABELS = ("部门分工", "责任分工", "职责分工", "任务分工", "分工")
+_ROLE_LABEL_NAMES = sorted((n for names in ROLE_LABELS.values() for n in names), key=len, reverse=True) \
+    + list(DIVISION_LABELS)
 LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(_ROLE_LABEL_NAMES)})[：:]")
 ANY_LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(_ROLE_LABEL_NAMES + sorted(STOP_LABELS, key=len, reverse=True))})[：:]")
 # A role marked on one body of a list: 县教育局（牵头）、县财政局.
 INNER_ROLE = re.compile(r"[（(](牵头单位|牵头|主责|负责|配合单位|配合|协助|参与)[）)]$")
 # `等` closing a list, maybe with the kind of bodies it stands for: 等, 等部门, 等行业主管部门.
 ETC = r"等(?:有关|相关|行业|主管|职能|成员|责任|监管|执法|[省市县区]直){0,3}(?:部门|单位|机构)?"
-# How the bodies act: 按职责分工, 根据职责, 按照…要求; and adverbs before the role: 分别牵头, 共同负责.
-MANNER = r"(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据(?:各自)?职责(?:分工)?|按照?[^，,、；;（()）。]{0,24}?要求)"
+# How the bodies act: 按职责分工, 根据职责, 按照…要求, 分工 (等部门分工负责); and adverbs before the role: 分别牵头, 共同负责.
+MANNER = r"(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据(?:各自)?职责(?:分工)?|按照?[^，,、；;（()）。]{0,24}?要求|分工)"
 # The role phrase closing a list of bodies: 等部门按职责分工负责, 牵头, 分别牵头, 配合落实 …
 ROLE_TAIL = re.compile(
     rf"(?:{ETC})?要?(?:{MANNER})?(?:分别|共同|各自)?"
@@ -42,7 +45,8 @@ ROLE_TAIL = re.compile(
 LEAD_WORDS = re.compile(r"^(?:并由|由|会同|联合)")
 TRAILING_ETC = re.compile(ETC + "$")
 # `和` / `及` between two bodies, or after a plural phrase before the next one (`市直有关部门和各乡镇…`).
-AND = re.compile(r"(?<=[局委办院所站队部心司室])(?:及|和|以及)(?=\S)|(?<=部门|单位)(?:及|和|以及)(?=各|[省市县区][^级])")
+AND = re.compile(r"(?<=[局委办院所站队部心司室厅])(?:及|和|以及|会同|协同)(?=\S)"
+                 r"|(?<=部门|单位)(?:及|和|以及|会同)(?=各|[省市县区][^级])")
 # Generic nouns that name no body by themselves: `…人民政府、街道办事处` continues the phrase.
 GENERIC = ("街道办事处", "街道", "社区", "部门", "单位", "办事处")
 # 室: offices inside a government (市政府督查室, 县委研究室) named in a responsibility list.
@@ -119,7 +123,29 @@ def _bodies(text: str, base: int) -> list[tuple[int, str]]:
                 out[-1] = (out[-1][0], out[-1][1] + "、" + name)
                 continue
             out.append((base + sub_off + skip, name))
-    return _share_government(out)
+    return _share_place(_share_government(out))
+
+
+# `各市人力资源社会保障局、发展改革委、财政局`, `雄安新区改革发展局、公共服务局`: a body named by its kind
+# alone belongs to the place of the body before it.
+PLACE_HEAD = re.compile(r"^(?:各(?:设区)?[市县区州盟旗](?:[（(][^（）()]{1,12}[）)])?|[\u4e00-\u9fff]{2,5}?新区)"
+                        r"(?=[\u4e00-\u9fff]{2})")
+KIND_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:局|委|厅|办|中心)$")
+
+
+def _share_place(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    head = ""
+    for off, name in names:
+        found = PLACE_HEAD.match(name)
+        if found:
+            head = found.group()
+        elif head and KIND_ONLY.match(name) and name[0] not in "省市县区各" and not name.startswith(("中共", "国家")):
+            name = head + name
+        else:
+            head = ""
+        out.append((off, name))
+    return out
 
 
 # Places listed before the one that carries the kind of body: `龙口镇、十二连城乡人民政府` names two
@@ -136,7 +162,15 @@ def _share_government(names: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if (nxt.endswith(kind) and head.endswith(places) and out[i][1].endswith(places)
                     and not is_collective(out[i][1]) and 2 <= len(out[i][1]) <= 8):
                 out[i] = (out[i][0], out[i][1] + kind)
+        # `张家口、廊坊市政府`: bare city names before the one that carries 市政府 name a 市政府 each
+        city = CITY_GOVERNMENT.search(out[i + 1][1])
+        if city and BARE_PLACE.fullmatch(out[i][1]) and not looks_like_body(out[i][1]):
+            out[i] = (out[i][0], out[i][1] + city.group())
     return out
+
+
+CITY_GOVERNMENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[市县区](?:人民)?政府$")
+BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _label_role(label: str) -> str | None:
@@ -193,7 +227,7 @@ def parse_assignment(text: str) -> list[tuple[int, str, str]]:
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
         role = _label_role(m.group(1))
-        if role:
+        if role or m.group(1) in DIVISION_LABELS:
             found += _role_phrases(text[m.end():end], m.end(), role)
     return [f for f in found if looks_like_body(f[1])]
 
@@ -209,6 +243,8 @@ PROSE_CHAIN = re.compile(rf"由((?:[^，。；：:由的（()）]{{2,60}}?{PROSE
 _PLAIN = r"(?:[^，。；：:（()）由]|[（(](?:镇|乡|乡镇|街道|社区)[）)])"
 PROSE_SUBJECT = re.compile(rf"(?:^(?:[（(]?[一二三四五六七八九十\d]{{1,3}}[）)、.．])?|[。；，])"
                            rf"(?P<list>{_PLAIN}{{3,80}}?)(?:要|应|将)?(?:{MANNER})?(?P<role>负责|牵头|落实(?=(?:属地|主体|属地管理)责任))(?!人|同志)")
+PROSE_NAMED_AS = re.compile(rf"(?:^|[。；，、])(?P<list>{_PLAIN}{{2,60}}?)为(?:[^，。；为]{{0,30}}?的)?"
+                            r"(?P<role>总牵头单位|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门)")
 _CHAIN_LINK = re.compile(rf"({PROSE_ROLE}(?:实施)?)、")
 
 
@@ -228,6 +264,11 @@ def prose_assignment(text: str) -> list[tuple[int, str, str]]:
             found += [(m.start(g) + off + o, body, role) for o, body, role in got]
         if g == 2 and found:
             found += _helpers(text, m.end())
+    for m in PROSE_NAMED_AS.finditer(text):  # `A和B为全省…的总牵头单位，C为…的牵头单位、D为责任单位`
+        names = _bodies(m.group("list"), 0)
+        role = _label_role(m.group("role").removeprefix("总"))
+        if names and role and all(_names_a_body(n) for _, n in names):
+            found += [(m.start("list") + o, n, role) for o, n in names]
     for m in PROSE_SUBJECT.finditer(text):
         names = _bodies(m.group("list"), 0)
         if names and all(_names_a_body(n) for _, n in names):

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govkg.errors import InputError
+from govkg.loaders import layout
+from govkg.loaders.docnumbers import HEAD_LINES, head_number, number_alone
+from govkg.loaders.titles import head_title_line
 
-# A document number as printed on its own line: 离政办函〔2024〕28号, 晋政发〔2023〕5号, 县政办发[2024]3号.
-DOC_NUMBER = re.compile(r"^\s*([\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号)\s*$")
 
 # Page furniture: a running header names the gazette (…人民政府公报 2024•3) and the section
 # (区政府文件 / 县政府办公室文件); page numbers print as —51—; consultation boxes close documents.
@@ -50,13 +51,22 @@ class Document:
     number: str
     lines: list[Line]
     source: str = ""
+    # True when the document prints no number of its own and `number` is its title as printed
+    titled: bool = False
 
     @property
     def start_line(self) -> int:
         return self.lines[0].number if self.lines else 0
 
     def joined(self) -> "Joined":
-        return Joined.of(self.lines)
+        """The lines joined (see Joined); every extractor asks for it, so it is built once per
+        document (rebuilt if the lines were replaced or grew). Callers must not change it."""
+        key = (id(self.lines), len(self.lines))
+        cached = self.__dict__.get("_joined")
+        if cached is None or cached[0] != key:
+            cached = (key, Joined.of(self.lines), self.lines)  # holds the list: its id stays its own
+            self.__dict__["_joined"] = cached
+        return cached[1]
 
 
 @dataclass
@@ -131,30 +141,64 @@ def is_furniture(text: str) -> bool:
 
 
 def clean_lines(text: str) -> list[Line]:
-    """Numbered non-empty lines without page furniture (numbers as in the source file)."""
+    """Numbered non-empty lines without page furniture (numbers as in the source file).
+
+    A text printed in traditional characters is read in simplified ones; half-width punctuation
+    between Chinese characters is made full-width; masked names become gaps; and a paragraph that a
+    crawl or OCR flattened onto one long line is cut into pieces at its numbering and role marks;
+    the pieces keep the number of the line they came from.
+    """
     out = []
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(layout.simplified(text).splitlines(), 1):
         stripped = raw.replace("\u3000", " ").rstrip()
         if not stripped.strip() or is_furniture(stripped):
             continue
-        out.append(Line(number, stripped))
+        stripped = layout.unmask(layout.fullwidth_punctuation(stripped))
+        out.extend(Line(number, piece) for piece in layout.unflatten(stripped))
     return out
 
 
+def _cited_alone(lines: list[Line], i: int) -> bool:
+    """`（X发〔2022〕10号）` wrapped onto its own line right after a title in book marks."""
+    text = lines[i].text.strip()
+    return i > 0 and text[:1] in "(（" and lines[i - 1].text.rstrip().endswith("》")
+
+
 def split_documents(lines: list[Line], source: str = "") -> list[Document]:
-    """Split on document-number lines; text before the first number belongs to no document."""
-    docs: list[Document] = []
-    for ln in lines:
-        m = DOC_NUMBER.match(ln.text)
-        if m:
-            docs.append(Document(re.sub(r"\s+", "", m.group(1)), [ln], source))
-        elif docs:
-            docs[-1].lines.append(ln)
-    return docs
+    """Documents of a gazette, or the one document of a file.
+
+    A gazette prints each document's number on a line of its own: split there. A file holding one
+    document may print its number after the title, run into the addressees, or inside a flattened
+    header; or print none, and then the document is known by its title. Text that is neither
+    yields no document.
+    """
+    alone = [(i, number_alone(ln.text)) for i, ln in enumerate(lines)]
+    starts = [(i, n) for i, n in alone if n and not _cited_alone(lines, i)]
+    if starts:
+        docs = [Document(n, [], source) for _, n in starts]
+        bounds = [i for i, _ in starts] + [len(lines)]
+        for doc, lo, hi in zip(docs, bounds, bounds[1:]):
+            doc.lines = lines[lo:hi]
+        first = starts[0][0]
+        if first and lines[first].number <= HEAD_LINES:  # a title printed above the number
+            docs[0].lines = _number_first(lines[:bounds[1]], first)
+        return docs
+    head = head_number([(ln.number, ln.text) for ln in lines])
+    if head:
+        return [Document(head[1], _number_first(lines, head[0]), source)]
+    title = head_title_line(lines)
+    if title:
+        return [Document(title, list(lines), source, titled=True)]
+    return []
+
+
+def _number_first(lines: list[Line], at: int) -> list[Line]:
+    """The line that carries the number leads, as in a gazette; the title above it follows."""
+    return [lines[at], *lines[:at], *lines[at + 1:]]
 
 
 def read_documents(path: Path) -> tuple[list[Document], str]:
-    """Read one gazette file into documents; returns (documents, encoding used)."""
+    """Read one file (a gazette or a single document) into documents; returns (documents, encoding)."""
     try:
         if path.exists() and not path.is_file():
             raise InputError(f"{path}: not a regular file (a FIFO, device or socket); give a gazette text file")
@@ -164,5 +208,6 @@ def read_documents(path: Path) -> tuple[list[Document], str]:
     text, encoding = decode(data, str(path))
     docs = split_documents(clean_lines(text), str(path))
     if not docs:
-        raise InputError(f"{path}: no document number (such as 离政发〔2024〕26号) found; is this a gazette?")
+        raise InputError(f"{path}: neither a document number (such as 离政发〔2024〕26号) nor a document title "
+                         f"(such as 关于…的通知, …实施方案) found; is this a government document?")
     return docs, encoding

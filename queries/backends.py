@@ -35,6 +35,16 @@ def python_value(term: object) -> object:
     return getattr(term, "value", str(term))
 
 
+LABEL_PARAMS = {"name"}
+
+
+def bound_literal(param: str, value: str) -> Literal:
+    """$name matches a skos:prefLabel, which carries @zh when Chinese (graph/standards.py);
+    identifiers ($task, $in_doc: gk:taskNumber, gk:docNumber) are plain strings."""
+    from govkg.graph.standards import text_literal
+    return text_literal(value) if param in LABEL_PARAMS else Literal(value)
+
+
 class OxigraphBackend:
     """SPARQL files over the embedded pyoxigraph store; parameters bound, never formatted in."""
 
@@ -44,7 +54,7 @@ class OxigraphBackend:
         self.store = store
 
     def rows(self, query: str, params: dict[str, str]) -> list[Row]:
-        bindings = {Variable(k): Literal(v) for k, v in params.items()}
+        bindings = {Variable(k): bound_literal(k, v) for k, v in params.items()}
         result = self.store.query(query_text(query, "sparql"), substitutions=bindings)
         cols = columns(query)
         return [{c: python_value(solution[c]) for c in cols} for solution in result]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,16 @@ def sample_facts_file(sample_store: Path, tmp_path_factory: pytest.TempPathFacto
     result = run_cli("export", "facts", "--store", str(sample_store), "--out", str(out))
     assert result.returncode == 0, f"export facts failed: {result.stderr}"
     return out
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """The counts, always (even under -qq, which hides pytest's own summary line), and why tests were
+    skipped: a skipped Neo4j test says so instead of vanishing."""
+    stats = terminalreporter.stats
+    counts = {k: len([r for r in stats.get(k, []) if getattr(r, "when", "call") in ("call", "setup")])
+              for k in ("passed", "failed", "error", "skipped")}
+    terminalreporter.write_line("govkg tests: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    reasons = Counter(str(r.longrepr[2]) if isinstance(r.longrepr, tuple) else str(r.longrepr)
+                      for r in stats.get("skipped", []))
+    for reason, n in reasons.most_common():
+        terminalreporter.write_line(f"  skipped {n}: {reason}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
@@ -236,3 +237,29 @@ def test_reloading_a_document_replaces_its_facts(loaded: dict, sample_facts: tup
         again = load_facts(driver, facts, aliases, database=db)
     assert (again.nodes, again.relationships, again.types) == \
         (loaded["first"].nodes, loaded["first"].relationships, loaded["first"].types)
+
+
+def test_graphml_export_has_the_nodes_and_relationships_of_neo4j(loaded: dict, sample_store: Path, tmp_path: Path) -> None:
+    import networkx as nx
+    out = tmp_path / "kg.graphml"
+    assert run_cli("export", "graphml", "--store", str(sample_store), "--out", str(out)).returncode == 0
+    g = nx.read_graphml(out, force_multigraph=True)
+    first = loaded["first"]
+    assert (g.number_of_nodes(), g.number_of_edges()) == (first.nodes, first.relationships)
+    assert dict(Counter(d["kind"] for _, d in g.nodes(data=True))) == dict(first.labels), "the same labels, counted"
+    assert dict(Counter(d["label"] for _, _, d in g.edges(data=True))) == dict(first.types), "the same relationship types"
+
+
+def test_graphml_holds_status_is_neo4js(loaded: dict, sample_store: Path, tmp_path: Path) -> None:
+    import networkx as nx
+    out = tmp_path / "kg.graphml"
+    assert run_cli("export", "graphml", "--store", str(sample_store), "--out", str(out)).returncode == 0
+    g = nx.read_graphml(out, force_multigraph=True)
+    names = {n: d["label"] for n, d in g.nodes(data=True)}
+    ours = sorted((names[a], names[b], d["title"], d["doc"], d["status"], d.get("until_doc"))
+                  for a, b, d in g.edges(data=True) if d["label"] == "HOLDS")
+    with loaded["driver"].session(database=loaded["database"]) as s:
+        theirs = sorted((r["p"], r["b"], r["t"], r["d"], r["s"], r["u"]) for r in s.run(
+            "MATCH (p:Person)-[h:HOLDS]->(b:Body) RETURN p.name AS p, b.name AS b, h.title AS t, h.doc AS d, "
+            "h.status AS s, h.until_doc AS u"))
+    assert ours == theirs

@@ -3,9 +3,10 @@
 # usage: tools/score_dev.sh [--show-errors N] [--docs DOC ...]   (any score.py flags)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${GOVKG_SHARED:-$here/../shared}"
+eval="$here/tests/eval"   # the dev gold ships with the repository: works in any clone
+python="$here/.venv/bin/python"
+[ -x "$python" ] || { echo "score_dev.sh: no $python; run \`make setup\` first" >&2; exit 2; }
 out="$(mktemp)"
-"$here/.venv/bin/python" -m govkg.loaders.pipeline > "$out"
-python3 "$shared/eval/score.py" --pred "$out" --gold "$shared/eval/dev/facts.jsonl" \
-  --aliases "$shared/eval/dev/aliases.jsonl" "$@"
-rm -f "$out"
+trap 'rm -f "$out"' EXIT
+"$python" -m govkg.loaders.pipeline > "$out"
+"$python" "$eval/score.py" --pred "$out" --gold "$eval/facts.jsonl" --aliases "$eval/aliases.jsonl" "$@"

@@ -1,5 +1,8 @@
-// The bodies responsible for one plan's tasks (lead / responsible / support), task by task.
-// parameters: $doc (document number of the plan)
+// One plan's tasks that one body is named for (牵头/负责/配合), each task captioned with its number
+// and title, and the other bodies named for the same tasks: a readable slice of a 68-node plan.
+// parameters: $doc (document number of the plan), $body (body name)
 // example: :param doc => '离政发〔2024〕30号'
-MATCH (d:Document {number: $doc})<-[i:IN]-(t:Task)<-[r:RESPONSIBLE_FOR]-(b:Body)
-RETURN d, i, t, r, b
+// example: :param body => '区工信和科技局'
+MATCH (d:Document {number: $doc})<-[i:IN]-(t:Task)<-[r:RESPONSIBLE_FOR]-(b:Body {name: $body})
+OPTIONAL MATCH (t)<-[lead:RESPONSIBLE_FOR {role: 'lead'}]-(lb:Body)
+RETURN d, i, t, r, b, lead, lb

@@ -1,0 +1,204 @@
+"""One run, one table: how govkg scales with the corpus (issue 10's measurements).
+
+    .venv/bin/python bench/bench_scale.py [--sizes 1,10,100] [--jobs 2] [--asks 30] [--neo4j --wipe]
+
+Builds renamed copies of the sample gazette (bench/renamed_copies.py: other places, document
+numbers and people) and prints, as a Markdown table:
+- extraction MB/s at 10x in one process and in --jobs processes, against one compiled-regex pass
+  over the same text in the same run (the ratio is what to compare across machines);
+- `govkg build` wall time and peak memory (largest process) at each size, and `govkg add` of one
+  more copy to the 10x store against the 11x rebuild;
+- `ask` p50/p95 per question kind, in-process on a warm store, at the smallest and largest size;
+- with --neo4j (server from NEO4J_URI, which the run WIPES): batched load relationships/s at the
+  largest size against the per-row baseline on the sample.
+Asserts nothing about time: shared machines are noisy; quote ratios and medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from renamed_copies import rename, write_copies  # noqa: E402
+
+from govkg.loaders.pipeline import extract_paths, sample_gazette  # noqa: E402
+
+GOVKG = [sys.executable, "-m", "govkg.cli"]
+
+
+def row(cells: list[str]) -> None:
+    print("| " + " | ".join(cells) + " |")
+
+
+def regex_pass(paths: list[Path]) -> float:
+    """MB/s of one compiled-regex pass over the text (the floor of any reading of it)."""
+    pattern = re.compile(r"[\u4e00-\u9fff]{2,4}同志")
+    texts = [p.read_text("utf-8") for p in paths]
+    size = sum(len(t.encode()) for t in texts)
+    start = time.perf_counter()
+    for t in texts:
+        sum(1 for _ in pattern.finditer(t))
+    return size / 1e6 / (time.perf_counter() - start)
+
+
+def extraction_rate(paths: list[Path], jobs: int) -> float:
+    size = sum(p.stat().st_size for p in paths)
+    start = time.perf_counter()
+    extract_paths(paths, jobs)
+    return size / 1e6 / (time.perf_counter() - start)
+
+
+def timed_cli(*args: str) -> tuple[float, float, str]:
+    """(wall seconds, peak MB, stdout) of one govkg run; the peak is the kernel's largest resident
+    size among the run and the workers it waited for (wait4's rusage)."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([*GOVKG, *args], stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise SystemExit(f"govkg {' '.join(args[:2])} failed: {err.read()[-500:]}")
+        return wall, usage.ru_maxrss / 1024, out.read()
+
+
+def triples(stdout: str) -> int:
+    m = re.search(r"(\d+) triples", stdout)
+    return int(m.group(1)) if m else 0
+
+
+BUDGET = 20.0  # seconds of calls per question kind, after the third call
+
+
+def ask_times(store: Path, runs: int) -> dict[str, tuple[float, float, int]]:
+    """p50/p95 ms per question kind, in-process, after one warm-up call of each."""
+    from govkg.errors import GovkgError
+    from govkg.graph.store import open_store
+    from govkg.queries.answers import Questions
+    from govkg.queries.backends import OxigraphBackend
+    q = Questions(OxigraphBackend(open_store(store)))
+    doc = rename("离政发〔2024〕30号", 0)  # names as the first copy prints them
+    cases = {
+        "who-leads": lambda: q.who_leads("区财政局"),
+        "person": lambda: q.person("任凯旋"),
+        "members": lambda: q.members("区防治动物重大疫情指挥部"),
+        "responsible": lambda: q.responsible("26", doc),
+        "tasks": lambda: q.tasks("区财政局"),
+        "duties": lambda: q.duties("区财政局"),
+        "abbreviation": lambda: q.who_leads("区工科局"),
+        "unknown name": lambda: q.who_leads("区不存在局"),
+    }
+    out = {}
+    for kind, call in cases.items():
+        times: list[float] = []
+        spent = time.perf_counter()
+        for k in range(runs + 1):
+            if len(times) >= 3 and time.perf_counter() - spent > BUDGET:
+                break  # a slow kind at a large size: fewer calls, the count is printed
+            start = time.perf_counter()
+            try:
+                call()
+            except GovkgError:
+                pass  # an unknown name's suggestions are what is timed
+            if k:
+                times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        out[kind] = (statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))], len(times))
+    return out
+
+
+def neo4j_rates(sample: list[Path], largest: list[Path]) -> tuple[float, float, int]:
+    """(batched rel/s at the largest size, per-row rel/s on the sample, relationships at the largest)."""
+    from govkg.graph.neo4j_backend import Neo4jSettings, connect
+    from govkg.graph.neo4j_load import load_facts, load_facts_per_row, wipe
+    settings = Neo4jSettings.from_env()
+    driver = connect(settings)
+    db = settings.database
+    try:
+        small = extract_paths(sample)
+        wipe(driver, db)
+        per_row = load_facts_per_row(driver, small.facts, small.aliases, database=db)
+        big = extract_paths(largest, 2)
+        wipe(driver, db)
+        batched = load_facts(driver, big.facts, big.aliases, database=db, batch_size=5000)
+        wipe(driver, db)
+    finally:
+        driver.close()
+    return batched.relationships / batched.seconds, per_row.relationships / per_row.seconds, batched.relationships
+
+
+def extraction_rows(ten: list[Path], jobs: int) -> None:
+    mb = sum(p.stat().st_size for p in ten) / 1e6
+    regex = regex_pass(ten)
+    one = extraction_rate(ten, 1)
+    many = extraction_rate(ten, jobs)
+    row([f"extraction, {len(ten)}x ({mb:.1f} MB), 1 process", f"{one:.2f} MB/s", f"regex pass {regex:.0f} MB/s", f"{one / regex:.4f}"])
+    row([f"extraction, {len(ten)}x, --jobs {jobs}", f"{many:.2f} MB/s", f"1 process {one:.2f} MB/s", f"{many / one:.2f}x"])
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1,10,100", help="corpus sizes in copies of the sample")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--asks", type=int, default=30, help="timed calls per question kind")
+    ap.add_argument("--neo4j", action="store_true", help="also measure Neo4j loading (WIPES the server's database)")
+    ap.add_argument("--wipe", action="store_true", help="confirm that the Neo4j database may be emptied")
+    ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--reuse", action="store_true", help="with --workdir: keep the stores built there, time the questions only")
+    args = ap.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="govkg-bench-"))
+    copies = write_copies(sample_gazette(), max(sizes) + 1, work / "copies")
+    corpus = {n: copies[:n] for n in sizes}
+    ten = copies[:10]
+
+    print(f"corpus: renamed copies of the sample gazette in {work}; {os.cpu_count()} cores\n")
+    row(["measure", "value", "baseline in the same run", "ratio"])
+    row(["---"] * 4)
+    if not args.reuse:
+        extraction_rows(ten, args.jobs)
+    stores = {}
+    for n in sizes:
+        store = work / f"store-{n}"
+        stores[n] = store
+        if args.reuse and store.exists():
+            continue
+        wall, peak, out = timed_cli("build", *map(str, corpus[n]), "--store", str(store), "--jobs", str(args.jobs), "--no-progress")
+        size = sum(p.stat().st_size for p in corpus[n]) / 1e6
+        row([f"build {n}x ({size:.1f} MB, {triples(out)} triples), --jobs {args.jobs}", f"{wall:.1f} s",
+             f"peak memory {peak:.0f} MB", ""])
+    if 10 in stores and not args.reuse:
+        added = work / "store-10-plus-1"
+        subprocess.run(["cp", "-r", str(stores[10]), str(added)], check=True)
+        add_wall, _, _ = timed_cli("add", str(copies[10]), "--store", str(added), "--no-progress")
+        full_wall, _, _ = timed_cli("build", *map(str, copies[:11]), "--store", str(work / "store-11"), "--no-progress")
+        row(["add 1 gazette to 10x (1 process)", f"{add_wall:.1f} s", f"rebuild of 11x {full_wall:.1f} s",
+             f"{full_wall / add_wall:.1f}x faster"])
+    small, large = sizes[0], sizes[-1]
+    at_small, at_large = ask_times(stores[small], args.asks), ask_times(stores[large], args.asks)
+    for kind in at_small:
+        (s50, s95, _), (l50, l95, n) = at_small[kind], at_large[kind]
+        row([f"ask {kind}: p50 / p95 at {large}x ({n} calls)", f"{l50:.1f} / {l95:.1f} ms",
+             f"at {small}x: {s50:.1f} / {s95:.1f} ms", f"{l50 / s50:.1f}x"])
+    if args.neo4j:
+        if not args.wipe:
+            print("\n--neo4j needs --wipe (the run empties the database)", file=sys.stderr)
+            return 2
+        batched, per_row, rels = neo4j_rates([sample_gazette()], corpus[large])
+        row([f"Neo4j batched load, {large}x ({rels} relationships)", f"{batched:,.0f} rel/s",
+             f"per-row on the sample {per_row:,.0f} rel/s", f"{batched / per_row:.1f}x"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

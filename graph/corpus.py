@@ -1,0 +1,99 @@
+"""The corpus behind an embedded store: build it, add documents to it, take documents out.
+
+Name resolution needs the whole corpus (a body's canonical name is its fullest form anywhere),
+so a store keeps the facts as they were read, before resolution (`raw-facts.jsonl`, one FACTS.md
+record a line). Adding a gazette then extracts only the new documents, resolves them together
+with the kept raw facts (cheap: linear in facts) and writes the store again atomically: the
+other gazettes are never re-read. Why not patch quads in place: a new document can change the
+canonical name of a body other documents name, and rewriting is a small part of a build.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govkg.errors import StoreError, UnknownNameError
+from govkg.graph.rdf import facts_to_quads
+from govkg.graph.standards import ontology_quads
+from govkg.graph.store import MARKER, write_store
+from govkg.loaders.pipeline import Extraction, Progress, extract_raw
+from govkg.loaders.resolve import resolve_facts
+from govkg.ontology.facts import FactBase, fact_from_json, fact_to_json
+
+RAW = "raw-facts.jsonl"
+
+
+@dataclass
+class Change:
+    """What a build, add or remove did: documents by number, and the resulting store's size."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # already in the store: their facts were replaced
+    duplicates: list[str] = field(default_factory=list)  # printed more than once in the input
+    removed: list[str] = field(default_factory=list)
+    documents: int = 0
+    facts: list[FactBase] = field(default_factory=list)
+    triples: int = 0
+    extraction: Extraction | None = None
+
+
+def raw_facts(path: Path) -> list[FactBase]:
+    """The facts the store was built from, as read (before name resolution)."""
+    if not (path / MARKER).exists():
+        raise StoreError(f"{path}: no govkg store here; run `govkg build --store {path}` first")
+    raw = path / RAW
+    if not raw.exists():
+        raise StoreError(f"{path}: this store keeps no raw facts (built by an older govkg); rebuild it with `govkg build`")
+    with raw.open(encoding="utf-8") as f:
+        return [fact_from_json(json.loads(line)) for line in f if line.strip()]
+
+
+def _write(path: Path, raw: list[FactBase], change: Change) -> Change:
+    facts, aliases = resolve_facts(raw)
+    quads = [*facts_to_quads(facts, aliases), *ontology_quads()]
+    text = "".join(json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in raw)
+    write_store(path, quads, {RAW: text})
+    change.facts, change.triples, change.documents = facts, len(quads), len({f.doc for f in raw})
+    return change
+
+
+def _numbers(run: Extraction) -> tuple[list[str], list[str]]:
+    """The input's document numbers in order, and those printed more than once."""
+    seen: dict[str, int] = {}
+    for d in run.documents:
+        seen[d.number] = seen.get(d.number, 0) + 1
+    return list(seen), [n for n, k in seen.items() if k > 1]
+
+
+def build(path: Path, paths: list[Path], jobs: int = 1, progress: Progress | None = None) -> Change:
+    """Replace the store with exactly these gazettes."""
+    run = extract_raw(paths, jobs, progress)
+    added, dups = _numbers(run)
+    return _write(path, run.raw, Change(added=added, duplicates=dups, extraction=run))
+
+
+def add(path: Path, paths: list[Path], jobs: int = 1, progress: Progress | None = None) -> Change:
+    """Add gazettes to the store; a document already in it is replaced (its old facts dropped)."""
+    old = raw_facts(path)
+    run = extract_raw(paths, jobs, progress)
+    numbers, dups = _numbers(run)
+    incoming = set(numbers)
+    held = {f.doc for f in old}
+    kept = [f for f in old if f.doc not in incoming]
+    change = Change(added=[n for n in numbers if n not in held], replaced=[n for n in numbers if n in held],
+                    duplicates=dups, extraction=run)
+    return _write(path, kept + run.raw, change)
+
+
+def remove(path: Path, numbers: list[str]) -> Change:
+    """Take documents (by number) out of the store; an unknown number changes nothing and fails."""
+    old = raw_facts(path)
+    held = {f.doc for f in old}
+    for number in numbers:
+        if number not in held:
+            near = sorted(d for d in held if number in d or d in number)[:5]
+            raise UnknownNameError("document", number, near)
+    gone = set(numbers)
+    return _write(path, [f for f in old if f.doc not in gone], Change(removed=list(dict.fromkeys(numbers))))

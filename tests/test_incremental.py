@@ -1,0 +1,89 @@
+"""`govkg add` and `govkg remove`: a store grows and shrinks by documents without re-reading the
+others, and ends up as a full build of the same documents would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.renamed_copies import rename
+from tests.conftest import SAMPLE, run_cli
+
+
+def facts_of(store: Path) -> list[str]:
+    result = run_cli("export", "facts", "--store", str(store))
+    assert result.returncode == 0, f"export facts failed: {result.stderr}"
+    return sorted(result.stdout.splitlines())
+
+
+@pytest.fixture(scope="module")
+def other_place(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample as another district would print it (other place, other document numbers)."""
+    path = tmp_path_factory.mktemp("other") / "dongcheng.txt"
+    path.write_text(rename(SAMPLE.read_text("utf-8"), 0), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def both_built(tmp_path_factory: pytest.TempPathFactory, other_place: Path) -> Path:
+    store = tmp_path_factory.mktemp("both") / "store"
+    result = run_cli("build", str(SAMPLE), str(other_place), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+@pytest.fixture
+def sample_only(tmp_path: Path, sample_store: Path) -> Path:
+    store = tmp_path / "store"
+    shutil.copytree(sample_store, store)
+    return store
+
+
+def test_adding_a_gazette_gives_the_facts_of_building_both(sample_only: Path, other_place: Path, both_built: Path):
+    result = run_cli("add", str(other_place), "--store", str(sample_only))
+    assert result.returncode == 0, result.stderr
+    assert facts_of(sample_only) == facts_of(both_built), "expected add to end where a build of both gazettes ends"
+
+
+def test_adding_a_gazette_again_replaces_its_facts_and_says_so(sample_only: Path):
+    before = facts_of(sample_only)
+    result = run_cli("add", str(SAMPLE), "--store", str(sample_only))
+    assert result.returncode == 0, result.stderr
+    assert "replaced (already in the store): 离政发〔2024〕26号" in result.stdout, \
+        f"expected the re-added documents to be reported as replaced, got: {result.stdout[:300]}"
+    assert facts_of(sample_only) == before, "expected re-adding a gazette to leave the same facts"
+
+
+def test_a_document_printed_twice_in_the_input_is_reported(sample_only: Path, tmp_path: Path):
+    twice = tmp_path / "twice.txt"
+    text = SAMPLE.read_text("utf-8")
+    twice.write_text(text + "\n" + text, encoding="utf-8")
+    result = run_cli("add", str(twice), "--store", str(sample_only))
+    assert result.returncode == 0, result.stderr
+    assert "document 离政发〔2024〕30号 is printed more than once" in result.stderr, \
+        f"expected a warning naming the duplicate document, got: {result.stderr[:300]}"
+
+
+def test_removing_a_document_takes_out_its_facts_only(sample_only: Path):
+    before = facts_of(sample_only)
+    result = run_cli("remove", "离政发〔2024〕30号", "--store", str(sample_only))
+    assert result.returncode == 0, result.stderr
+    after = facts_of(sample_only)
+    assert after == [f for f in before if '"doc": "离政发〔2024〕30号"' not in f], \
+        "expected exactly the removed document's facts to be gone"
+
+
+def test_removing_an_unknown_document_fails_and_changes_nothing(sample_only: Path):
+    before = facts_of(sample_only)
+    result = run_cli("remove", "离政发〔2024〕99号", "--store", str(sample_only))
+    assert result.returncode == 1 and "unknown document" in result.stderr, \
+        f"expected exit 1 naming the unknown document, got {result.returncode}: {result.stderr}"
+    assert facts_of(sample_only) == before, "expected the store untouched"
+
+
+def test_adding_to_a_missing_store_fails_with_one_line(tmp_path: Path):
+    result = run_cli("add", str(SAMPLE), "--store", str(tmp_path / "nothing"))
+    assert result.returncode == 2 and "no govkg store here" in result.stderr and "Traceback" not in result.stderr, \
+        f"expected exit 2 and one line, got {result.returncode}: {result.stderr}"
