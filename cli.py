@@ -52,27 +52,6 @@ class BackendName(str, Enum):
 BackendOpt = Annotated[BackendName, typer.Option("--backend", help="answer from the embedded store or from Neo4j")]
 
 
-<<<<<<< HEAD
-def fail(e: GovkgError) -> None:
-    err.print(Text.assemble(("error:", "red"), " ", " ".join(str(e).splitlines())), soft_wrap=True)
-    raise typer.Exit(e.exit_code)
-
-
-def warn(message: str) -> None:
-    err.print(Text.assemble(("warning:", "yellow"), " ", message), soft_wrap=True)
-
-
-def guarded(fn: Callable[[], None]) -> None:
-    """Run a command body; errors become one line and an exit code, never a traceback."""
-    try:
-        fn()
-    except GovkgError as e:
-        fail(e)
-    except OSError as e:  # a path the library did not foresee (permissions, a full disk...)
-        fail(InputError(f"{e.filename or ''}: {e.strerror or e}".lstrip(": ")))
-    except RecursionError:
-        fail(InputError("input nested too deeply"))
-=======
 class OutputFormat(str, Enum):
     table = "table"
     json = "json"
@@ -99,17 +78,25 @@ def fail(e: GovkgError, as_json: bool = False) -> None:
     if as_json:
         _print_json(error_json(e))
     else:
-        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+        err.print(Text.assemble(("error:", "red"), " ", " ".join(str(e).splitlines())), soft_wrap=True)
     raise typer.Exit(e.exit_code)
 
 
+def warn(message: str) -> None:
+    err.print(Text.assemble(("warning:", "yellow"), " ", message), soft_wrap=True)
+
+
 def guarded(fn: Callable[[], None], as_json: bool = False) -> None:
-    """Run a command body; a GovkgError becomes one line (or one JSON object under --json) and its exit code."""
+    """Run a command body; a GovkgError becomes one line (or one JSON object under --json) and its
+    exit code, never a traceback."""
     try:
         fn()
     except GovkgError as e:
         fail(e, as_json)
->>>>>>> main
+    except OSError as e:  # a path the library did not foresee (permissions, a full disk...)
+        fail(InputError(f"{e.filename or ''}: {e.strerror or e}".lstrip(": ")), as_json)
+    except RecursionError:
+        fail(InputError("input nested too deeply"), as_json)
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:
@@ -190,7 +177,7 @@ def _report(change, target: Path) -> None:
         if numbers and (label != "added" or change.replaced or change.removed):
             out.print(f"{label}: {'、'.join(numbers)}", highlight=False, soft_wrap=True)
     for number in change.duplicates:
-        err.print(f"[yellow]warning:[/yellow] document {number} is printed more than once in the input", highlight=False)
+        warn(f"document {number} is printed more than once in the input")
     kinds = Counter(f.kind for f in change.facts)
     out.print(f"{change.documents} documents -> {len(change.facts)} facts, {change.triples} triples in {target}",
               highlight=False, soft_wrap=True)
@@ -262,25 +249,7 @@ def remove(docs: Annotated[list[str], typer.Argument(help="document numbers, e.g
         from govkg.graph import corpus
         from govkg.graph.store import store_path
         target = store_path(store)
-<<<<<<< HEAD
-        quads = facts_to_quads(extraction.facts, extraction.aliases)
-        write_store(target, quads)
-        for path, enc in extraction.encodings.items():
-            out.print(f"read {path} ({enc})", highlight=False)
-        kinds = Counter(f.kind for f in extraction.facts)
-        out.print(f"{len(extraction.documents)} documents -> {len(extraction.facts)} facts, {len(quads)} triples in {target}",
-                  highlight=False, soft_wrap=True)
-        table = Table()
-        table.add_column("kind")
-        table.add_column("facts", justify="right")
-        for kind, n in sorted(kinds.items()):
-            table.add_row(kind, str(n))
-        out.print(table)
-        for w in extraction.warnings:
-            warn(w)
-=======
         _report(corpus.remove(target, docs), target)
->>>>>>> main
     guarded(run)
 
 
@@ -293,7 +262,7 @@ def _print_warnings(warnings: list[str]) -> None:
     only_metadata = [w[: -len(METADATA_ONLY)].rsplit(": ", 1)[-1] for w in warnings if w.endswith(METADATA_ONLY)]
     for w in warnings:
         if not w.endswith(METADATA_ONLY):
-            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+            warn(w)
     if only_metadata:
         err.print(f"note: {len(only_metadata)} documents have no roster, appointment, task, duty or reply to read "
                   f"(their number, title and date are in the graph): {'、'.join(only_metadata)}", highlight=False, soft_wrap=True)
@@ -645,12 +614,7 @@ def load_neo4j(paths: PathsArg = None,
         else:
             extraction = _extract(paths, jobs, progress)
             facts, aliases, source = extraction.facts, extraction.aliases, ", ".join(extraction.encodings)
-<<<<<<< HEAD
-            for w in extraction.warnings:
-                warn(w)
-=======
             _print_warnings(extraction.warnings)
->>>>>>> main
         show = err.is_terminal if progress is None else progress
         if show:
             with Progress(console=err, transient=True) as bar:

@@ -44,7 +44,6 @@ class Neo4jSettings:
     def from_env(cls, uri: str | None = None, user: str | None = None, password: str | None = None,
                  database: str | None = None) -> "Neo4jSettings":
         env = os.environ
-<<<<<<< HEAD
         # An empty NEO4J_PASSWORD is the user's choice, not a reason to try the dev default.
         chosen = uri or env.get("NEO4J_URI") or DEFAULT_URI
         scheme = urlsplit(chosen).scheme.lower()
@@ -52,13 +51,8 @@ class Neo4jSettings:
             raise BackendError(f"NEO4J_URI / --uri {_without_credentials(chosen)!r}: not a Bolt URI; "
                                f"use one of {', '.join(s + '://' for s in URI_SCHEMES)}")
         return cls(uri=chosen,
-                   user=user or env.get("NEO4J_USER") or "neo4j",
-                   password=password if password is not None else env.get("NEO4J_PASSWORD", DEV_PASSWORD),
-=======
-        return cls(uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
                    user=user or env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or "neo4j",
-                   password=password if password is not None else (env.get("NEO4J_PASSWORD") or DEV_PASSWORD),
->>>>>>> main
+                   password=password if password is not None else env.get("NEO4J_PASSWORD", DEV_PASSWORD),
                    database=database or env.get("NEO4J_DATABASE") or "neo4j")
 
     def where(self) -> str:

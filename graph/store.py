@@ -36,7 +36,6 @@ def store_path(path: str | Path | None) -> Path:
     return PROJECT_STORE if (PROJECT_STORE / MARKER).exists() else DEFAULT_STORE
 
 
-<<<<<<< HEAD
 # Layout of a store directory: GOVKG_STORE (marker), CURRENT (a symlink naming the live version),
 # v-<ns>/oxigraph (versions), .staging-* (builds under way), .lock (held by the one building).
 # A build switches versions by one rename of a new symlink over CURRENT: a reader sees the old
@@ -55,16 +54,9 @@ def _step(name: str) -> None:
 def _prepare(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store directory")
-=======
-def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = None) -> None:
-    """Replace the store at `path` with exactly these quads, atomically; `files` (name -> text)
-    are written beside the quads and swapped in with them (the raw facts incremental adds read)."""
-    path = path.absolute()
->>>>>>> main
     if path.exists() and not (path / MARKER).exists() and any(path.iterdir()):
         raise StoreError(f"{path}: exists and is not a govkg store; refusing to overwrite it")
     try:
-<<<<<<< HEAD
         path.mkdir(parents=True, exist_ok=True)
         (path / MARKER).write_text("govkg oxigraph store\n", encoding="utf-8")
     except OSError as e:
@@ -83,8 +75,9 @@ def _clean(path: Path, keep: set[str]) -> None:
         shutil.rmtree(path / "oxigraph", ignore_errors=True)  # the one-directory layout of older builds
 
 
-def write_store(path: Path, quads: list[Quad]) -> None:
-    """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue."""
+def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = None) -> None:
+    """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue.
+    `files` (name -> text) are written into the same version and switched in with the quads."""
     path = path.absolute()
     _prepare(path)
     with open(path / ".lock", "a+") as lock:
@@ -98,6 +91,8 @@ def write_store(path: Path, quads: list[Quad]) -> None:
             store.bulk_extend(quads)
             store.flush()
             del store
+            for name, text in (files or {}).items():
+                (staging / name).write_text(text, encoding="utf-8")
             _step("staged")
             version = f"v-{time.time_ns()}"
             staging.rename(path / version)
@@ -118,9 +113,14 @@ def write_store(path: Path, quads: list[Quad]) -> None:
 
 def _live(path: Path) -> Path:
     """The oxigraph directory of the live version (older builds: path/oxigraph)."""
+    return store_file(path, "oxigraph")
+
+
+def store_file(path: Path, name: str) -> Path:
+    """A file or directory of the live version of the store at `path` (older builds: path/name)."""
     if (path / CURRENT).is_symlink():
-        return path / os.readlink(path / CURRENT) / "oxigraph"
-    return path / "oxigraph"
+        return path / os.readlink(path / CURRENT) / name
+    return path / name
 
 
 def _recover(path: Path) -> None:
@@ -135,25 +135,6 @@ def _recover(path: Path) -> None:
             except OSError:
                 continue
             return
-=======
-        store = Store(str(staging / "oxigraph"))
-        store.bulk_extend(quads)
-        store.flush()
-        del store
-        for name, text in (files or {}).items():
-            (staging / name).write_text(text, encoding="utf-8")
-        (staging / MARKER).write_text("govkg oxigraph store\n", encoding="utf-8")
-        old = None
-        if path.exists():
-            old = path.with_name(f".{path.name}.old-{os.getpid()}")
-            path.rename(old)
-        staging.rename(path)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
->>>>>>> main
 
 
 def open_store(path: Path, read_only: bool = True) -> Store:
