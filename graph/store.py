@@ -83,6 +83,11 @@ def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = No
     with open(path / ".lock", "a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # a second build waits here for the first to finish
         _step("locked")
+        if (path / CURRENT).is_dir() and not (path / CURRENT).is_symlink():
+            # a store copied without its symlink: make its copy of `current` a version of its own
+            copied = f"v-{time.time_ns()}-copied"
+            (path / CURRENT).rename(path / copied)
+            (path / CURRENT).symlink_to(copied)
         previous = os.readlink(path / CURRENT) if (path / CURRENT).is_symlink() else None
         _clean(path, keep={previous} if previous else set())
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=path))
@@ -118,8 +123,11 @@ def _live(path: Path) -> Path:
 
 def store_file(path: Path, name: str) -> Path:
     """A file or directory of the live version of the store at `path` (older builds: path/name)."""
-    if (path / CURRENT).is_symlink():
-        return path / os.readlink(path / CURRENT) / name
+    current = path / CURRENT
+    if current.is_symlink():
+        return path / os.readlink(current) / name  # read once: the version stays put for this reader
+    if current.is_dir():
+        return current / name  # a copy made without keeping symlinks (shutil.copytree)
     return path / name
 
 
@@ -138,12 +146,16 @@ def _recover(path: Path) -> None:
 
 
 def open_store(path: Path, read_only: bool = True) -> Store:
-    """Open the live version; the symlink is read once, so a later build does not move us."""
+    """Open the live version; the symlink is read once, so a later build does not move us. A version
+    removed between reading the link and opening it (two builds meanwhile) means: read the link again."""
     _recover(path)
-    live = _live(path) if path.is_dir() else path
-    if not (path / MARKER).exists() or not live.is_dir():
-        raise StoreError(f"{path}: no govkg store here; run `govkg build --store {path}` first")
-    try:
-        return Store.read_only(str(live)) if read_only else Store(str(live))
-    except OSError as e:
-        raise StoreError(f"{path}: cannot open the store: {e}") from e
+    for _ in range(10):
+        live = _live(path) if path.is_dir() else path
+        if not (path / MARKER).exists() or not (live.is_dir() or (path / CURRENT).is_symlink()):
+            raise StoreError(f"{path}: no govkg store here; run `govkg build --store {path}` first")
+        try:
+            return Store.read_only(str(live)) if read_only else Store(str(live))
+        except OSError as e:
+            if _live(path) == live:
+                raise StoreError(f"{path}: cannot open the store: {e}") from e
+    raise StoreError(f"{path}: the store changed under us ten times while opening; try again")
