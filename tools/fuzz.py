@@ -63,13 +63,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--inputs", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--seconds", type=float, default=0, help="stop after this long (0: no limit); figures so far")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     sample_lines = [ln for f in sorted(SAMPLE.glob("*.txt")) for ln in f.read_text("utf-8").splitlines()]
     crashes = hangs = 0
     slowest = (0.0, 0)
     total_bytes = 0
+    began, done = time.perf_counter(), 0
     for i in range(args.inputs):
+        if args.seconds and time.perf_counter() - began > args.seconds:
+            break
+        done += 1
         data = make_input(rng, sample_lines)
         total_bytes += len(data)
         start = time.perf_counter()
@@ -82,7 +87,7 @@ def main() -> int:
         hangs += spent > 1.0
         if len(data) <= 100_000 and spent > slowest[0]:
             slowest = (spent, len(data))
-    print(f"seed {args.seed}: {args.inputs} inputs ({total_bytes / 1e6:.1f} MB), {crashes} crashes, {hangs} over 1 s; "
+    print(f"seed {args.seed}: {done} inputs ({total_bytes / 1e6:.1f} MB), {crashes} crashes, {hangs} over 1 s; "
           f"slowest input under 100 KB: {slowest[0]:.2f} s ({slowest[1]} bytes)")
     return 1 if crashes or hangs else 0
 
