@@ -17,6 +17,7 @@ from typing import Annotated, Callable, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from govkg.errors import GovkgError, InputError
 
@@ -31,8 +32,9 @@ app.add_typer(ask_app, name="ask")
 app.add_typer(export_app, name="export")
 app.add_typer(load_app, name="load")
 
-out = Console()
-err = Console(stderr=True)
+# Data is never read as rich markup or emoji codes: a name like `[/]` or `root:x:0` prints as itself.
+out = Console(markup=False, emoji=False, highlight=False)
+err = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="store directory (default: $GOVKG_STORE, else ./.govkg/store if there is one, else ~/.local/share/govkg/store)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
@@ -76,16 +78,25 @@ def fail(e: GovkgError, as_json: bool = False) -> None:
     if as_json:
         _print_json(error_json(e))
     else:
-        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+        err.print(Text.assemble(("error:", "red"), " ", " ".join(str(e).splitlines())), soft_wrap=True)
     raise typer.Exit(e.exit_code)
 
 
+def warn(message: str) -> None:
+    err.print(Text.assemble(("warning:", "yellow"), " ", message), soft_wrap=True)
+
+
 def guarded(fn: Callable[[], None], as_json: bool = False) -> None:
-    """Run a command body; a GovkgError becomes one line (or one JSON object under --json) and its exit code."""
+    """Run a command body; a GovkgError becomes one line (or one JSON object under --json) and its
+    exit code, never a traceback."""
     try:
         fn()
     except GovkgError as e:
         fail(e, as_json)
+    except OSError as e:  # a path the library did not foresee (permissions, a full disk...)
+        fail(InputError(f"{e.filename or ''}: {e.strerror or e}".lstrip(": ")), as_json)
+    except RecursionError:
+        fail(InputError("input nested too deeply"), as_json)
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:
@@ -111,7 +122,10 @@ def _print_json(data: object) -> None:
 
 def _write(text: str, dest: Path | None) -> None:
     if dest:
-        dest.write_text(text, encoding="utf-8")
+        try:
+            dest.write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{dest}: cannot write: {e.strerror or e}") from None
     else:
         sys.stdout.write(text)
 
@@ -163,7 +177,7 @@ def _report(change, target: Path) -> None:
         if numbers and (label != "added" or change.replaced or change.removed):
             out.print(f"{label}: {'、'.join(numbers)}", highlight=False, soft_wrap=True)
     for number in change.duplicates:
-        err.print(f"[yellow]warning:[/yellow] document {number} is printed more than once in the input", highlight=False)
+        warn(f"document {number} is printed more than once in the input")
     kinds = Counter(f.kind for f in change.facts)
     out.print(f"{change.documents} documents -> {len(change.facts)} facts, {change.triples} triples in {target}",
               highlight=False, soft_wrap=True)
@@ -274,7 +288,7 @@ def _print_warnings(warnings: list[str]) -> None:
     only_metadata = [w[: -len(METADATA_ONLY)].rsplit(": ", 1)[-1] for w in warnings if w.endswith(METADATA_ONLY)]
     for w in warnings:
         if not w.endswith(METADATA_ONLY):
-            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+            warn(w)
     if only_metadata:
         err.print(f"note: {len(only_metadata)} documents have no roster, appointment, task, duty or reply to read "
                   f"(their number, title and date are in the graph): {'、'.join(only_metadata)}", highlight=False, soft_wrap=True)
@@ -660,6 +674,8 @@ def _cypher_params(items: list[str] | None) -> dict[str, object]:
                 params[key[:-1]] = json.loads(value)
             except json.JSONDecodeError as e:
                 raise InputError(f"--param {item!r}: not JSON: {e}") from e
+            except RecursionError:
+                raise InputError(f"--param {item[:40]!r}...: JSON nested too deeply") from None
         else:
             params[key] = value
     return params

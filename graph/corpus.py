@@ -17,7 +17,7 @@ from pathlib import Path
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.rdf import facts_to_quads
 from govkg.graph.standards import ontology_quads
-from govkg.graph.store import MARKER, write_store
+from govkg.graph.store import MARKER, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
 from govkg.loaders.resolve import resolve_facts
 from govkg.ontology.facts import FactBase, fact_from_json, fact_to_json
@@ -43,7 +43,7 @@ def raw_facts(path: Path) -> list[FactBase]:
     """The facts the store was built from, as read (before name resolution)."""
     if not (path / MARKER).exists():
         raise StoreError(f"{path}: no govkg store here; run `govkg build --store {path}` first")
-    raw = path / RAW
+    raw = store_file(path, RAW)
     if not raw.exists():
         raise StoreError(f"{path}: this store keeps no raw facts (built by an older govkg); rebuild it with `govkg build`")
     with raw.open(encoding="utf-8") as f:

@@ -11,6 +11,7 @@ unreachable server, refused credentials, unknown database, a Cypher error, a ref
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -20,6 +21,7 @@ from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 from govkg.errors import BackendError
+from govkg.graph.cypher_guard import refuse_unless_read_only
 from govkg.queries.backends import Row
 from govkg.queries.catalog import columns, query_text
 
@@ -42,13 +44,30 @@ class Neo4jSettings:
     def from_env(cls, uri: str | None = None, user: str | None = None, password: str | None = None,
                  database: str | None = None) -> "Neo4jSettings":
         env = os.environ
-        return cls(uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
+        # An empty NEO4J_PASSWORD is the user's choice, not a reason to try the dev default.
+        chosen = uri or env.get("NEO4J_URI") or DEFAULT_URI
+        scheme = urlsplit(chosen).scheme.lower()
+        if scheme not in URI_SCHEMES:
+            raise BackendError(f"NEO4J_URI / --uri {_without_credentials(chosen)!r}: not a Bolt URI; "
+                               f"use one of {', '.join(s + '://' for s in URI_SCHEMES)}")
+        return cls(uri=chosen,
                    user=user or env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or "neo4j",
-                   password=password if password is not None else (env.get("NEO4J_PASSWORD") or DEV_PASSWORD),
+                   password=password if password is not None else env.get("NEO4J_PASSWORD", DEV_PASSWORD),
                    database=database or env.get("NEO4J_DATABASE") or "neo4j")
 
     def where(self) -> str:
-        return f"{self.uri} (user {self.user}, database {self.database})"
+        return f"{_without_credentials(self.uri)} (user {self.user}, database {self.database})"
+
+
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def _without_credentials(uri: str) -> str:
+    """The URI as it may be printed: any `user:password@` left out."""
+    parts = urlsplit(uri)
+    if "@" not in parts.netloc:
+        return uri
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def _first_line(text: object) -> str:
@@ -59,23 +78,26 @@ def _first_line(text: object) -> str:
 def translate(e: Exception, settings: Neo4jSettings) -> BackendError:
     """A driver exception as one line for the user (never the password)."""
     if isinstance(e, AuthError):
-        msg = (f"Neo4j at {settings.uri} refused the credentials of user {settings.user!r} "
+        msg = (f"Neo4j at {_without_credentials(settings.uri)} refused the credentials of user {settings.user!r} "
                "(check NEO4J_USER / NEO4J_PASSWORD or --user / --password)")
     elif isinstance(e, ServiceUnavailable):
-        msg = f"cannot reach Neo4j at {settings.uri} (is the server running? `make neo4j-up`)"
+        msg = f"cannot reach Neo4j at {_without_credentials(settings.uri)} (is the server running? `make neo4j-up`)"
     elif isinstance(e, Neo4jError) and e.code == "Neo.ClientError.Database.DatabaseNotFound":
-        msg = f"Neo4j at {settings.uri} has no database {settings.database!r} (check NEO4J_DATABASE / --database)"
+        msg = f"Neo4j at {_without_credentials(settings.uri)} has no database {settings.database!r} (check NEO4J_DATABASE / --database)"
     elif isinstance(e, Neo4jError) and e.code == "Neo.ClientError.Statement.AccessMode":
         msg = "refusing to write: the query writes to the graph; pass --write to allow it"
     elif isinstance(e, Neo4jError) and e.code and e.code.startswith("Neo.ClientError.Security"):
-        msg = f"Neo4j at {settings.uri} refused user {settings.user!r}: {_first_line(e.message)}"
+        msg = f"Neo4j at {_without_credentials(settings.uri)} refused user {settings.user!r}: {_first_line(e.message)}"
     elif isinstance(e, Neo4jError):
         msg = f"Neo4j error {e.code}: {_first_line(e.message)}"
     elif isinstance(e, (DriverError, OSError, ValueError)):
-        msg = f"Neo4j at {settings.uri}: {_first_line(e)}"
+        msg = f"Neo4j at {_without_credentials(settings.uri)}: {_first_line(e)}"
     else:
         msg = f"Neo4j: {type(e).__name__}: {_first_line(e)}"
-    return BackendError(msg.replace(settings.password, "***") if settings.password else msg)
+    for secret in (settings.password, urlsplit(settings.uri).password):
+        if secret:
+            msg = msg.replace(secret, "***")
+    return BackendError(msg)
 
 
 @contextmanager
@@ -160,6 +182,8 @@ class Neo4jBackend:
         with errors_as_backend_errors(self.settings):
             with self.driver.session(database=self.settings.database,
                                      default_access_mode=neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS) as s:
+                if not write:
+                    refuse_unless_read_only(text)  # LOAD CSV, TERMINATE, SHOW, CALL dbms.*: not graph writes
                 if not write and not text.lstrip().upper().startswith(("EXPLAIN", "PROFILE")):
                     kind = s.run("EXPLAIN " + text, params).consume().query_type
                     if kind not in READ_QUERY_TYPES:

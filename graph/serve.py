@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from govkg.errors import InputError, StoreError
+from govkg.graph.store import store_file
 
 
 def oxigraph_binary() -> str:
@@ -27,7 +28,7 @@ def oxigraph_binary() -> str:
 
 def serve_command(store: Path, port: int, timeout: int) -> list[str]:
     """The command line that serves `store` read-only on 127.0.0.1:port."""
-    return [oxigraph_binary(), "serve-read-only", "--location", str(store.absolute() / "oxigraph"),
+    return [oxigraph_binary(), "serve-read-only", "--location", str(store_file(store.absolute(), "oxigraph")),  # the live version, resolved once
             "--bind", f"127.0.0.1:{port}", "--timeout-s", str(timeout)]
 
 

@@ -1,14 +1,17 @@
 """The embedded store: a pyoxigraph on-disk store, written atomically.
 
-A build writes a complete new store beside the target and swaps it in only when every quad is
-written, so a failed build (bad input, full disk, Ctrl-C) leaves the previous store untouched.
+A build writes a complete new version inside the store directory and switches to it by one rename
+of a symlink only when every quad is written, so a failed or killed build (bad input, full disk,
+Ctrl-C, kill -9) leaves the previous store answering; a lock makes concurrent builds queue.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from pyoxigraph import Quad, Store
@@ -33,38 +36,126 @@ def store_path(path: str | Path | None) -> Path:
     return PROJECT_STORE if (PROJECT_STORE / MARKER).exists() else DEFAULT_STORE
 
 
-def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = None) -> None:
-    """Replace the store at `path` with exactly these quads, atomically; `files` (name -> text)
-    are written beside the quads and swapped in with them (the raw facts incremental adds read)."""
-    path = path.absolute()
+# Layout of a store directory: GOVKG_STORE (marker), CURRENT (a symlink naming the live version),
+# v-<ns>/oxigraph (versions), .staging-* (builds under way), .lock (held by the one building).
+# A build switches versions by one rename of a new symlink over CURRENT: a reader sees the old
+# version or the new one, never neither, and keeps the version it opened.
+CURRENT = "current"
+KILL_ENV = "GOVKG_BUILD_KILL_AT"  # tests: exit at this step, as a kill -9 would
+STEPS = ("locked", "staged", "versioned", "linked", "switched", "cleaned")
+
+
+def _step(name: str) -> None:
+    """A named point of a build; with $GOVKG_BUILD_KILL_AT=name the process dies right here."""
+    if os.environ.get(KILL_ENV) == name:
+        os._exit(137)
+
+
+def _prepare(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store directory")
     if path.exists() and not (path / MARKER).exists() and any(path.iterdir()):
         raise StoreError(f"{path}: exists and is not a govkg store; refusing to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".govkg-build-", dir=path.parent))
     try:
-        store = Store(str(staging / "oxigraph"))
-        store.bulk_extend(quads)
-        store.flush()
-        del store
-        for name, text in (files or {}).items():
-            (staging / name).write_text(text, encoding="utf-8")
-        (staging / MARKER).write_text("govkg oxigraph store\n", encoding="utf-8")
-        old = None
-        if path.exists():
-            old = path.with_name(f".{path.name}.old-{os.getpid()}")
-            path.rename(old)
-        staging.rename(path)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        path.mkdir(parents=True, exist_ok=True)
+        (path / MARKER).write_text("govkg oxigraph store\n", encoding="utf-8")
+    except OSError as e:
+        raise StoreError(f"{path}: cannot create the store: {e.strerror or e}") from None
+
+
+def _clean(path: Path, keep: set[str]) -> None:
+    """Remove staging leftovers and versions no one should open any more (held under the lock)."""
+    for child in path.iterdir():
+        if child.name.startswith((".staging-", ".current-")) or (child.name.startswith("v-") and child.name not in keep):
+            if child.is_symlink() or child.is_file():
+                child.unlink(missing_ok=True)
+            else:
+                shutil.rmtree(child, ignore_errors=True)
+    if (path / "oxigraph").is_dir() and (path / CURRENT).is_symlink():
+        shutil.rmtree(path / "oxigraph", ignore_errors=True)  # the one-directory layout of older builds
+
+
+def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = None) -> None:
+    """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue.
+    `files` (name -> text) are written into the same version and switched in with the quads."""
+    path = path.absolute()
+    _prepare(path)
+    with open(path / ".lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a second build waits here for the first to finish
+        _step("locked")
+        if (path / CURRENT).is_dir() and not (path / CURRENT).is_symlink():
+            # a store copied without its symlink: make its copy of `current` a version of its own
+            copied = f"v-{time.time_ns()}-copied"
+            (path / CURRENT).rename(path / copied)
+            (path / CURRENT).symlink_to(copied)
+        previous = os.readlink(path / CURRENT) if (path / CURRENT).is_symlink() else None
+        _clean(path, keep={previous} if previous else set())
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=path))
+        try:
+            store = Store(str(staging / "oxigraph"))
+            store.bulk_extend(quads)
+            store.flush()
+            del store
+            for name, text in (files or {}).items():
+                (staging / name).write_text(text, encoding="utf-8")
+            _step("staged")
+            version = f"v-{time.time_ns()}"
+            staging.rename(path / version)
+            _step("versioned")
+            link = path / f".current-{os.getpid()}"
+            link.unlink(missing_ok=True)
+            link.symlink_to(version)
+            _step("linked")
+            os.replace(link, path / CURRENT)  # the switch: one rename
+            _step("switched")
+            # keep the version just replaced: a reader that opened it keeps reading it
+            _clean(path, keep={version, previous} if previous else {version})
+            _step("cleaned")
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+
+def _live(path: Path) -> Path:
+    """The oxigraph directory of the live version (older builds: path/oxigraph)."""
+    return store_file(path, "oxigraph")
+
+
+def store_file(path: Path, name: str) -> Path:
+    """A file or directory of the live version of the store at `path` (older builds: path/name)."""
+    current = path / CURRENT
+    if current.is_symlink():
+        return path / os.readlink(current) / name  # read once: the version stays put for this reader
+    if current.is_dir():
+        return current / name  # a copy made without keeping symlinks (shutil.copytree)
+    return path / name
+
+
+def _recover(path: Path) -> None:
+    """A store that older builds left between their two renames: put the stranded copy back."""
+    if path.exists():
+        return
+    stranded = sorted(path.parent.glob(f".{path.name}.old-*")) if path.parent.is_dir() else []
+    for old in stranded:
+        if (old / MARKER).exists():
+            try:
+                old.rename(path)
+            except OSError:
+                continue
+            return
 
 
 def open_store(path: Path, read_only: bool = True) -> Store:
-    if not (path / MARKER).exists():
-        raise StoreError(f"{path}: no govkg store here; run `govkg build --store {path}` first")
-    try:
-        return Store.read_only(str(path / "oxigraph")) if read_only else Store(str(path / "oxigraph"))
-    except OSError as e:
-        raise StoreError(f"{path}: cannot open the store: {e}") from e
+    """Open the live version; the symlink is read once, so a later build does not move us. A version
+    removed between reading the link and opening it (two builds meanwhile) means: read the link again."""
+    _recover(path)
+    for _ in range(10):
+        live = _live(path) if path.is_dir() else path
+        if not (path / MARKER).exists() or not (live.is_dir() or (path / CURRENT).is_symlink()):
+            raise StoreError(f"{path}: no govkg store here; run `govkg build --store {path}` first")
+        try:
+            return Store.read_only(str(live)) if read_only else Store(str(live))
+        except OSError as e:
+            if _live(path) == live:
+                raise StoreError(f"{path}: cannot open the store: {e}") from e
+    raise StoreError(f"{path}: the store changed under us ten times while opening; try again")

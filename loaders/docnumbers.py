@@ -25,7 +25,7 @@ _STRAY = set("的第之")
 # (`…林业局文件陕发改能电力[2021]634号`, `…委员会办公室鲁环委办便函〔2021)7号`).
 _HEADER_ENDS = re.compile(r"文件|办公室|办公厅|委员会|人民政府|明电|特急|特提|加急|平急|急件|签发|盖章|等级|厅|局")
 # Bracket pairs wrapping a number that stands alone on its line: （皖政办秘〔2021〕82号）.
-_WRAPPED_ALONE = re.compile(r"^[\s(（]*(?P<body>.+?)[\s)）]*$")
+_WRAPPED_ALONE = re.compile(r"^[\s(（]*(?P<body>.*[^\s)）])[\s)）]*$")  # greedy body: linear (a lazy one backtracks over space runs)
 HEAD_LINES = 3   # a single document prints its number within its first few source lines
 HEAD_CHARS = 400  # ... and, when flattened onto one line, within its first few hundred characters
 

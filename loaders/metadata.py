@@ -27,7 +27,8 @@ _YEAR = r"(?:19|20)\d{2}|[〇零○OＯ一二三四五六七八九]{4}"
 _MD = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 DATE = re.compile(rf"({_YEAR})\s*年\s*({_MD})\s*月\s*({_MD})\s*日")
 # A date standing alone at the end of a line (the signature date), possibly after the signer.
-DATE_LINE = re.compile(rf"(?:^|\s{{2,}}|^.*(?:政府|办公室|办公厅))\s*({_YEAR})\s*年\s*({_MD})\s*月\s*({_MD})\s*日\s*$")
+# Each way in is anchored where a whitespace run starts (never `\s{2,}\s*`), so search stays linear.
+DATE_LINE = re.compile(rf"(?:^\s*|(?<!\s)\s{{2,}}|(?:政府|办公室|办公厅)\s*)({_YEAR})\s*年\s*({_MD})\s*月\s*({_MD})\s*日\s*$")
 
 
 def _cn_number(text: str) -> int | None:

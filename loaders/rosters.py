@@ -397,7 +397,7 @@ def _holders(role: str, who: str, line: int) -> list[Entry]:
 # ---------------------------------------------------------------- extract
 
 # `一、省重污染天气应急工作专项小组` alone on its line: one of several groups a notice re-staffs at once
-SECTION_HEAD = r"^\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\s*(?P<g>.+?)\s*$"
+SECTION_HEAD = r"^\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\s*(?P<g>\S(?:.*\S)?)\s*$"  # greedy to the last non-space: linear
 
 
 def group_sections(doc: Document) -> list[tuple[str, Document]]:

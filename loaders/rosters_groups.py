@@ -24,7 +24,7 @@ ADJUSTING = r"(?:调整|充实|调整充实|充实调整)"
 ROSTER_SUFFIX = r"(?:组成人员名单|组成成员名单|成员名单|组成人员|组成成员|人员组成|名单)"
 # what a joined sentence may put before a group name: the document number, 关于, 调整 …
 LEAD_IN = re.compile(r"^(?:\d+号)?(?:关于)?(?:调整|充实|成立|建立|组建|设立)?(?:和|及)?(?:健全|完善)?")
-ATTACHMENT_HEAD = re.compile(r"^\s*附\s*件\s*[：:]?\s*(?:\d+\s*[.．、]\s*)?(?P<x>\S.*?)\s*$")
+ATTACHMENT_HEAD = re.compile(r"^\s*附\s*件\s*[：:]?\s*(?:\d+\s*[.．、]\s*)?(?P<x>\S(?:.*\S)?)\s*$")  # greedy to the last non-space: linear
 FRAGMENT = re.compile(rf"^[{HAN}\d（）()]{{2,24}}$")
 FRAGMENT_WINDOW = 120
 # words of a sentence, not of a group's name: `领导小组成员单位可根据工作需要向领导小组办公室…`
@@ -131,7 +131,7 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
             g = re.split(rf"关于|明确|印发|附件[\d：:]*|{FOUNDING}|{ADJUSTING}", m.group("g"))[-1]
             out.append((g, ln.number))
     for i, ln in enumerate(lines):
-        m = re.match(r"^\s*[一二三四五六七八九十]+、\s*(.+?)\s*$", ln.text)
+        m = re.match(r"^\s*[一二三四五六七八九十]+、\s*(\S(?:.*\S)?)", ln.text)  # linear: no lazy run before \s*$
         if not m:
             continue
         text = squash(m.group(1))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govkg.loaders import pdf
-from govkg.loaders.text import Document, documents_in, read_documents
+from govkg.loaders.text import Document, documents_in, read_documents, refuse_irregular
 from govkg.ontology.facts import FactBase
 
 
@@ -26,7 +26,10 @@ class Source:
 
 
 def read_source(path: Path) -> Source:
-    """Read a text gazette or a PDF (recognised by its content, not its name) into documents."""
+    """Read a text gazette or a PDF (recognised by its content, not its name) into documents.
+
+    A FIFO, device or socket is refused before anything opens it (opening a FIFO blocks)."""
+    refuse_irregular(path)
     if pdf.is_pdf(path):
         text = pdf.read_pdf(path)
         return Source(documents_in(text.text, path), "pdf", text, list(text.warnings))

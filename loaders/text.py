@@ -32,6 +32,9 @@ FURNITURE = [
     re.compile(r"^\s*[\u4e00-\u9fff]{1,4}(政府|政府办公室)文件\s*$"),
 ]
 
+_SPACES = re.compile(r"\s+")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
 
 @dataclass(frozen=True)
 class Line:
@@ -96,10 +99,14 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
     """Decode gazette bytes; returns (text, encoding used). Binary input is refused, not guessed."""
     if not data.strip():
         raise InputError(f"{source}: the file is empty")
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+    bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        # A byte-order mark promises an encoding: bytes that break the promise are refused, not guessed.
+        try:
+            return data.decode(bom), bom
+        except UnicodeDecodeError as e:
+            raise InputError(f"{source}: starts with a {bom} byte-order mark but is not valid {bom} "
+                             f"(byte {e.start}: {e.reason})") from None
     if b"\x00" in data[:4096]:
         # UTF-16 without BOM shows NULs in every other byte of ASCII; anything else with NULs is binary.
         for enc in ("utf-16-le", "utf-16-be"):
@@ -127,7 +134,10 @@ def _looks_like_text(text: str) -> bool:
 
 
 def is_furniture(text: str) -> bool:
-    return any(p.search(text) for p in FURNITURE)
+    """Whitespace runs are squeezed first: the patterns' adjacent `\\s*` then match at most one
+    character each, so a long run of spaces cannot make them backtrack (linear time)."""
+    squeezed = _SPACES.sub(" ", text)
+    return any(p.search(squeezed) for p in FURNITURE)
 
 
 def clean_lines(text: str) -> list[Line]:
@@ -187,8 +197,19 @@ def _number_first(lines: list[Line], at: int) -> list[Line]:
     return [lines[at], *lines[:at], *lines[at + 1:]]
 
 
+def refuse_irregular(path: Path) -> None:
+    """InputError for a FIFO, device or socket: reading one would block or never end."""
+    try:
+        irregular = path.exists() and not path.is_file()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
+    if irregular:
+        raise InputError(f"{path}: not a regular file (a FIFO, device or socket); give a gazette text or PDF file")
+
+
 def read_documents(path: Path) -> tuple[list[Document], str]:
     """Read one file (a gazette or a single document) into documents; returns (documents, encoding)."""
+    refuse_irregular(path)
     try:
         data = path.read_bytes()
     except OSError as e:

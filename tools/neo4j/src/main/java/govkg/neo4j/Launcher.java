@@ -62,6 +62,7 @@ public final class Launcher {
         Path home = (dataDirRaw.isEmpty() ? Path.of("data") : Path.of(dataDirRaw)).toAbsolutePath().normalize();
         long pageCache = ByteUnit.parse(env.getOrDefault("NEO4J_PAGECACHE", "256m"));
         Files.createDirectories(home);
+        Files.createDirectories(home.resolve("import"));
 
         out.printf("govkg-neo4j: starting Neo4j (home=%s, bolt=%s:%d, http=%s)%n",
                 home, HOST, boltPort, httpEnabled ? HOST + ":" + httpPort : "disabled");
@@ -78,6 +79,9 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
+                // LOAD CSV may not read the server's files: no file:// URLs, and their root confined to an empty import dir
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import").toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, boltPort))
