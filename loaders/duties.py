@@ -119,18 +119,23 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
     out: list[DutyFact] = []
     seen: set[str] = set()
     lines = doc.lines
+
+    def add(body: str, i: int, raw: str, text_at: int | None = None) -> None:
+        """One duty per unit: the first item that names it, on line i (its text from text_at)."""
+        if body in seen:
+            return
+        seen.add(body)
+        out.append(DutyFact(doc=doc.number, line=lines[i].number, body=body, context=context,
+                            text=_text_from(lines, i if text_at is None else text_at, raw),
+                            collective=True if is_collective(body) else None))
+
     strict = [i for i, ln in enumerate(lines) if _item(ln, lines[i + 1] if i + 1 < len(lines) else None)]
     for i, ln in enumerate(lines):
         after = lines[i + 1] if i + 1 < len(lines) else None
         near = _in_run(strict, i) or (bool(HEADING.match(ln.text)) and any(0 < i - k <= RUN_GAP for k in strict))
         item = _item(ln, after, strict=not near)
         for body in item[0] if item else []:
-            if body in seen:
-                continue
-            seen.add(body)
-            out.append(DutyFact(doc=doc.number, line=ln.number, body=body, context=context,
-                                text=_text_from(lines, i + item[2], item[1]),
-                                collective=True if is_collective(body) else None))
+            add(body, i, item[1], i + item[2])
     for i, ln in enumerate(lines):  # `市委组织部、市委宣传部根据各自职责做好…` among the items, no colon
         last = i + 1 >= len(lines) or bool(HEADING.match(lines[i + 1].text))
         if not (_in_run(strict, i) or (last and any(0 < i - k <= RUN_GAP for k in strict))):
@@ -138,11 +143,7 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
         starts = i == 0 or lines[i - 1].text.rstrip().endswith(("。", "；", ";", "：", ":"))
         found = _shared_item(ln) if starts else None  # not the wrapped rest of an item (`…，` + `指导乡镇做好…`)
         for body in found[0] if found else []:
-            if body not in seen:
-                seen.add(body)
-                out.append(DutyFact(doc=doc.number, line=ln.number, body=body, context=context,
-                                    text=_text_from(lines, i, found[1]),
-                                    collective=True if is_collective(body) else None))
+            add(body, i, found[1])
     numbered = [(i, _shared_item(ln)) for i, ln in enumerate(lines) if HEADING.match(ln.text)]
     # a heading's own words may run into its text (`7.3演练各级应急指挥机构…负责`): a unit here opens
     # with its level
@@ -150,17 +151,12 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
     for k, (i, found) in enumerate(numbered):  # `2.2.1省商务厅负责…` `2.2.2省公安厅负责…`: a numbered run
         close = [j for j, _ in numbered[max(0, k - 1):k + 2] if j != i and abs(j - i) <= RUN_GAP]
         for body in found[0] if close else []:
-            if body not in seen:
-                seen.add(body)
-                out.append(DutyFact(doc=doc.number, line=lines[i].number, body=body, context=context,
-                                    text=_text_from(lines, i, found[1]), collective=True if is_collective(body) else None))
-    if len(out) >= 2:  # `其他有关部门根据职责…` closes a unit list without a colon
+            add(body, i, found[1])
+    if len(out) >= 2:  # `其他有关部门根据职责…` closes a unit list without a colon (a collective phrase)
         for i, ln in enumerate(lines):
             m = OTHERS.match(ln.text)
-            if m and m.group("body") not in seen:
-                seen.add(m.group("body"))
-                out.append(DutyFact(doc=doc.number, line=ln.number, body=m.group("body"), context=context,
-                                    text=_text_from(lines, i, m.group("text")), collective=True))
+            if m:
+                add(m.group("body"), i, m.group("text"))
     return out
 
 

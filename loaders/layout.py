@@ -13,7 +13,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-HEAD_SOURCE_LINES = 3
 # A line longer than this is a paragraph or a whole flattened document, not a printed line.
 FLATTENED = 100
 
@@ -22,6 +21,9 @@ _HALF = {":": "：", ",": "，", ";": "；", "(": "（", ")": "）", "?": "？",
 # half-width punctuation with a Chinese character on either side (not `11:00`, `1,000`, `f(x)`)
 _HALF_NEAR_CJK = re.compile(rf"(?<=[{_CJK}》”）])[:,;()?!]|[:,;()?!](?=[{_CJK}《“（])")
 
+# a signature's date, and the last character of the signer printed right before it (…厅, …局, …分行)
+_DATE = r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
+_SIGNER_END = "[厅局委办府室部会院心司组行]"
 _ROLE_WORDS = ("总召集人|副召集人|召集人|第一副组长|常务副组长|执行副组长|执行组长|副组长|组长|组员|成员单位|成员"
                "|总指挥|副总指挥|指挥长|副指挥长|副主任|主任|委员|秘书长|联系人|联系电话")
 # Where a new printed line starts inside a flattened one. Every quantifier is bounded.
@@ -34,7 +36,7 @@ _BREAK_BEFORE = re.compile(
     rf"|(?P<office>[^，。；：）)\s]{{0,30}}?(?:领导小组|专项小组|协调小组|工作小组|小组|指挥部|委员会|专班|联席会议)?"
     rf"办公室(?:设在|设于|职能由|日常工作由))"
     rf"|(?P<annex>附件\s{{0,2}}\d{{0,2}}[：:.．]?(?=[{_CJK}]))"
-    rf"|(?P<date>(?<=[厅局委办府室部会院心司组行])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)"
+    rf"|(?P<date>(?<={_SIGNER_END}){_DATE})"
 )
 _BREAK_AFTER = re.compile(r"[。；](?![”）)])")
 _PUBLICITY = re.compile(r"[（(]此件[^（）()]{1,10}[）)]")
@@ -46,8 +48,8 @@ _ADDRESSEE_END = re.compile(r"(?:部门|单位|政府|局|厅|委|办|公司|院
 _DUTY_VERB = re.compile(r"主要负责|负责|承担|牵头|协调|配合|组织|指导|参与|会同|做好|按照|根据|加强")
 _DUTY_COLON = re.compile(rf"(?:[（(][^（）()]{{1,12}}[）)])?[：:](?={_DUTY_VERB.pattern})")
 _LEVELS = "省市县区"
-_DATE_THEN_TEXT = re.compile(rf"^(\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日)([{_CJK}].*)$")
-_SIGNED_DATE = re.compile(rf"(?<=[厅局委办府室部会院心司组行])(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日(?=[{_CJK}《“])")
+_DATE_THEN_TEXT = re.compile(rf"^(\s*{_DATE})([{_CJK}].*)$")
+_SIGNED_DATE = re.compile(rf"(?<={_SIGNER_END}){_DATE}(?=[{_CJK}《“])")
 _NUMBER_MARK = re.compile(r"[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)、.．]")
 # how the previous item's duty ends, when its stop is lost (`…遗体处置工作` + `省财政厅：`); a place
 # before a body's name (`武警山东` + `省总队`) ends in no such word

@@ -153,6 +153,7 @@ def issuer_in_title(doc: Document) -> tuple[int, str] | None:
 
 
 _ISSUER_ENDS = r"(?:办公室|办公厅|委员会|人民政府|指挥部|领导小组|厅|局|委|部|中心|支行|分行)"
+ISSUER_NAME = re.compile(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}")
 
 
 def issuer_before_number(doc: Document) -> tuple[int, str] | None:
@@ -171,10 +172,10 @@ def issuer_before_number(doc: Document) -> tuple[int, str] | None:
     pieces = bodies_run(re.sub(r"文件$", "", head[:found[0].start]))
     if not pieces:
         return None
-    clean = [p for p in pieces if re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", p)]
+    clean = [p for p in pieces if ISSUER_NAME.fullmatch(p)]
     if clean:
         return doc.lines[0].number, clean[0]
-    m = re.match(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", pieces[-1])
+    m = ISSUER_NAME.match(pieces[-1])
     return (doc.lines[0].number, m.group()) if m else None
 
 
@@ -194,7 +195,7 @@ def joint_signature(doc: Document) -> tuple[int, str] | None:
         if not line_date(ln.text):
             continue
         pieces = bodies_run(squash(doc.lines[i - 1].text))
-        signers = [p for p in pieces if re.fullmatch(rf"[\u4e00-\u9fff]{{3,30}}{_ISSUER_ENDS}", p)]
+        signers = [p for p in pieces if ISSUER_NAME.fullmatch(p)]
         if len(pieces) >= 2 and 2 * len(signers) >= len(pieces) and pieces[0] in signers:
             return doc.lines[i - 1].number, signers[0]
     return None

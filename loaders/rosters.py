@@ -62,6 +62,12 @@ def is_solo_role(role: str) -> bool:
     return not role.startswith("副") and role not in ("成员", "成员单位", "牵头单位", "办公室副主任")
 
 
+def row_role_under(label: str) -> str:
+    """The role of a row continuing a label's list: the label's own, or its deputy's when the label
+    holds one person (`组长：` + a second row is a 副组长)."""
+    return deputy_of(label) if is_solo_role(label) else label
+
+
 def deputy_of(role: str) -> str:
     if role.startswith("办公室"):
         return "办公室副主任"
@@ -194,7 +200,7 @@ def read_roster(doc: Document) -> list[Entry]:
         prev_label = label_at[li]
         if not rows and (i - 1) in roster_rows and (units := parse_name_unit_rows(ln.text)) and any(u for _, u in units):
             for n, u in units:  # `　　李大同（市财政局）` under `成　员：巫振江（市府办）`
-                entries.append(Entry(prev_label if not is_solo_role(prev_label) else deputy_of(prev_label), n,
+                entries.append(Entry(row_role_under(prev_label), n,
                                      ln.number, "person", qualifier=u))
             roster_rows.add(i)
             continue
@@ -214,7 +220,7 @@ def read_roster(doc: Document) -> list[Entry]:
         near = i <= span_end or (_indent(ln) >= 4 and ln.number - lines[span_end].number <= 60) \
             or ((i - 1) in roster_rows and i - 1 == span_end)  # a post row closing the roster
         if near and (i - 1) in roster_rows and _heads_row(ln.text):
-            entries.extend(list_entries(prev_label if not is_solo_role(prev_label) else deputy_of(prev_label),
+            entries.extend(list_entries(row_role_under(prev_label),
                                         ln.text, ln.number, True))
             roster_rows.add(i)
             continue
@@ -223,7 +229,7 @@ def read_roster(doc: Document) -> list[Entry]:
             continue
         text, _ = clean_post(ln.text)
         if (i - 1) in roster_rows:  # an indented continuation row right under its label
-            role = prev_label if not is_solo_role(prev_label) else deputy_of(prev_label)
+            role = row_role_under(prev_label)
             entries.extend(list_entries(role, text, ln.number, True))
             roster_rows.add(i)
         elif pending:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from govkg.loaders.names import squash
+
 _KINDS = ("通知|决定|意见|批复|报告|通报|请示|公告|通告|函|方案|计划|预案|办法|规定|规则|细则|纲要|规划|要点"
           "|条例|措施|若干政策|指南|制度|指引|清单")
 # `关于…的通知`: the title ends at the first kind word after 关于 outside book-title marks.
@@ -28,13 +30,9 @@ class _Line(Protocol):
     text: str
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def title_of(text: str) -> str | None:
     """The title in a head line, or None when the line does not read as one."""
-    text = _squash(text)
+    text = squash(text)
     m = _ABOUT.search(text[:MAX_TITLE * 2])
     if m and m.end() <= MAX_TITLE + 40:
         return text[:m.end()]
@@ -54,6 +52,6 @@ def head_title_line(lines: list[_Line]) -> str | None:
     if found:
         return found
     second = [ln.text for ln in lines if ln.number != lines[0].number][:1]
-    if second and len(_squash(whole_first)) < 60:
+    if second and len(squash(whole_first)) < 60:
         return title_of(whole_first + second[0])
     return None
