@@ -148,6 +148,8 @@ def read_roster(doc: Document) -> list[Entry]:
     entries: list[Entry] = []
     consumed: set[int] = set()
     previous_role = ""
+    # names printed alone after a label elsewhere: where a run of names (`李玉民张晓辉`) is cut
+    named_alone = {squash(m.group("rest")) for _, m in labels if is_name(squash(m.group("rest")))}
     for i, m in labels:
         role = squash(m.group("role"))
         if role == "副主任" and previous_role.startswith("办公室"):
@@ -165,8 +167,7 @@ def read_roster(doc: Document) -> list[Entry]:
         if units:  # `成　员：巫振江（市府办）`: the person, and the unit he comes from (no title printed)
             entries.extend(Entry(role, n, lines[i].number, "person", qualifier=u or None) for n, u in units)
             continue
-        run = split_run_of_names(rest, {squash(m2.group("rest")) for _, m2 in labels
-                                        if is_name(squash(m2.group("rest")))})
+        run = split_run_of_names(rest, named_alone)
         if run:  # `副组长：李玉民张晓辉`: names whose separating spaces a crawl lost
             entries.extend(Entry(role, n, lines[i].number, "person") for n in run)
             continue
