@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from govkg.errors import GovkgError, InputError
+from govkg.errors import GovkgError, InputError, InternalError
 
 app = typer.Typer(help="govkg: who leads what in Chinese local government, from the gazettes they publish.\n\n"
                        "Exit codes: 0 answered; 1 a name or task not in the graph (closest names suggested); "
@@ -97,6 +97,11 @@ def guarded(fn: Callable[[], None], as_json: bool = False) -> None:
         fail(InputError(f"{e.filename or ''}: {e.strerror or e}".lstrip(": ")), as_json)
     except RecursionError:
         fail(InputError("input nested too deeply"), as_json)
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as e:  # the last line of defence: one line, never a traceback
+        message = " ".join(str(e).split())[:300]
+        fail(InternalError(f"unexpected {type(e).__name__}: {message} (please report this with the command you ran)"), as_json)
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:

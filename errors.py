@@ -34,3 +34,9 @@ class BackendError(GovkgError):
     """A database server (Neo4j) is unreachable or refuses us."""
 
     exit_code = 2
+
+
+class InternalError(GovkgError):
+    """Something govkg did not foresee; reported in one line (with what to send us), never a traceback."""
+
+    exit_code = 70  # EX_SOFTWARE

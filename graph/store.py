@@ -63,14 +63,39 @@ def _prepare(path: Path) -> None:
         raise StoreError(f"{path}: cannot create the store: {e.strerror or e}") from None
 
 
+def _remove_unread(version: Path) -> None:
+    """Remove an old version unless a reader holds its lease (then a later build removes it). The
+    version is renamed away while we hold its lock, so a reader that read the old link finds it gone
+    and reads the link again, instead of opening a directory whose files are being deleted."""
+    try:
+        fd = os.open(version, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return  # a reader is using it
+        trash = version.with_name(f".trash-{version.name}")
+        try:
+            version.rename(trash)
+        except OSError:
+            return
+        shutil.rmtree(trash, ignore_errors=True)
+    finally:
+        os.close(fd)
+
+
 def _clean(path: Path, keep: set[str]) -> None:
-    """Remove staging leftovers and versions no one should open any more (held under the lock)."""
+    """Remove staging leftovers and versions no one reads any more (held under the build lock)."""
     for child in path.iterdir():
-        if child.name.startswith((".staging-", ".current-")) or (child.name.startswith("v-") and child.name not in keep):
+        if child.name.startswith((".staging-", ".current-", ".trash-")):
             if child.is_symlink() or child.is_file():
                 child.unlink(missing_ok=True)
             else:
                 shutil.rmtree(child, ignore_errors=True)
+        elif child.name.startswith("v-") and child.name not in keep and child.is_dir():
+            _remove_unread(child)
     if (path / "oxigraph").is_dir() and (path / CURRENT).is_symlink():
         shutil.rmtree(path / "oxigraph", ignore_errors=True)  # the one-directory layout of older builds
 
@@ -145,17 +170,46 @@ def _recover(path: Path) -> None:
             return
 
 
+# Leases on the versions this process opened: a shared lock on the version directory, held until the
+# process ends (pyoxigraph stores cannot carry a finalizer), so no build removes files under a reader.
+_LEASES: dict[Path, int] = {}
+
+
+def _lease(version: Path) -> bool:
+    """Take a shared lock on a version directory and check it is still the one the link named (a
+    build may have renamed it away between our reading the link and locking it)."""
+    if version in _LEASES:
+        return True
+    try:
+        fd = os.open(version, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return False
+    fcntl.flock(fd, fcntl.LOCK_SH)  # waits while a build is removing this very version
+    try:
+        same = os.stat(version).st_ino == os.fstat(fd).st_ino
+    except OSError:
+        same = False
+    if not same:
+        os.close(fd)
+        return False
+    _LEASES[version] = fd
+    return True
+
+
 def open_store(path: Path, read_only: bool = True) -> Store:
-    """Open the live version; the symlink is read once, so a later build does not move us. A version
-    removed between reading the link and opening it (two builds meanwhile) means: read the link again."""
+    """Open the live version under a lease; the symlink is read once, so a later build does not move
+    us. A version removed between reading the link and leasing it means: read the link again."""
     _recover(path)
     for _ in range(10):
         live = _live(path) if path.is_dir() else path
         if not (path / MARKER).exists() or not (live.is_dir() or (path / CURRENT).is_symlink()):
             raise StoreError(f"{path}: no govkg store here; run `govkg build --store {path}` first")
+        versioned = (path / CURRENT).is_symlink() and live.parent.name.startswith("v-")
+        if versioned and not _lease(live.parent):
+            continue
         try:
             return Store.read_only(str(live)) if read_only else Store(str(live))
-        except OSError as e:
+        except (OSError, RuntimeError) as e:  # RocksDB reports a damaged store as RuntimeError
             if _live(path) == live:
-                raise StoreError(f"{path}: cannot open the store: {e}") from e
+                raise StoreError(f"{path}: cannot open the store: {' '.join(str(e).split())}") from e
     raise StoreError(f"{path}: the store changed under us ten times while opening; try again")

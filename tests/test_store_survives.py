@@ -65,3 +65,14 @@ def test_concurrent_builds_and_reads_never_show_a_traceback(tmp_path: Path) -> N
         assert "Traceback" not in r.stderr + r.stdout, f"{args}: {r.stderr}"
         assert r.returncode in (0, 1), f"{args} failed: {r.stderr}"
     assert [p.name for p in store.iterdir() if p.name.startswith(".staging-")] == []
+
+
+def test_a_version_being_read_is_not_removed_by_later_builds(tmp_path: Path, sizes) -> None:
+    store = tmp_path / "kg"
+    assert govkg("build", str(SMALL), "--store", str(store)).returncode == 0
+    reader = open_store(store)  # holds a lease on the version it opened
+    for gazette in (SAMPLE, SMALL, SAMPLE):
+        assert govkg("build", str(gazette), "--store", str(store)).returncode == 0
+    assert len(reader) == sizes["before"], "a reader keeps reading the version it opened, whole"
+    assert len([p for p in store.iterdir() if p.name.startswith("v-")]) == 3, \
+        "the live version, the one before it and the one still being read are kept; the rest is removed"
