@@ -65,27 +65,27 @@ class KnowledgeGraph:
     def _ask(self, question: str, answer: dict) -> Answer:
         return Answer(**envelope(question, answer))
 
-    def who_leads(self, name: str) -> Answer:
+    def who_leads(self, name: str, place: str | None = None) -> Answer:
         """A body's current leaders, or a group's leading roles."""
-        return self._ask("who-leads", self._questions.who_leads(name))
+        return self._ask("who-leads", self._questions.who_leads(name, place))
 
-    def person(self, name: str) -> Answer:
+    def person(self, name: str, place: str | None = None) -> Answer:
         """A person's posts (current/former) and groups."""
-        return self._ask("person", self._questions.person(name))
+        return self._ask("person", self._questions.person(name, place))
 
-    def members(self, group: str) -> Answer:
+    def members(self, group: str, place: str | None = None) -> Answer:
         """A group's members with roles; its office and sub-groups in .context."""
-        return self._ask("members", self._questions.members(group))
+        return self._ask("members", self._questions.members(group, place))
 
     def responsible(self, task: str, doc: str | None = None) -> Answer:
         """The bodies named for task N of a plan, with role."""
         return self._ask("responsible", self._questions.responsible(task, doc))
 
-    def tasks(self, body: str) -> Answer:
-        return self._ask("tasks", self._questions.tasks(body))
+    def tasks(self, body: str, place: str | None = None) -> Answer:
+        return self._ask("tasks", self._questions.tasks(body, place))
 
-    def duties(self, body: str) -> Answer:
-        return self._ask("duties", self._questions.duties(body))
+    def duties(self, body: str, place: str | None = None) -> Answer:
+        return self._ask("duties", self._questions.duties(body, place))
 
     def picture(self, name: str):  # -> govkg.graph.picture.Picture
         """What `govkg view` draws for a group, body, person or plan (document number)."""

@@ -301,6 +301,8 @@ def _print_warnings(warnings: list[str]) -> None:
 
 NEO4J_OVERRIDES: dict[str, str | None] = {}
 
+PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="the place the name is in (吕梁市离石区, or its last part 离石区) "
+                                                 "when several places have one by that name")]
 UriOpt = Annotated[Optional[str], typer.Option("--uri", help="Bolt URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")]
 UserOpt = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (default: $NEO4J_USERNAME, $NEO4J_USER or neo4j)")]
 PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (default: $NEO4J_PASSWORD)", show_default=False)]
@@ -360,6 +362,8 @@ def _print_envelope(env: dict, fmt: OutputFormat) -> None:
     ctx = env["context"]
     if ctx.get("type"):
         title += f" ({ctx['type']})"
+    if ctx.get("place"):
+        title += f" in {ctx['place']}"
     if ctx.get("title"):
         title += f": {ctx['title']}"
     _table(title, env["answers"], columns)
@@ -382,36 +386,36 @@ def _ask(question: str, call: Callable, store: Path | None, backend: BackendName
 
 
 @ask_app.command("who-leads")
-def who_leads(name: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+def who_leads(name: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
               backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
               password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Who leads a body (current leadership posts) or a group (its leading roles).
 
     Example: govkg ask who-leads 区工科局
     """
-    _ask("who-leads", lambda kg: kg.who_leads(name), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("who-leads", lambda kg: kg.who_leads(name, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def person(name: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+def person(name: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
            backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
            password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Every post a person has held or holds, and the groups they sit on.
 
     Example: govkg ask person 任凯旋
     """
-    _ask("person", lambda kg: kg.person(name), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("person", lambda kg: kg.person(name, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def members(group: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+def members(group: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
             backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
             password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """Who and what sits on a leading group, and where its office is.
 
     Example: govkg ask members 区防治动物重大疫情指挥部
     """
-    _ask("members", lambda kg: kg.members(group), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("members", lambda kg: kg.members(group, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
@@ -427,25 +431,25 @@ def responsible(task: str, doc: Annotated[Optional[str], typer.Option("--doc", h
 
 
 @ask_app.command()
-def tasks(body: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+def tasks(body: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
           backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
           password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """The plan tasks a body is named for.
 
     Example: govkg ask tasks 区财政局
     """
-    _ask("tasks", lambda kg: kg.tasks(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("tasks", lambda kg: kg.tasks(body, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @ask_app.command()
-def duties(body: str, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
+def duties(body: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
            backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
            password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
     """What a body is charged with in groups and plans.
 
     Example: govkg ask duties 区财政局
     """
-    _ask("duties", lambda kg: kg.duties(body), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("duties", lambda kg: kg.duties(body, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
 
 
 @app.command()

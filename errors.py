@@ -24,6 +24,19 @@ class UnknownNameError(GovkgError):
         super().__init__(f"unknown {kind} {name!r}.{hint}")
 
 
+class AmbiguousNameError(GovkgError):
+    """A name asked about is in several places (区财政局 of two districts): the candidates are listed
+    and none is answered for; ask again with --place."""
+
+    exit_code = 1
+
+    def __init__(self, kind: str, name: str, places: list[str]):
+        self.kind, self.name, self.places = kind, name, places
+        self.suggestions = [f"{name} --place {p}" for p in places]
+        listed = "; ".join(f"{name} ({p or 'no place'})" for p in places)
+        super().__init__(f"{kind} {name!r} is in {len(places)} places: {listed}. Pass --place to choose one.")
+
+
 class StoreError(GovkgError):
     """The store is missing, unreadable or cannot be written."""
 

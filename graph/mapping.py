@@ -39,8 +39,14 @@ def entity_type(fact: FactBase, field_type: str) -> str:
     return field_type
 
 
-def entity_key(kind: str, name: str) -> str:
-    return stable_id(kind, name)
+def entity_key(kind: str, name: str, place: str = "") -> str:
+    """An entity's id: its kind, place and name (loaders/places.py); with no place (a document
+    whose place cannot be read) the name alone, as before places were part of identity."""
+    return stable_id(kind, place, name) if place else stable_id(kind, name)
+
+
+def place_key(place: str) -> str:
+    return stable_id("Place", place)
 
 
 def task_key(doc: str, number: str) -> str:

@@ -23,20 +23,21 @@ from typing import Any, Callable, Iterable
 import neo4j
 from neo4j import Driver
 
-from govkg.graph.mapping import entity_key, entity_type, fact_key, stable_id, task_key
+from govkg.graph.mapping import entity_key, entity_type, fact_key, place_key, stable_id, task_key
 from govkg.graph import neo4j_derived
 from govkg.graph.neo4j_backend import Neo4jSettings, connect, errors_as_backend_errors
+from govkg.loaders.places import Places, parent_place
 from govkg.loaders.resolve import AliasTable
 from govkg.ontology.facts import (
     DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact)
 
-LABELS = ("Person", "Body", "Group", "Post", "Task", "Document", "Duty", "Reply")
+LABELS = ("Person", "Body", "Group", "Post", "Task", "Document", "Duty", "Reply", "Place")
 NAMED = ("Person", "Body", "Group", "Post")
 DEFAULT_BATCH_SIZE = 500
 
 SCHEMA = [f"CREATE CONSTRAINT govkg_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
           for label in LABELS] + [
-    f"CREATE INDEX govkg_{label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)" for label in NAMED] + [
+    f"CREATE INDEX govkg_{label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)" for label in (*NAMED, "Place")] + [
     "CREATE INDEX govkg_document_number IF NOT EXISTS FOR (n:Document) ON (n.number)",
     "CREATE INDEX govkg_task_number IF NOT EXISTS FOR (n:Task) ON (n.number)",
 ]
@@ -53,7 +54,10 @@ PRUNE: list[tuple[str, str]] = [
     *[(f"PRUNE:{label}", f"UNWIND $rows AS row MATCH (n:{label} {{doc: row.doc}}) WHERE NOT n.id IN row.ids "
                          "DETACH DELETE n") for label in PRUNE_NODES],
 ]
-ORPHANS = "MATCH (n:Person|Body|Group|Post) WHERE NOT (n)--() DELETE n"
+# an entity that only IN_PLACE ties to the graph is an orphan; then places nobody is in (twice: a
+# city whose districts went)
+ORPHANS = ("MATCH (n:Person|Body|Group|Post) WHERE NOT EXISTS { (n)-[r]-() WHERE NOT r:IN_PLACE } DETACH DELETE n",
+           *["MATCH (p:Place) WHERE NOT EXISTS { ()-[:IN_PLACE]->(p) } DETACH DELETE p"] * 2)
 
 
 def _rel(kind: str, a: str, b: str) -> str:
@@ -65,8 +69,12 @@ def _rel(kind: str, a: str, b: str) -> str:
 STATEMENTS: list[tuple[str, str]] = [
     *PRUNE,
     ("Document", "UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d.number = row.number, d += row.props"),
-    *[(label, f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n.name = row.name"
+    ("Place", "UNWIND $rows AS row MERGE (p:Place {id: row.id}) SET p.name = row.name"),
+    ("IN_PLACE:Place", "UNWIND $rows AS row MATCH (a:Place {id: row.a}) MATCH (b:Place {id: row.b}) MERGE (a)-[:IN_PLACE]->(b)"),
+    *[(label, f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n.name = row.name, n.place = row.place"
               + (", n.aliases = row.aliases" if label in ("Body", "Group") else "")) for label in NAMED],
+    *[(f"IN_PLACE:{label}", f"UNWIND $rows AS row MATCH (a:{label} {{id: row.a}}) MATCH (b:Place {{id: row.b}}) "
+                            "MERGE (a)-[:IN_PLACE]->(b)") for label in NAMED],
     ("Task", "UNWIND $rows AS row MERGE (t:Task {id: row.id}) SET t += row.props "
              "WITH t, row MATCH (d:Document {id: row.document}) MERGE (t)-[:IN]->(d)"),
     ("Duty", "UNWIND $rows AS row MERGE (u:Duty {id: row.id}) SET u += row.props"),
@@ -129,6 +137,7 @@ class Planner:
 
     def __init__(self, facts: list[FactBase], aliases: AliasTable | list[dict] | None = None):
         self.aliases = _alias_map(aliases)
+        self.places = Places.of(facts)
         self.doc_facts = {f.doc: f for f in facts if isinstance(f, DocumentFact)}
         self.task_titles: dict[str, str] = {}
         for f in facts:
@@ -146,11 +155,24 @@ class Planner:
                 seen.add((name, key))
                 rows[name].append(row)
 
+        def place(name: str) -> str:
+            key = place_key(name)
+            if ("Place", key) not in seen:
+                once("Place", key, {"id": key, "name": name})
+                parent = parent_place(name)
+                if parent:
+                    once("IN_PLACE:Place", key, {"a": key, "b": place(parent)})
+            return key
+
         def entity(label: str, name: str) -> str:
-            key = entity_key(label, name)
-            row = {"id": key, "name": name}
+            """The entity in the place of the current fact's document (loaders/places.py)."""
+            where = self.places.of_entity(label, doc_number, name)
+            key = entity_key(label, name, where)
+            row = {"id": key, "name": name, "place": where}
             if label in ("Body", "Group"):
                 row["aliases"] = self.aliases.get((label, name))
+            if (label, key) not in seen and where:
+                once(f"IN_PLACE:{label}", key, {"a": key, "b": place(where)})
             once(label, key, row)
             return key
 
@@ -167,7 +189,9 @@ class Planner:
             key = stable_id(fact_key(f), str(f.line))
             once(kind, key, {"id": key, "a": a, "b": b, "props": _clean({**props, "doc": f.doc, "line": f.line, "page": f.page, "ocr": f.ocr})})
 
+        doc_number = ""
         for f in facts:
+            doc_number = f.doc
             doc = document(f.doc)
             if isinstance(f, DocumentFact):
                 if f.issuer:
@@ -288,7 +312,7 @@ def _load(driver: Driver, database: str, units: list[list[FactBase]], planner: P
             done += len(unit)
             if progress:
                 progress(done, total)
-        session.execute_write(lambda tx: [tx.run(q).consume() for q in ((ORPHANS, STATUS) if replace else (STATUS,))])
+        session.execute_write(lambda tx: [tx.run(q).consume() for q in ((*ORPHANS, STATUS) if replace else (STATUS,))])
         session.execute_write(lambda tx: [tx.run(q, p).consume() for q, p in neo4j_derived.statements()])
     return len(units) + 1
 

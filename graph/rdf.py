@@ -11,8 +11,9 @@ from typing import Iterable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 
-from govkg.graph.standards import ORG_TYPES, OrgWriter, removed_posts, text_literal
-from govkg.graph.mapping import entity_key, entity_type, expand, fact_key, mapping, task_key
+from govkg.graph.standards import ORG_TYPES, OrgWriter, removed_posts, seat_of, text_literal
+from govkg.graph.mapping import entity_key, entity_type, expand, fact_key, mapping, place_key, task_key
+from govkg.loaders.places import Places, parent_place
 from govkg.loaders.resolve import AliasTable
 from govkg.ontology.facts import DocumentFact, FactBase, MemberFact, PostFact, TaskFact, fact_from_json
 
@@ -28,10 +29,16 @@ PREF, ALT = n("skos:prefLabel"), n("skos:altLabel")
 DERIVED, LINE, DOC_NUMBER = n("prov:wasDerivedFrom"), n("gk:line"), n("gk:docNumber")
 PAGE, OCR = n("gk:page"), n("gk:ocr")
 TASK_NUMBER, IN_DOCUMENT, TITLE = n("gk:taskNumber"), n("gk:inDocument"), n("dcterms:title")
+PLACE, IN_PLACE, SUB_ORG = n("gk:place"), n("gk:inPlace"), n("org:subOrganizationOf")
+PLACED = ("Person", "Body", "Group", "Post")  # the kinds whose identity includes a place
 
 
-def entity_iri(kind: str, name: str) -> NamedNode:
-    return NamedNode(f"{expand('id:')}{kind.lower()}/{entity_key(kind, name)}")
+def entity_iri(kind: str, name: str, place: str = "") -> NamedNode:
+    return NamedNode(f"{expand('id:')}{kind.lower()}/{entity_key(kind, name, place)}")
+
+
+def place_iri(place: str) -> NamedNode:
+    return NamedNode(f"{expand('id:')}place/{place_key(place)}")
 
 
 def document_iri(number: str) -> NamedNode:
@@ -59,21 +66,49 @@ def _literal(value: object, field_type: str) -> Literal:
 class QuadWriter:
     """Accumulates quads; entity nodes are typed and labelled once."""
 
-    def __init__(self) -> None:
+    def __init__(self, places: Places | None = None) -> None:
         self.quads: list[Quad] = []
         self._seen_entities: set[str] = set()
+        self.places = places or Places()
+        self.doc = ""  # the document of the fact being written: the place of names in it
+        self.named: dict[tuple[str, str], list[NamedNode]] = {}  # (kind, name) -> its IRIs, one per place
+
+    def place_of(self, kind: str, name: str) -> str:
+        return self.places.of_entity(kind, self.doc, name) if kind in PLACED else ""
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal | BlankNode) -> None:
         self.quads.append(Quad(s, p, o))
 
     def entity(self, kind: str, name: str) -> NamedNode:
-        iri = entity_iri(kind, name)
+        """The entity of this kind and name in the current document's place (loaders/places.py)."""
+        place = self.place_of(kind, name)
+        iri = entity_iri(kind, name, place)
         if iri.value not in self._seen_entities:
             self._seen_entities.add(iri.value)
             self.add(iri, RDF_TYPE, n(mapping()["entities"][kind]))
             for standard in ORG_TYPES.get(kind, ()):
                 self.add(iri, RDF_TYPE, n(standard))
             self.add(iri, PREF, text_literal(name))
+            self.add(iri, PLACE, text_literal(place))  # "" when no place could be read: queries bind it
+            self.named.setdefault((kind, name), []).append(iri)
+            if place:
+                self.add(iri, IN_PLACE, self.place(place))
+                if "org:Organization" in ORG_TYPES.get(kind, ()):
+                    self.add(iri, SUB_ORG, self.place(place))
+        return iri
+
+    def place(self, place: str) -> NamedNode:
+        """A jurisdiction's node, inside its parent's when its name says so (吕梁市离石区 in 吕梁市)."""
+        iri = place_iri(place)
+        if iri.value not in self._seen_entities:
+            self._seen_entities.add(iri.value)
+            self.add(iri, RDF_TYPE, n("gk:Place"))
+            self.add(iri, RDF_TYPE, n("org:Organization"))
+            self.add(iri, PREF, text_literal(place))
+            parent = parent_place(place)
+            if parent:
+                self.add(iri, IN_PLACE, self.place(parent))
+                self.add(iri, SUB_ORG, self.place(parent))
         return iri
 
     def document(self, number: str) -> NamedNode:
@@ -100,10 +135,11 @@ class QuadWriter:
 
 def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None) -> list[Quad]:
     """The facts as govkg n-ary nodes, with the W3C ORG/SKOS/PROV view beside them (standards.py)."""
-    w = QuadWriter()
     facts = list(facts)
-    org, removed = OrgWriter(w.add, w.entity), removed_posts(facts)
+    w = QuadWriter(Places.of(facts))
+    org, removed = OrgWriter(w.add, w.entity, w.place_of), removed_posts(facts, w.places)
     for fact in facts:
+        w.doc = fact.doc
         spec = mapping()["kinds"][fact.kind]
         node = fact_iri(fact)
         doc = w.document(fact.doc)
@@ -132,14 +168,14 @@ def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None)
         if isinstance(fact, MemberFact):
             org.membership(node, fact, entity_type(fact, "Member"))
         elif isinstance(fact, PostFact):
-            org.occupancy(fact, (fact.person, fact.body, fact.title) in removed)
+            org.occupancy(fact, seat_of(fact, w.places) in removed)
     if aliases is not None:
         for kind, clusters in aliases.clusters.items():
             entity = "Body" if kind == "body" else "Group"
             for canonical, names in clusters.items():
-                if entity_iri(entity, canonical).value in w._seen_entities:
+                for iri in w.named.get((entity, canonical), ()):
                     for alias in sorted(names):
-                        w.add(entity_iri(entity, canonical), ALT, text_literal(alias))
+                        w.add(iri, ALT, text_literal(alias))
     return w.quads
 
 

@@ -28,6 +28,7 @@ from typing import Iterable
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from govkg.graph.mapping import expand, stable_id
+from govkg.loaders.places import Places
 from govkg.ontology.facts import FactBase, MemberFact, PostFact
 from govkg.ontology.vocabulary import is_leading_group_role, title_rank
 
@@ -57,8 +58,10 @@ def concept_iri(kind: str, label: str) -> NamedNode:
     return NamedNode(f"{expand('id:')}concept/{kind}/{stable_id(kind, label)}")
 
 
-def org_post_iri(body: str, title: str) -> NamedNode:
-    return NamedNode(f"{expand('id:')}orgpost/{stable_id('OrgPost', body, title)}")
+def org_post_iri(body: str, title: str, place: str = "") -> NamedNode:
+    """One org:Post per seat: a body (of a place) and a title."""
+    parts = ("OrgPost", place, body, title) if place else ("OrgPost", body, title)
+    return NamedNode(f"{expand('id:')}orgpost/{stable_id(*parts)}")
 
 
 def is_group_head_role(role: str) -> bool:
@@ -69,8 +72,8 @@ def is_group_head_role(role: str) -> bool:
 class OrgWriter:
     """Adds the standard terms for facts whose govkg node and entity IRIs are already known."""
 
-    def __init__(self, add, entity) -> None:
-        self.add, self.entity = add, entity
+    def __init__(self, add, entity, place_of=lambda kind, name: "") -> None:
+        self.add, self.entity, self.place_of = add, entity, place_of
         self._seen: set[str] = set()
 
     def _once(self, key: str) -> bool:
@@ -108,7 +111,7 @@ class OrgWriter:
 
     def occupancy(self, f: PostFact, removed: bool) -> None:
         person, body = self.entity("Person", f.person), self.entity("Body", f.body)
-        post = org_post_iri(f.body, f.title)
+        post = org_post_iri(f.body, f.title, self.place_of("Body", f.body))
         if self._once(post.value):
             self.add(post, RDF_TYPE, n("org:Post"))
             self.add(post, n("skos:prefLabel"), text_literal(f.body + f.title))
@@ -124,9 +127,14 @@ class OrgWriter:
             self.add(person, n("org:headOf"), body)
 
 
-def removed_posts(facts: Iterable[FactBase]) -> set[tuple[str, str, str]]:
-    """(person, body, title) of every removal: such a post is no longer org:heldBy the person."""
-    return {(f.person, f.body, f.title) for f in facts if isinstance(f, PostFact) and f.event == "remove"}
+def seat_of(f: PostFact, places: Places) -> tuple[str, str, str, str, str]:
+    """(person's place, person, body's place, body, title): who holds which seat, places included."""
+    return (places.person(f.doc, f.person), f.person, places.body(f.doc, f.body), f.body, f.title)
+
+
+def removed_posts(facts: Iterable[FactBase], places: Places) -> set[tuple[str, str, str, str, str]]:
+    """The seats (seat_of) of every removal: such a post is no longer org:heldBy the person."""
+    return {seat_of(f, places) for f in facts if isinstance(f, PostFact) and f.event == "remove"}
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from govkg.loaders.names import is_collective, squash
+from govkg.loaders.places import read_place
 from govkg.ontology.facts import (
     DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact)
 from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
@@ -268,6 +269,8 @@ def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:
                    if not getattr(f, "collective", False)}
         if isinstance(f, MemberFact) and f.member_type == "body" and not f.collective:
             changes["member"] = body(f.member)
+        if isinstance(f, DocumentFact) and f.place is None:
+            changes["place"] = read_place(f.issuer)  # before folding: 吕梁市离石区人民政府 names the place
         if isinstance(f, PostFact | MemberFact):
             if isinstance(f, PostFact):
                 changes["person"] = squash(f.person)

@@ -34,6 +34,8 @@ class DocumentFact(FactBase):
     issuer: str | None = None
     addressees: list[str] = Field(default_factory=list)
     doc_type: str | None = Field(default=None, description="发 | 函 | 办发 | 办函 ...")
+    place: str | None = Field(default=None, description="the jurisdiction read from the issuer, e.g. 吕梁市离石区 "
+                                                        "(loaders/places.py); part of every entity's identity")
 
 
 class PostFact(FactBase):

@@ -12,8 +12,9 @@ import re
 from collections import Counter, defaultdict
 from functools import cached_property
 
-from govkg.errors import UnknownNameError
+from govkg.errors import AmbiguousNameError, UnknownNameError
 from govkg.loaders.names import squash
+from govkg.loaders.places import parent_place
 from govkg.loaders.resolve import Resolver
 from govkg.ontology.vocabulary import group_role_order, is_leadership_title, is_leading_group_role, title_rank
 from govkg.queries.backends import Backend, Row
@@ -27,18 +28,72 @@ class Questions:
 
     # -- names ---------------------------------------------------------------------------
     @cached_property
-    def _names(self) -> tuple[dict[str, set[str]], dict[str, dict[str, str]]]:
-        canonical: dict[str, set[str]] = defaultdict(set)
+    def _names(self) -> tuple[dict[str, dict[str, set[str]]], dict[str, dict[str, str]]]:
+        """(type -> canonical name -> its places, type -> alias -> canonical name)."""
+        canonical: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         aliases: dict[str, dict[str, str]] = defaultdict(dict)
         for row in self.backend.rows("names", {}):
-            canonical[row["type"]].add(row["name"])
+            canonical[row["type"]][row["name"]].add(row.get("place") or "")
             if row["alias"]:
                 aliases[row["type"]][squash(row["alias"])] = row["name"]
         return canonical, aliases
 
-    def resolve(self, name: str, types: tuple[str, ...]) -> tuple[str, str]:
-        """(type, canonical name) for what a user typed, or UnknownNameError with suggestions."""
+    @cached_property
+    def places(self) -> list[str]:
+        """Every place an entity of the graph is in (吕梁市离石区, 吕梁市 ...)."""
+        return sorted({p for by_name in self._names[0].values() for ps in by_name.values() for p in ps if p})
+
+    def place(self, typed: str) -> str:
+        """The place a user means by --place: a known place, or the one known place ending with what
+        was typed (离石区 -> 吕梁市离石区); UnknownNameError otherwise."""
+        wanted = squash(typed)
+        if wanted in self.places:
+            return wanted
+        ending = [p for p in self.places if p.endswith(wanted) and len(wanted) >= 2]
+        if len(ending) == 1:
+            return ending[0]
+        raise UnknownNameError("place", typed, ending or difflib.get_close_matches(wanted, self.places, n=5, cutoff=0.3))
+
+    def find(self, name: str, types: tuple[str, ...], place: str | None = None) -> tuple[str, str, str]:
+        """(type, canonical name, place) for what a user typed. A name in several places is
+        AmbiguousNameError listing them (pass place); with a place, only that place's names (and its
+        parents': 市委 of a district is the city's) are candidates, suggestions included; a name that
+        itself names an unknown place (吕梁市东城区…专班 on a store without 东城区) is unknown."""
         canonical, aliases = self._names
+        scope = self.place(place) if place else None
+        wanted = squash(name)
+        if scope is None and not any(wanted in canonical[t] or wanted in aliases[t] for t in types):
+            scope = self._place_in_name(wanted)  # only a name not in the graph as typed is read for a place
+        within = _within(scope) if scope is not None else None
+        names = {t: {n for n, ps in canonical[t].items() if within is None or ps & within} for t in types}
+        kind, resolved = self._resolve(name, types, names, {t: {a: n for a, n in aliases[t].items() if n in names[t]}
+                                                            for t in types})
+        found = canonical[kind][resolved] & within if within is not None else canonical[kind][resolved]
+        if scope in found:
+            return kind, resolved, scope  # a name in the place asked for and in its parent: the place's own
+        if len(found) > 1:
+            raise AmbiguousNameError(kind.lower(), resolved, sorted(found))
+        return kind, resolved, next(iter(found), "")
+
+    def resolve(self, name: str, types: tuple[str, ...], place: str | None = None) -> tuple[str, str]:
+        """(type, canonical name) for what a user typed (find() without the place)."""
+        kind, resolved, _ = self.find(name, types, place)
+        return kind, resolved
+
+    def _place_in_name(self, wanted: str) -> str | None:
+        """The place a typed name opens with: a known place (or its last part: 离石区…) scopes the
+        search to it; a city-and-district prefix the graph does not know is a place of its own, with
+        no names in it (so its groups are unknown, never the nearest group elsewhere)."""
+        for p in sorted(self.places, key=len, reverse=True):
+            tail = PLACE_TAIL.search(p)
+            if wanted.startswith(p) or (tail and len(tail.group(0)) >= 3 and wanted.startswith(tail.group(0))):
+                return p
+        named = NAMED_PLACE.match(wanted)
+        return named.group(0) if named else None
+
+    def _resolve(self, name: str, types: tuple[str, ...], canonical: dict[str, set[str]],
+                 aliases: dict[str, dict[str, str]]) -> tuple[str, str]:
+        """(type, canonical name) among these names, or UnknownNameError with suggestions from them."""
         wanted = squash(name)
         for t in types:
             if wanted in canonical[t]:
@@ -63,17 +118,17 @@ class Questions:
         raise UnknownNameError(kind, name, [aliases_to_canonical(c, types, aliases) for c in close])
 
     # -- questions -----------------------------------------------------------------------
-    def who_leads(self, name: str) -> dict:
-        kind, resolved = self.resolve(name, ("Group", "Body"))
+    def who_leads(self, name: str, place: str | None = None) -> dict:
+        kind, resolved, where = self.find(name, ("Group", "Body"), place)
         if kind == "Group":
             leaders = [
                 {"person": r["member"], "title": r["role"], "body": resolved, "member_type": r["member_type"],
                  "doc": r["doc"], "line": r["line"], "page": r["page"]}
-                for r in self.backend.rows("members", {"name": resolved}) if is_leading_group_role(r["role"])]
+                for r in self.backend.rows("members", {"name": resolved, "place": where}) if is_leading_group_role(r["role"])]
             leaders.sort(key=lambda x: (group_role_order().get(x["title"], 99), x["doc"], x["line"], x["person"]))
         else:
             latest: dict[tuple[str, str], Row] = {}
-            for r in self.backend.rows("body_posts", {"name": resolved}):
+            for r in self.backend.rows("body_posts", {"name": resolved, "place": where}):
                 if r["event"] == "remove" or r["removed"] or not is_leadership_title(r["title"]):
                     continue
                 key = (r["person"], r["title"])
@@ -82,32 +137,32 @@ class Questions:
             leaders = [{"person": r["person"], "title": r["title"], "body": r["body"], "event": r["event"],
                         "doc": r["doc"], "line": r["line"], "page": r["page"]} for r in latest.values()]
             leaders.sort(key=lambda x: (RANK_ORDER[title_rank(x["title"])], x["title"], x["person"], x["doc"]))
-        return {"query": name, "resolved": resolved, "type": kind.lower(), "leaders": leaders}
+        return {"query": name, "resolved": resolved, "type": kind.lower(), "place": where, "leaders": leaders}
 
-    def person(self, name: str) -> dict:
-        _, resolved = self.resolve(name, ("Person",))
+    def person(self, name: str, place: str | None = None) -> dict:
+        _, resolved, where = self.find(name, ("Person",), place)
         posts = [{"body": r["body"], "title": r["title"], "event": r["event"],
                   "status": "former" if r["event"] == "remove" or r["removed"] else "current",
                   "qualifier": r["qualifier"], "probation": r["probation"], "date": r["date"],
                   "doc": r["doc"], "line": r["line"], "page": r["page"]}
-                 for r in self.backend.rows("person_posts", {"name": resolved})]
+                 for r in self.backend.rows("person_posts", {"name": resolved, "place": where})]
         posts.sort(key=lambda p: (p["date"] or "", p["doc"], p["line"], p["body"], p["title"]))
         groups = [{"group": r["group"], "role": r["role"], "doc": r["doc"], "line": r["line"], "page": r["page"]}
-                  for r in self.backend.rows("person_groups", {"name": resolved})]
+                  for r in self.backend.rows("person_groups", {"name": resolved, "place": where})]
         groups.sort(key=lambda g: (g["doc"], g["line"], g["group"], g["role"]))
-        return {"query": name, "person": resolved, "posts": posts, "groups": groups}
+        return {"query": name, "person": resolved, "place": where, "posts": posts, "groups": groups}
 
-    def members(self, name: str) -> dict:
-        _, resolved = self.resolve(name, ("Group",))
+    def members(self, name: str, place: str | None = None) -> dict:
+        _, resolved, where = self.find(name, ("Group",), place)
         members = [{"member": r["member"], "member_type": r["member_type"], "role": r["role"],
                     "qualifier": r["qualifier"], "doc": r["doc"], "line": r["line"], "page": r["page"]}
-                   for r in self.backend.rows("members", {"name": resolved})]
+                   for r in self.backend.rows("members", {"name": resolved, "place": where})]
         members.sort(key=lambda m: (group_role_order().get(m["role"], 99), m["doc"], m["line"], m["member"]))
-        offices = sorted(self.backend.rows("office", {"name": resolved}), key=lambda r: (r["doc"], r["line"]))
+        offices = sorted(self.backend.rows("office", {"name": resolved, "place": where}), key=lambda r: (r["doc"], r["line"]))
         office = ({"host_body": offices[0]["host_body"], "director": offices[0]["director"],
                    "doc": offices[0]["doc"], "line": offices[0]["line"], "page": offices[0]["page"]} if offices else None)
-        subgroups = sorted(r["subgroup"] for r in self.backend.rows("subgroups", {"name": resolved}))
-        return {"query": name, "group": resolved, "members": members, "office": office, "subgroups": subgroups}
+        subgroups = sorted(r["subgroup"] for r in self.backend.rows("subgroups", {"name": resolved, "place": where}))
+        return {"query": name, "group": resolved, "place": where, "members": members, "office": office, "subgroups": subgroups}
 
     def responsible(self, task: str, doc: str | None = None) -> dict:
         number = squash(task).strip("（）()")
@@ -122,19 +177,33 @@ class Questions:
         bodies.sort(key=lambda b: (b["line"], b["body"], b["role"]))
         return {"doc": docs[0], "task": number, "title": rows[0]["title"], "bodies": bodies}
 
-    def tasks(self, name: str) -> dict:
-        _, resolved = self.resolve(name, ("Body",))
+    def tasks(self, name: str, place: str | None = None) -> dict:
+        _, resolved, where = self.find(name, ("Body",), place)
         tasks = [{"doc": r["doc"], "task": r["task"], "title": r["title"], "role": r["role"], "line": r["line"], "page": r["page"]}
-                 for r in self.backend.rows("tasks", {"name": resolved})]
+                 for r in self.backend.rows("tasks", {"name": resolved, "place": where})]
         tasks.sort(key=lambda t: (t["doc"], t["line"], t["task"], t["role"]))
-        return {"query": name, "body": resolved, "tasks": tasks}
+        return {"query": name, "body": resolved, "place": where, "tasks": tasks}
 
-    def duties(self, name: str) -> dict:
-        _, resolved = self.resolve(name, ("Body",))
+    def duties(self, name: str, place: str | None = None) -> dict:
+        _, resolved, where = self.find(name, ("Body",), place)
         duties = [{"doc": r["doc"], "context": r["context"], "text": r["text"], "line": r["line"], "page": r["page"]}
-                  for r in self.backend.rows("duties", {"name": resolved})]
+                  for r in self.backend.rows("duties", {"name": resolved, "place": where})]
         duties.sort(key=lambda d: (d["doc"], d["line"], d["context"]))
-        return {"query": name, "body": resolved, "duties": duties}
+        return {"query": name, "body": resolved, "place": where, "duties": duties}
+
+
+# the last part of a place's name (吕梁市离石区 -> 离石区), and a typed city-and-district prefix
+PLACE_TAIL = re.compile(r"[\u4e00-\u9fff]{2,4}[区县旗市]$")
+NAMED_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[市州盟][\u4e00-\u9fff]{2,3}?[区县旗]")
+
+
+def _within(place: str) -> set[str]:
+    """A place and the places it lies in: a district's question may name its city's bodies."""
+    out = {place}
+    while parent_place(place):
+        place = parent_place(place)  # type: ignore[assignment]
+        out.add(place)
+    return out
 
 
 PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}[市州盟])?(?:[\u4e00-\u9fff]{2,3}[区县旗])?")

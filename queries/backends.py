@@ -35,7 +35,7 @@ def python_value(term: object) -> object:
     return getattr(term, "value", str(term))
 
 
-LABEL_PARAMS = {"name"}
+LABEL_PARAMS = {"name", "place"}  # labels and gk:place are @zh text
 
 
 def bound_literal(param: str, value: str) -> Literal:
