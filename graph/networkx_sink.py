@@ -19,11 +19,12 @@ from govkg.graph.neo4j_load import NAMED, Planner
 from govkg.ontology.facts import FactBase
 from govkg.ontology.vocabulary import vocabulary
 
-NODE_KINDS = ("Document", *NAMED, "Task", "Duty", "Reply")
+NODE_KINDS = ("Document", "Place", *NAMED, "Task", "Duty", "Reply")
 EDGE_ENDS = {"ISSUED_BY": ("Document", "Body"), "HOLDS": ("Person", "Body"), "PART_OF": ("Group", "Group"),
              "HAS_OFFICE": ("Group", "Body"), "RESPONSIBLE_FOR": ("Body", "Task"), "HAS_DUTY": ("Body", "Duty"),
              "ANSWERED_BY": ("Reply", "Body"), "MEMBER_OF:Person": ("Person", "Group"),
-             "MEMBER_OF:Body": ("Body", "Group"), "MEMBER_OF:Post": ("Post", "Group")}
+             "MEMBER_OF:Body": ("Body", "Group"), "MEMBER_OF:Post": ("Post", "Group"),
+             "IN_PLACE:Place": ("Place", "Place"), **{f"IN_PLACE:{label}": (label, "Place") for label in NAMED}}
 
 
 def _value(v: Any) -> Any:
@@ -74,7 +75,8 @@ def facts_to_networkx(facts: list[FactBase], aliases: Any = None) -> nx.MultiDiG
                 g.add_edge(f"{kind}:{r['id']}", f"Document:{r['document']}", key=f"IN:{r['id']}", label="IN")
     for name, (a, b) in EDGE_ENDS.items():
         for r in rows.get(name, []):
-            g.add_edge(f"{a}:{r['a']}", f"{b}:{r['b']}", key=r["id"], label=name.split(":")[0], **_props(r["props"]))
+            key = r.get("id", f"{name}:{r['a']}")  # an entity is IN_PLACE once: its id keys the edge
+            g.add_edge(f"{a}:{r['a']}", f"{b}:{r['b']}", key=key, label=name.split(":")[0], **_props(r.get("props", {})))
     _derived(g)
     return g
 

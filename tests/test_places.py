@@ -8,6 +8,7 @@ bench/renamed_copies.py makes it: before places, the two merged into one distric
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,44 @@ def test_an_unknown_group_in_a_known_place_is_unknown_with_that_places_suggestio
 def test_a_group_of_a_place_not_in_the_store_is_unknown_not_the_nearest_elsewhere(sample_store: Path) -> None:
     result = run_cli("ask", "members", f"{OTHER}推动大规模设备更新和消费品以旧换新工作专班", "--store", str(sample_store))
     assert result.returncode == 1, f"{OTHER}'s group is not in a store of 离石区 only, got: {result.stdout}"
+
+
+@pytest.mark.neo4j
+def test_neo4j_keys_by_place_and_answers_as_the_embedded_store(two_districts: Path, sample_store: Path) -> None:
+    from govkg.errors import AmbiguousNameError
+    from govkg.graph.neo4j_backend import Neo4jBackend
+    from govkg.graph.neo4j_load import load_facts, wipe
+    from govkg.graph.rdf import aliases_from_store, facts_from_store
+    from govkg.queries.answers import Questions
+    from govkg.queries.backends import OxigraphBackend
+    from govkg.errors import BackendError
+    from govkg.graph.neo4j_backend import Neo4jSettings, connect
+    settings = Neo4jSettings.from_env()
+    try:
+        driver = connect(settings)
+    except BackendError as e:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Neo4j is required under CI=true: {e}")
+        pytest.skip(f"no Neo4j server ({e}); start one with `make neo4j-up`")
+    store = open_store(two_districts)
+    try:
+        wipe(driver, settings.database)
+        load_facts(driver, facts_from_store(store), aliases_from_store(store), database=settings.database)
+        with driver.session(database=settings.database) as s:
+            places = sorted(r["p"] for r in s.run("MATCH (b:Body {name: '区财政局'})-[:IN_PLACE]->(p:Place) RETURN p.name AS p"))
+            people = s.run("MATCH (p:Person) RETURN count(p) AS n").single()["n"]
+        assert places == sorted([LISHI, OTHER]), "two 区财政局 nodes, each IN_PLACE its district"
+        assert people == count(two_districts, "foaf:Person"), "as many people as in the embedded store"
+        ox, neo = Questions(OxigraphBackend(store)), Questions(Neo4jBackend(driver, settings))
+        for q in (ox, neo):
+            with pytest.raises(AmbiguousNameError) as e:
+                q.who_leads("区财政局")
+            assert e.value.places == sorted([LISHI, OTHER])
+        assert ox.who_leads("区财政局", LISHI) == neo.who_leads("区财政局", LISHI)
+        assert ox.person("任凯旋", OTHER) == neo.person("任凯旋", OTHER)
+        assert ox.person("孙大军") == neo.person("孙大军")
+    finally:
+        wipe(driver, settings.database)  # leave the sample as the Neo4j tests load it
+        sample = open_store(sample_store)
+        load_facts(driver, facts_from_store(sample), aliases_from_store(sample), database=settings.database)
+        driver.close()
