@@ -169,8 +169,8 @@ class Planner:
             where = self.places.of_entity(label, doc_number, name)
             key = entity_key(label, name, where)
             row = {"id": key, "name": name, "place": where}
-            if label in ("Body", "Group"):
-                row["aliases"] = self.aliases.get((label, name))
+            if label in ("Body", "Group") and (label, key) not in seen:
+                row["aliases"] = self.places.aliases_for(self.aliases.get((label, name)) or [], where) or None
             if (label, key) not in seen and where:
                 once(f"IN_PLACE:{label}", key, {"a": key, "b": place(where)})
             once(label, key, row)

@@ -29,7 +29,10 @@ PREF, ALT = n("skos:prefLabel"), n("skos:altLabel")
 DERIVED, LINE, DOC_NUMBER = n("prov:wasDerivedFrom"), n("gk:line"), n("gk:docNumber")
 PAGE, OCR = n("gk:page"), n("gk:ocr")
 TASK_NUMBER, IN_DOCUMENT, TITLE = n("gk:taskNumber"), n("gk:inDocument"), n("dcterms:title")
-PLACE, IN_PLACE, SUB_ORG = n("gk:place"), n("gk:inPlace"), n("org:subOrganizationOf")
+# an entity's jurisdiction: gk:inPlace, and dcterms:spatial beside it for standard queries (not
+# org:subOrganizationOf: that is the group hierarchy here, and a sub-group query must not list
+# every body under its district)
+PLACE, IN_PLACE, SPATIAL = n("gk:place"), n("gk:inPlace"), n("dcterms:spatial")
 PLACED = ("Person", "Body", "Group", "Post")  # the kinds whose identity includes a place
 
 
@@ -71,7 +74,7 @@ class QuadWriter:
         self._seen_entities: set[str] = set()
         self.places = places or Places()
         self.doc = ""  # the document of the fact being written: the place of names in it
-        self.named: dict[tuple[str, str], list[NamedNode]] = {}  # (kind, name) -> its IRIs, one per place
+        self.named: dict[tuple[str, str], list[tuple[NamedNode, str]]] = {}  # (kind, name) -> (IRI, place) per place
 
     def place_of(self, kind: str, name: str) -> str:
         return self.places.of_entity(kind, self.doc, name) if kind in PLACED else ""
@@ -90,11 +93,10 @@ class QuadWriter:
                 self.add(iri, RDF_TYPE, n(standard))
             self.add(iri, PREF, text_literal(name))
             self.add(iri, PLACE, text_literal(place))  # "" when no place could be read: queries bind it
-            self.named.setdefault((kind, name), []).append(iri)
+            self.named.setdefault((kind, name), []).append((iri, place))
             if place:
                 self.add(iri, IN_PLACE, self.place(place))
-                if "org:Organization" in ORG_TYPES.get(kind, ()):
-                    self.add(iri, SUB_ORG, self.place(place))
+                self.add(iri, SPATIAL, self.place(place))
         return iri
 
     def place(self, place: str) -> NamedNode:
@@ -103,12 +105,12 @@ class QuadWriter:
         if iri.value not in self._seen_entities:
             self._seen_entities.add(iri.value)
             self.add(iri, RDF_TYPE, n("gk:Place"))
-            self.add(iri, RDF_TYPE, n("org:Organization"))
+            self.add(iri, RDF_TYPE, n("dcterms:Location"))
             self.add(iri, PREF, text_literal(place))
             parent = parent_place(place)
             if parent:
                 self.add(iri, IN_PLACE, self.place(parent))
-                self.add(iri, SUB_ORG, self.place(parent))
+                self.add(iri, SPATIAL, self.place(parent))
         return iri
 
     def document(self, number: str) -> NamedNode:
@@ -173,8 +175,8 @@ def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None)
         for kind, clusters in aliases.clusters.items():
             entity = "Body" if kind == "body" else "Group"
             for canonical, names in clusters.items():
-                for iri in w.named.get((entity, canonical), ()):
-                    for alias in sorted(names):
+                for iri, place in w.named.get((entity, canonical), ()):
+                    for alias in w.places.aliases_for(sorted(names), place):
                         w.add(iri, ALT, text_literal(alias))
     return w.quads
 

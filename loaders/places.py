@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from govkg.loaders.names import squash
 from govkg.ontology.facts import DocumentFact, FactBase, PostFact
@@ -47,6 +48,12 @@ def parent_place(place: str) -> str | None:
     """The place a place lies in, when its name says so: 吕梁市离石区 -> 吕梁市; 吕梁市 -> None."""
     m = PLACE_PARTS.match(place)
     return m.group(1) if m and m.group(1) else None
+
+
+def place_tail(place: str) -> str:
+    """A place's own name without its parent's: 吕梁市离石区 -> 离石区; 吕梁市 -> 吕梁市."""
+    m = PLACE_PARTS.match(place)
+    return m.group(2) if m else place
 
 
 def place_level(place: str) -> str:
@@ -91,11 +98,24 @@ class Places:
             return self.person(doc, name)
         return self.doc(doc)  # Group, Post
 
-    def all(self) -> list[str]:
+    @cached_property
+    def known(self) -> list[str]:
         """Every place an entity can be in (document places, their parents, merged people's)."""
         out = {p for p in self.docs.values() if p} | {p for p in self.persons.values() if p}
         out |= {parent_place(p) for p in list(out) if parent_place(p)}  # type: ignore[misc]
         return sorted(out)
+
+    def aliases_for(self, aliases: list[str], place: str) -> list[str]:
+        """The spellings that may name an entity of this place: 东城区医疗保险服务中心 (an alias of
+        区医疗保险服务中心, read in 东城区's documents) is not an alias of 离石区's. A spelling opening with
+        another known place (its full name or its own part, 东城区) is left out."""
+        mine = set()
+        p: str | None = place
+        while p:
+            mine.add(p)
+            p = parent_place(p)
+        others = [(q, place_tail(q)) for q in self.known if q not in mine]
+        return [a for a in aliases if not any(a.startswith(q) or (len(t) >= 3 and a.startswith(t)) for q, t in others)]
 
     def _merge_people(self, facts: list[FactBase]) -> None:
         """Union of (name, place) keys that hold the same seat (body place, body, title): the one

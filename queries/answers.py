@@ -14,7 +14,7 @@ from functools import cached_property
 
 from govkg.errors import AmbiguousNameError, UnknownNameError
 from govkg.loaders.names import squash
-from govkg.loaders.places import parent_place
+from govkg.loaders.places import parent_place, place_level, place_tail
 from govkg.loaders.resolve import Resolver
 from govkg.ontology.vocabulary import group_role_order, is_leadership_title, is_leading_group_role, title_rank
 from govkg.queries.backends import Backend, Row
@@ -66,8 +66,14 @@ class Questions:
             scope = self._place_in_name(wanted)  # only a name not in the graph as typed is read for a place
         within = _within(scope) if scope is not None else None
         names = {t: {n for n, ps in canonical[t].items() if within is None or ps & within} for t in types}
-        kind, resolved = self._resolve(name, types, names, {t: {a: n for a, n in aliases[t].items() if n in names[t]}
-                                                            for t in types})
+        known = {t: {a: n for a, n in aliases[t].items() if n in names[t]} for t in types}
+        folded = _fold_place(wanted, scope) if scope else None
+        try:  # 东城区医疗保险服务中心 is 区医疗保险服务中心 of 东城区 (bodies are named folded; groups as printed)
+            if not folded or any(wanted in names[t] or wanted in known[t] for t in types):
+                raise UnknownNameError("", "", [])
+            kind, resolved = self._resolve(folded, types, names, known)
+        except UnknownNameError:
+            kind, resolved = self._resolve(name, types, names, known)
         found = canonical[kind][resolved] & within if within is not None else canonical[kind][resolved]
         if scope in found:
             return kind, resolved, scope  # a name in the place asked for and in its parent: the place's own
@@ -85,11 +91,12 @@ class Questions:
         search to it; a city-and-district prefix the graph does not know is a place of its own, with
         no names in it (so its groups are unknown, never the nearest group elsewhere)."""
         for p in sorted(self.places, key=len, reverse=True):
-            tail = PLACE_TAIL.search(p)
-            if wanted.startswith(p) or (tail and len(tail.group(0)) >= 3 and wanted.startswith(tail.group(0))):
+            if wanted.startswith(p) or (len(place_tail(p)) >= 3 and wanted.startswith(place_tail(p))):
                 return p
-        named = NAMED_PLACE.match(wanted)
-        return named.group(0) if named else None
+        if not self.places:
+            return None  # a graph of documents without places: nothing to scope by
+        named = NAMED_PLACE.match(wanted) or COUNTY_PREFIX.match(wanted)
+        return named.group(0) if named and not named.group(0).endswith(NOT_PLACES) else None
 
     def _resolve(self, name: str, types: tuple[str, ...], canonical: dict[str, set[str]],
                  aliases: dict[str, dict[str, str]]) -> tuple[str, str]:
@@ -192,9 +199,18 @@ class Questions:
         return {"query": name, "body": resolved, "place": where, "duties": duties}
 
 
-# the last part of a place's name (吕梁市离石区 -> 离石区), and a typed city-and-district prefix
-PLACE_TAIL = re.compile(r"[\u4e00-\u9fff]{2,4}[区县旗市]$")
+# a typed city-and-district prefix
 NAMED_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[市州盟][\u4e00-\u9fff]{2,3}?[区县旗]")
+COUNTY_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2}[区县旗]")  # 东城区医疗保险服务中心
+NOT_PLACES = ("开发区", "高新区", "保护区", "示范区", "试验区", "社区", "园区", "景区", "辖区", "片区", "矿区", "库区", "牧区", "林区")
+
+
+def _fold_place(wanted: str, place: str) -> str | None:
+    """A typed name opening with its place, folded as bodies are (东城区X -> 区X): None otherwise."""
+    for prefix in (place, place_tail(place)):
+        if wanted.startswith(prefix) and len(wanted) > len(prefix) + 1:
+            return place_level(place) + wanted[len(prefix):]
+    return None
 
 
 def _within(place: str) -> set[str]:

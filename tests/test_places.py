@@ -70,7 +70,7 @@ def test_two_districts_give_two_people_named_任凯旋(two_districts: Path) -> N
 def test_a_body_is_in_its_place_node(two_districts: Path) -> None:
     store = open_store(two_districts)
     rows = store.query(PREFIXES + 'SELECT ?place WHERE { ?b a gk:Body ; skos:prefLabel "区财政局"@zh ; '
-                                  'gk:inPlace ?p ; <http://www.w3.org/ns/org#subOrganizationOf> ?p . '
+                                  'gk:inPlace ?p ; <http://purl.org/dc/terms/spatial> ?p . '
                                   '?p a gk:Place ; skos:prefLabel ?place ; gk:inPlace ?city . '
                                   '?city skos:prefLabel "吕梁市"@zh }')
     assert sorted(r["place"].value for r in rows) == sorted([LISHI, OTHER]), \
@@ -147,6 +147,24 @@ def test_an_unknown_group_in_a_known_place_is_unknown_with_that_places_suggestio
 def test_a_group_of_a_place_not_in_the_store_is_unknown_not_the_nearest_elsewhere(sample_store: Path) -> None:
     result = run_cli("ask", "members", f"{OTHER}推动大规模设备更新和消费品以旧换新工作专班", "--store", str(sample_store))
     assert result.returncode == 1, f"{OTHER}'s group is not in a store of 离石区 only, got: {result.stdout}"
+
+
+def test_a_body_typed_with_its_district_answers_from_that_district(two_districts: Path) -> None:
+    result = run_cli("ask", "who-leads", f"{place_name(0)}区医疗保险服务中心", "--store", str(two_districts), "--json")
+    assert result.returncode == 0, result.stderr
+    docs = {a["doc"][:1] for a in json.loads(result.stdout)["answers"]}
+    assert docs == {place_name(0)[0]}, f"only {OTHER}'s documents should answer, not another district's: {docs}"
+
+
+def test_a_body_typed_with_a_district_not_in_the_store_is_unknown(sample_store: Path) -> None:
+    result = run_cli("ask", "who-leads", f"{place_name(0)}区医疗保险服务中心", "--store", str(sample_store))
+    assert result.returncode == 1, f"离石区's 区医疗保险服务中心 is not {OTHER}'s: {result.stdout}"
+
+
+def test_a_spelling_naming_another_place_is_no_alias_here() -> None:
+    places = Places({"甲1号": LISHI, "乙1号": OTHER})
+    spellings = ["区医保中心", f"{place_name(0)}区医疗保险服务中心", "离石区医疗保险服务中心"]
+    assert places.aliases_for(spellings, LISHI) == ["区医保中心", "离石区医疗保险服务中心"]
 
 
 @pytest.mark.neo4j

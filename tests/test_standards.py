@@ -101,8 +101,8 @@ PREFIXES = """@prefix gk: <https://w3id.org/govkg/ontology#> . @prefix foaf: <ht
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix org: <http://www.w3.org/ns/org#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix : <urn:x:> .
 :d a gk:Document ; gk:docNumber "离政发〔2024〕1号" ; skos:prefLabel "离政发〔2024〕1号"@zh .
-:g a gk:LeadingGroup , org:Organization ; skos:prefLabel "某领导小组"@zh .
-:p a foaf:Person ; skos:prefLabel "张三"@zh .
+:g a gk:LeadingGroup , org:Organization ; skos:prefLabel "某领导小组"@zh ; gk:place "某市某区"@zh .
+:p a foaf:Person ; skos:prefLabel "张三"@zh ; gk:place "某市某区"@zh .
 :r a skos:Concept ; skos:prefLabel "组长"@zh ; skos:inScheme :s . :s a skos:ConceptScheme .
 """
 MEMBERSHIP = """:m a gk:GroupMembership , org:Membership ; prov:wasDerivedFrom :d ; gk:line 3 ; gk:group :g ; gk:member :p ;
@@ -112,6 +112,12 @@ MEMBERSHIP = """:m a gk:GroupMembership , org:Membership ; prov:wasDerivedFrom :
 def test_shapes_accept_a_well_formed_membership() -> None:
     conforms, report = _conforms(PREFIXES + MEMBERSHIP)
     assert conforms, report[:2000]
+
+
+def test_shapes_refuse_an_entity_without_its_place() -> None:
+    conforms, report = _conforms(PREFIXES.replace(':p a foaf:Person ; skos:prefLabel "张三"@zh ; gk:place "某市某区"@zh .',
+                                                  ':p a foaf:Person ; skos:prefLabel "张三"@zh .') + MEMBERSHIP)
+    assert not conforms and "place" in report, "a person's place is part of who they are (\"\" when unread)"
 
 
 def test_shapes_refuse_an_entity_typed_twice() -> None:
