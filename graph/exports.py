@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from govkg.graph.mapping import entity_key, entity_type, mapping, stable_id, task_key
+from govkg.graph.standards import removed_posts, seat_of
+from govkg.loaders.places import Places
 from govkg.ontology.facts import DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, TaskFact, fact_to_json
 
 FTM_ID = "govkg-"
@@ -32,8 +34,9 @@ def _dates(facts: Iterable[FactBase]) -> dict[str, str]:
     return {f.doc: f.date for f in facts if isinstance(f, DocumentFact) and f.date}
 
 
-def _removed(facts: Iterable[FactBase]) -> set[tuple[str, str, str]]:
-    return {(f.person, f.body, f.title) for f in facts if isinstance(f, PostFact) and f.event == "remove"}
+def _key(places: Places, kind: str, doc: str, name: str) -> str:
+    """The entity's id as both stores key it: kind, place (loaders/places.py) and name."""
+    return entity_key(kind, name, places.of_entity(kind, doc, name))
 
 
 # -- FollowTheMoney ---------------------------------------------------------------------------
@@ -54,16 +57,20 @@ def ftm_entities(facts: list[FactBase]) -> list[dict]:
                 have.extend(str(v) for v in values if str(v) not in have)
         return eid
 
+    places = Places.of(facts)
+    doc = ""
+
     def named(kind: str, name: str) -> str:
         extra = {"classification": "leading group"} if kind == "Group" else {}
-        return put(FTM_SCHEMA[kind], entity_key(kind, name), name=name, **extra)
+        return put(FTM_SCHEMA[kind], _key(places, kind, doc, name), name=name, **extra)
 
-    dates, removed = _dates(facts), _removed(facts)
+    dates, removed = _dates(facts), removed_posts(facts, places)
     for f in facts:
+        doc = f.doc
         if isinstance(f, PostFact):
             body = named("Body", f.body)
-            post = put("Position", stable_id("OrgPost", f.body, f.title), name=f.body + f.title, organization=body)
-            former = f.event == "remove" or (f.person, f.body, f.title) in removed
+            post = put("Position", stable_id("OrgPost", body, f.title), name=f.body + f.title, organization=body)
+            former = f.event == "remove" or seat_of(f, places) in removed
             put("Occupancy", stable_id("occupancy", fact_json_key(f)), holder=named("Person", f.person), post=post,
                 status="former" if former else "current", description=f.event, summary=_where(f),
                 startDate=dates.get(f.doc) if f.event == "appoint" else None)
@@ -95,15 +102,17 @@ def popolo(facts: list[FactBase]) -> dict:
     orgs: dict[str, dict] = {}
     posts: dict[str, dict] = {}
     memberships: list[dict] = []
-    dates, removed = _dates(facts), _removed(facts)
+    places = Places.of(facts)
+    dates, removed = _dates(facts), removed_posts(facts, places)
+    doc = ""
 
     def person(name: str) -> str:
-        pid = "person/" + entity_key("Person", name)
+        pid = "person/" + _key(places, "Person", doc, name)
         persons.setdefault(pid, {"id": pid, "name": name})
         return pid
 
     def org(kind: str, name: str, parent: str | None = None) -> str:
-        oid = f"{kind.lower()}/{entity_key(kind, name)}"
+        oid = f"{kind.lower()}/{_key(places, kind, doc, name)}"
         o = orgs.setdefault(oid, {"id": oid, "name": name, "classification": "body" if kind == "Body" else "leading group"})
         if parent:
             o["parent_id"] = org("Group", parent)
@@ -115,12 +124,13 @@ def popolo(facts: list[FactBase]) -> dict:
         return pid
 
     for f in facts:
+        doc = f.doc
         source = [{"note": _where(f)}]
         if isinstance(f, PostFact):
             body = org("Body", f.body)
             m = {"id": "membership/" + stable_id("post", fact_json_key(f)), "person_id": person(f.person),
                  "organization_id": body, "post_id": post(f.body + f.title, body, f.title), "role": f.title,
-                 "status": "former" if f.event == "remove" or (f.person, f.body, f.title) in removed else "current",
+                 "status": "former" if f.event == "remove" or seat_of(f, places) in removed else "current",
                  "sources": source}
             if f.event == "appoint" and dates.get(f.doc):
                 m["start_date"] = dates[f.doc]

@@ -206,3 +206,10 @@ def test_neo4j_keys_by_place_and_answers_as_the_embedded_store(two_districts: Pa
         sample = open_store(sample_store)
         load_facts(driver, facts_from_store(sample), aliases_from_store(sample), database=settings.database)
         driver.close()
+
+
+def test_exports_keep_the_two_districts_people_apart(two_districts: Path) -> None:
+    from govkg.graph.exports import popolo
+    from govkg.graph.rdf import facts_from_store
+    people = [p for p in popolo(facts_from_store(open_store(two_districts)))["persons"] if p["name"] == "任凯旋"]
+    assert len(people) == 2, "Popolo (and FtM) key people as the stores do: one 任凯旋 per district"
