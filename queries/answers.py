@@ -2,7 +2,9 @@
 
 Names users type go through the same resolution as extraction: exact canonical name, a recorded
 alias, then the abbreviation matcher (区工科局 -> 区工信和科技局). Unknown names raise
-UnknownNameError with the closest known names.
+UnknownNameError with the closest known names. A name is looked up within a place (--place, or the
+place the typed name opens with) when one is given; a name in several places raises
+AmbiguousNameError listing them rather than answering for one (loaders/places.py says who is who).
 """
 
 from __future__ import annotations
@@ -28,15 +30,18 @@ class Questions:
 
     # -- names ---------------------------------------------------------------------------
     @cached_property
-    def _names(self) -> tuple[dict[str, dict[str, set[str]]], dict[str, dict[str, str]]]:
-        """(type -> canonical name -> its places, type -> alias -> canonical name)."""
+    def _names(self) -> tuple[dict[str, dict[str, set[str]]], dict[str, dict[str, str]], dict[str, dict[str, set[str]]]]:
+        """(type -> canonical name -> its places, type -> alias -> canonical name, type -> alias -> the
+        places of the entities spelled so: 东城区医疗保险服务中心 is only 东城区's)."""
         canonical: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         aliases: dict[str, dict[str, str]] = defaultdict(dict)
+        spelled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for row in self.backend.rows("names", {}):
             canonical[row["type"]][row["name"]].add(row.get("place") or "")
             if row["alias"]:
                 aliases[row["type"]][squash(row["alias"])] = row["name"]
-        return canonical, aliases
+                spelled[row["type"]][squash(row["alias"])].add(row.get("place") or "")
+        return canonical, aliases, spelled
 
     @cached_property
     def places(self) -> list[str]:
@@ -59,20 +64,25 @@ class Questions:
         AmbiguousNameError listing them (pass place); with a place, only that place's names (and its
         parents': 市委 of a district is the city's) are candidates, suggestions included; a name that
         itself names an unknown place (吕梁市东城区…专班 on a store without 东城区) is unknown."""
-        canonical, aliases = self._names
+        canonical, aliases, spelled = self._names
         scope = self.place(place) if place else None
         wanted = squash(name)
         if scope is None and not any(wanted in canonical[t] or wanted in aliases[t] for t in types):
             scope = self._place_in_name(wanted)  # only a name not in the graph as typed is read for a place
         within = _within(scope) if scope is not None else None
+        by_alias = next((t for t in types if wanted not in canonical[t] and wanted in aliases[t]), None)
+        if within is None and by_alias:
+            within = spelled[by_alias][wanted]  # a spelling names the entities it was read for
         names = {t: {n for n, ps in canonical[t].items() if within is None or ps & within} for t in types}
         known = {t: {a: n for a, n in aliases[t].items() if n in names[t]} for t in types}
         folded = _fold_place(wanted, scope) if scope else None
-        try:  # 东城区医疗保险服务中心 is 区医疗保险服务中心 of 东城区 (bodies are named folded; groups as printed)
-            if not folded or any(wanted in names[t] or wanted in known[t] for t in types):
-                raise UnknownNameError("", "", [])
-            kind, resolved = self._resolve(folded, types, names, known)
-        except UnknownNameError:
+        kind, resolved = "", ""
+        if folded and not any(wanted in names[t] or wanted in known[t] for t in types):
+            try:  # 东城区医疗保险服务中心 is 区医疗保险服务中心 of 东城区 (bodies are named folded; groups as printed)
+                kind, resolved = self._resolve(folded, types, names, known)
+            except UnknownNameError:
+                pass
+        if not resolved:
             kind, resolved = self._resolve(name, types, names, known)
         found = canonical[kind][resolved] & within if within is not None else canonical[kind][resolved]
         if scope in found:

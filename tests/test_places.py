@@ -161,6 +161,13 @@ def test_a_body_typed_with_a_district_not_in_the_store_is_unknown(sample_store: 
     assert result.returncode == 1, f"离石区's 区医疗保险服务中心 is not {OTHER}'s: {result.stdout}"
 
 
+def test_a_recorded_spelling_with_its_district_names_that_districts_body(two_districts: Path) -> None:
+    from govkg.queries.answers import Questions
+    from govkg.queries.backends import OxigraphBackend
+    q = Questions(OxigraphBackend(open_store(two_districts)))
+    assert q.find("离石区退役军人事务局", ("Body",)) == ("Body", "区退役军人事务局", LISHI), \
+        "a spelling read in 离石区's documents names 离石区's body, not both districts'"
+
 def test_a_spelling_naming_another_place_is_no_alias_here() -> None:
     places = Places({"甲1号": LISHI, "乙1号": OTHER})
     spellings = ["区医保中心", f"{place_name(0)}区医疗保险服务中心", "离石区医疗保险服务中心"]
