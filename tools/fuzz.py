@@ -64,6 +64,8 @@ def main() -> int:
     ap.add_argument("--inputs", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--seconds", type=float, default=0, help="stop after this long (0: no limit); figures so far")
+    ap.add_argument("--save-slow", type=Path, default=None, metavar="DIR",
+                    help="write each input that took over a second to DIR (to profile it)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     sample_lines = [ln for f in sorted(SAMPLE.glob("*.txt")) for ln in f.read_text("utf-8").splitlines()]
@@ -84,7 +86,11 @@ def main() -> int:
             crashes += 1
             print(f"crash on input {i}:", traceback.format_exc().splitlines()[-1], file=sys.stderr)
         spent = time.perf_counter() - start
-        hangs += spent > 1.0
+        if spent > 1.0:
+            hangs += 1
+            if args.save_slow:
+                args.save_slow.mkdir(parents=True, exist_ok=True)
+                (args.save_slow / f"input-{i}-{spent:.1f}s.txt").write_bytes(data)
         if len(data) <= 100_000 and spent > slowest[0]:
             slowest = (spent, len(data))
     print(f"seed {args.seed}: {done} inputs ({total_bytes / 1e6:.1f} MB), {crashes} crashes, {hangs} over 1 s; "
