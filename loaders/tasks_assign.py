@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import add
 
 from govkg.loaders.tasks_pieces import (
     Node,
@@ -50,12 +51,37 @@ Seam = tuple[set[str], set[str]]  # bigrams after and before a line start inside
 NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
 
 
+def _words(text: str) -> list[str]:
+    """Runs of word characters (Han, Latin letters, digits): a bigram never spans two."""
+    return NON_WORD.sub("|", text).split("|")
+
+
 @lru_cache(maxsize=1 << 15)
 def _bigrams(text: str) -> Counter:
-    """The word bigrams of a text (remembered: the same piece's prose is scored in every repair
-    round). Callers must not change the Counter they get."""
-    t = NON_WORD.sub("|", text)
-    return Counter(t[i:i + 2] for i in range(len(t) - 1) if "|" not in t[i:i + 2])
+    """The word bigrams of a text, counted (remembered: the same piece's prose is scored in every
+    repair round). Callers must not change the Counter they get."""
+    counts: Counter = Counter()
+    for w in _words(text):
+        counts.update(map(add, w, w[1:]))
+    return counts
+
+
+@lru_cache(maxsize=1 << 15)
+def _bigram_set(text: str) -> frozenset[str]:
+    """The word bigrams of a text, each once: what the scores compare."""
+    return frozenset(a + b for w in _words(text) for a, b in zip(w, w[1:]))
+
+
+class _Weights(dict):
+    """bigram -> IDF weight, each computed on first use."""
+
+    def __init__(self, n: int, df: Counter):
+        super().__init__()
+        self.n, self.df = n, df
+
+    def __missing__(self, g: str) -> float:
+        w = self[g] = math.log((self.n + 1) / (self.df.get(g, 0) + 1))
+        return w
 
 
 class _Lexicon:
@@ -69,7 +95,7 @@ class _Lexicon:
             grams = _bigrams(t)
             self.df.update(grams.keys())
             self.tf.update(grams)
-        self._weight: dict[str, float] = {}
+        self._weight = _Weights(self.n, self.df)
         self._totals: dict[int, tuple[set[str], float]] = {}
 
     def joins(self, left: str, right: str) -> bool:
@@ -79,28 +105,25 @@ class _Lexicon:
         return left[-1] in "、，,；;" or self.tf.get(left[-1] + right[0], 0) >= 2
 
     def score(self, piece: str, node_text: str) -> float:
-        return self.score_sets(set(_bigrams(piece)), set(_bigrams(node_text)))
+        return self.score_sets(_bigram_set(piece), _bigram_set(node_text))
 
     def score_sets(self, a: set[str], b: set[str]) -> float:
         """Share of the IDF weight of `a`'s bigrams found in `b`."""
         if not a:
             return 0.0
-        return sum(map(self.weight, a & b)) / self.total(a)
+        return sum(map(self._weight.__getitem__, a & b)) / self.total(a)
 
     def total(self, a: set[str]) -> float:
         """The IDF weight of a whole set, once per set (a seam's side is scored against many items);
         the set is held with its total so that its id is not reused while the lexicon lives."""
         hit = self._totals.get(id(a))
         if hit is None:
-            hit = self._totals[id(a)] = (a, sum(map(self.weight, a)))
+            hit = self._totals[id(a)] = (a, sum(map(self._weight.__getitem__, a)))
         return hit[1]
 
     def weight(self, g: str) -> float:
         """A bigram's IDF weight, computed once per lexicon."""
-        w = self._weight.get(g)
-        if w is None:
-            w = self._weight[g] = math.log((self.n + 1) / (self.df.get(g, 0) + 1))
-        return w
+        return self._weight[g]
 
 
 @lru_cache(maxsize=8)
@@ -226,9 +249,9 @@ def _seams(p: Piece, cache: dict[tuple[int, int], Seam | None]) -> list[tuple[in
             rest = piece_of(p.lines[j:])
             seam = None
             if not texts[j - 1].endswith(("、", "（", "(")) and rest.kind != "frag":
-                r = set(_bigrams(without_statements(rest)))
+                r = _bigram_set(without_statements(rest))
                 if len(r) >= 4:
-                    seam = (r, set(_bigrams(without_statements(piece_of(p.lines[:j], p.kind)))))
+                    seam = (r, _bigram_set(without_statements(piece_of(p.lines[:j], p.kind))))
             cache[key] = seam
         if cache[key] is not None:
             out.append((j, cache[key]))
@@ -246,7 +269,7 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
     own; the seam is at the line where that contrast is strongest.
     """
     plain = [without_statements(p) for _, p, _ in assigned]
-    grams = [set(_bigrams(t)) for t in plain]
+    grams = [_bigram_set(t) for t in plain]
     lex = _lexicon(tuple(plain))
     order = {ln.number: i for i, ln in enumerate(ln for _, p, _ in assigned for ln in p.lines)}
     held = _pieces_by_node(assigned)
@@ -286,7 +309,7 @@ def _misplaced_labels(assigned: Assigned, nodes: dict[int, Node],
     after this one). The seam is a line start after a full stop, between the two label runs; of
     several, the one whose rest talks most about the cut-off item."""
     plain = [without_statements(p) for _, p, _ in assigned]
-    grams = [set(_bigrams(t)) for t in plain]
+    grams = [_bigram_set(t) for t in plain]
     lex = _lexicon(tuple(plain))
     held = _pieces_by_node(assigned)
     for c, kc in _unfinished(assigned, nodes):
@@ -310,7 +333,7 @@ def _misplaced_labels(assigned: Assigned, nodes: dict[int, Node],
             if not seams:
                 continue
             prose = [j for j in seams if starts[p.lines[j].number] < hi] or seams
-            best = max(prose, key=lambda j: lex.score_sets(set(_bigrams(without_statements(piece_of(p.lines[j:])))),
+            best = max(prose, key=lambda j: lex.score_sets(_bigram_set(without_statements(piece_of(p.lines[j:]))),
                                                            theirs))
             return p, best, c
     return None

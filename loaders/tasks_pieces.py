@@ -32,6 +32,7 @@ HEADINGS = [
 ROLE_MARK = re.compile(r"^[（(](?:牵头单位|牵头|主责|负责|配合单位|配合|协助|参与)[）)]$")
 # A parenthesis inside a body's name, naming a kind of place: 各乡（镇）人民政府, 镇（街道）, 村（社区）.
 NAME_PAREN = re.compile(r"^[（(](?:镇|乡|乡镇|街道|社区|苏木|场|林场|区)[）)]$")
+_PAREN = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 # Where a sentence may end; a piece ending elsewhere was cut off mid-sentence.
 SENTENCE_END = "。！？；）)”」：:"
 
@@ -60,14 +61,16 @@ class Piece:
     depth: int = 0
     frag_end: int = -1  # offset in `chars` of the `）` closing a parenthesis opened elsewhere
     chars: list[tuple[str, int]] = field(default_factory=list)  # (char, source line), no spaces
+    parts: list[str] = field(default_factory=list, repr=False)  # each line's text without spaces
 
     @property
     def text(self) -> str:
         # Read many times per piece by the assignment passes; `chars` only ever grows (_append),
-        # so its length says whether the joined text is still current.
+        # so its length says whether the joined text is still current. Joined from the lines'
+        # texts (one string each), not char by char.
         cached = self.__dict__.get("_text")
         if cached is None or cached[0] != len(self.chars):
-            cached = (len(self.chars), "".join(c for c, _ in self.chars))
+            cached = (len(self.chars), "".join(self.parts))
             self.__dict__["_text"] = cached
         return cached[1]
 
@@ -206,6 +209,7 @@ def _append(p: Piece, ln: Line, t: str) -> None:
     start = len(p.chars)
     p.lines.append(ln)
     p.chars.extend(_line_chars(ln))
+    p.parts.append(t)
     p.depth, below = depth_after(t, p.depth)
     if below >= 0 and p.kind == "text" and p.frag_end < 0 and "。" not in t[:below].rstrip("。"):
         if start == 0 or "。" not in p.text[:start]:
@@ -229,8 +233,8 @@ def _statements(piece: Piece) -> list[tuple[int, str]]:
     text, out = piece.text, []
     start = piece.frag_end + 1 if piece.kind == "frag" else 0
     depth, open_at = 0, -1
-    for i in range(start, len(text)):
-        c = text[i]
+    for m in _PAREN.finditer(text, start):  # only the parentheses matter here: visited, not every char
+        i, c = m.start(), m.group()
         if c in OPEN:
             depth += 1
             if depth == 1:
