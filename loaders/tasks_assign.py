@@ -25,6 +25,7 @@ from govkg.loaders.tasks_pieces import (
     whole_name,
     without_statements,
 )
+from govkg.loaders.text import Line
 from govkg.loaders.tasks_statements import (
     CLOSE,
     LABEL,
@@ -240,22 +241,53 @@ def _seams(p: Piece, cache: dict[tuple[int, int], Seam | None]) -> list[tuple[in
 
     Not inside a heading's first sentence, not after an enumeration comma or an open parenthesis
     (the list goes on), not where the rest would start by closing a parenthesis."""
-    texts = ["".join(ln.text.split()) for ln in p.lines]
+    texts = p.parts  # each line's text without spaces
     first = _after_first_sentence(texts) if p.kind == "head" else 1
     out = []
+    plain_to = plain_from = None
     for j in range(max(first, 1), len(texts)):
         key = (id(p), j)
         if key not in cache:
-            rest = piece_of(p.lines[j:])
+            if plain_to is None:
+                plain_to, plain_from = _plain_runs(texts)
             seam = None
-            if not texts[j - 1].endswith(("、", "（", "(")) and rest.kind != "frag":
-                r = _bigram_set(without_statements(rest))
-                if len(r) >= 4:
-                    seam = (r, _bigram_set(without_statements(piece_of(p.lines[:j], p.kind))))
+            if not texts[j - 1].endswith(("、", "（", "(")):
+                rest = "".join(texts[j:]) if plain_from[j] else _prose(p.lines[j:], "text")
+                if rest is not None:
+                    r = _bigram_set(rest)
+                    if len(r) >= 4:
+                        left = "".join(texts[:j]) if plain_to[j] else without_statements(piece_of(p.lines[:j], p.kind))
+                        seam = (r, _bigram_set(left))
             cache[key] = seam
         if cache[key] is not None:
             out.append((j, cache[key]))
     return out
+
+
+# A line without parentheses or a colon holds no responsibility statement (a closed parenthesis
+# or a label) and cannot make a piece a fragment: a run of such lines is prose as it stands.
+STATEMENT_MARKS = re.compile(f"[{re.escape(OPEN + CLOSE)}：:]")
+
+
+def _plain_runs(texts: list[str]) -> tuple[list[bool], list[bool]]:
+    """For each cut j: are the lines before it (`to`), and from it on (`from`), all without marks?"""
+    marked = [bool(STATEMENT_MARKS.search(t)) for t in texts]
+    to, ok = [True], True
+    for m in marked:
+        ok = ok and not m
+        to.append(ok)
+    frm, ok = [True], True
+    for m in reversed(marked):
+        ok = ok and not m
+        frm.append(ok)
+    return to, frm[::-1]
+
+
+def _prose(lines: list[Line], kind: str) -> str | None:
+    """The prose of a piece read afresh from these lines; None for a fragment (it continues
+    a parenthesis opened elsewhere: no seam there)."""
+    piece = piece_of(lines, kind)
+    return None if piece.kind == "frag" else without_statements(piece)
 
 
 def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, Node],
