@@ -11,12 +11,13 @@ when the result reads as a whole group name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import permutations
 
 from govkg.loaders.names import squash
 from govkg.loaders.rosters_rows import HAN, label_pattern, parse_person_rows
-from govkg.loaders.text import Document
+from govkg.loaders.text import Document, Line
 from govkg.ontology.vocabulary import vocabulary
 
 FOUNDING = r"(?:成立|建立|组建|设立)"
@@ -72,11 +73,28 @@ def is_specific(name: str) -> bool:
     return len(core.removesuffix("工作")) > 2
 
 
+class _ByNumber:
+    """The lines sorted by source line number once, to find those near a line by bisection (not
+    by a scan of the whole document per attachment title)."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.order = sorted(range(len(lines)), key=lambda k: lines[k].number)
+        self.numbers = [lines[k].number for k in self.order]
+
+    def near(self, number: int) -> list[Line]:
+        """The lines within FRAGMENT_WINDOW source lines of `number`, in document order."""
+        lo = bisect_left(self.numbers, number - FRAGMENT_WINDOW)
+        hi = bisect_right(self.numbers, number + FRAGMENT_WINDOW)
+        return [self.lines[k] for k in sorted(self.order[lo:hi])]
+
+
 def attachment_titles(doc: Document) -> list[tuple[str, int]]:
     """Group names rebuilt from a cut attachment title: head + up to two fragments, in any order."""
     whole = re.compile(rf"(?P<g>{group_name_re()}){ROSTER_SUFFIX}?")
     lines = doc.lines
     out: list[tuple[str, int]] = []
+    by_number: _ByNumber | None = None
     for i, ln in enumerate(lines):
         m = ATTACHMENT_HEAD.match(ln.text)
         head = squash(m.group("x")) if m else ""
@@ -86,8 +104,9 @@ def attachment_titles(doc: Document) -> list[tuple[str, int]]:
         if found:
             out.append((found.group("g"), ln.number))
             continue
-        pieces = [squash(x.text) for x in lines
-                  if x is not ln and abs(x.number - ln.number) <= FRAGMENT_WINDOW
+        by_number = by_number or _ByNumber(lines)
+        pieces = [squash(x.text) for x in by_number.near(ln.number)
+                  if x is not ln
                   and len(x.text) - len(x.text.lstrip()) >= 2 and FRAGMENT.match(squash(x.text))
                   and not label_pattern().match(x.text) and not parse_person_rows(x.text)]
         for k in (1, 2):

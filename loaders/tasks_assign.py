@@ -114,6 +114,12 @@ class _Lexicon:
             return 0.0
         return sum(map(self._weight.__getitem__, a & b)) / self.total(a)
 
+    def share(self, a: frozenset[str], found: list[str]) -> float:
+        """Share of the IDF weight of `a`'s bigrams held by `found` (a part of `a`)."""
+        if not a:
+            return 0.0
+        return sum(map(self._weight.__getitem__, found)) / self.total(a)
+
     def total(self, a: set[str]) -> float:
         """The IDF weight of a whole set, once per set (a seam's side is scored against many items);
         the set is held with its total so that its id is not reused while the lexicon lives."""
@@ -305,6 +311,11 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
     lex = _lexicon(tuple(plain))
     order = {ln.number: i for i, ln in enumerate(ln for _, p, _ in assigned for ln in p.lines)}
     held = _pieces_by_node(assigned)
+    # per item: in how many of its pieces each bigram is found, so that `is it in the item's other
+    # pieces` is one look-up (a union of an item's pieces per candidate grew with the item: quadratic)
+    counts: dict[int, Counter] = {}
+    for i, (m, _, _) in enumerate(assigned):
+        counts.setdefault(id(m), Counter()).update(grams[i])
     best: tuple[float, Piece, int, Node] | None = None
     for c, kc in _unfinished(assigned, nodes):
         end = order[assigned[kc][1].lines[-1].number]
@@ -315,9 +326,11 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
                 break
             if n is c or p.kind == "frag" or id(p) in forced or n.path[:len(c.path)] == c.path:
                 continue
-            own = set().union(*(grams[i] for i in held[id(n)] if i != k))
+            own, mine = counts[id(n)], grams[k]
             for j, (rest, left) in _seams(p, cache):
-                gain = lex.score_sets(rest, theirs) - lex.score_sets(rest, own | left)
+                # the share of the rest's words found in its own item's other pieces or before the seam
+                kept = [g for g in rest if g in left or own[g] > (g in mine)]
+                gain = lex.score_sets(rest, theirs) - lex.share(rest, kept)
                 if gain >= HIDDEN_GAIN and (best is None or gain > best[0]):
                     best = (gain, p, j, c)
     return best[1:] if best else None

@@ -9,6 +9,7 @@ tasks_assign.py then gives each piece back to its task.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -336,16 +337,22 @@ def heading_paths(heads: list[tuple[int, str]]) -> list[tuple[str, ...]]:
         parent[i] = stack[-1] if stack else -1
         stack.append(i)
     groups: dict[tuple[int, int], list[int]] = {}
+    children: dict[int, list[int]] = {}  # heading -> its child levels, in order of first child
     for i, (level, _) in enumerate(heads):
+        if (parent[i], level) not in groups:
+            children.setdefault(parent[i], []).append(level)
         groups.setdefault((parent[i], level), []).append(i)
     value = [number_value(n) for _, n in heads]
+    # Each group's list stays in document order (headings moved to a section come after its own),
+    # so the sibling before a heading is found by bisection, not by a scan per heading.
     for p, (level, _) in enumerate(heads):
-        q = max((j for j in groups[(parent[p], level)] if j < p), default=-1)
+        siblings = groups[(parent[p], level)]
+        k = bisect_left(siblings, p)
+        q = siblings[k - 1] if k else -1
         if q < 0:
             continue
-        for (owner, child_level), items in list(groups.items()):
-            if owner != p:
-                continue
+        for child_level in children.get(p, []):
+            items = groups[(p, child_level)]
             prior = groups.setdefault((q, child_level), [])
             numbers = [value[i] for i in items]
             if _in_sequence(numbers):
