@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from operator import add
 
 from govkg.loaders.tasks_pieces import (
@@ -46,7 +47,6 @@ HIDDEN_GAIN = 0.2
 MAX_REPAIRS = 8
 
 Assigned = list[tuple[Node, Piece, str]]
-Seam = tuple[set[str], set[str]]  # bigrams after and before a line start inside a piece
 
 
 NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
@@ -58,13 +58,10 @@ def _words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 15)
-def _bigrams(text: str) -> Counter:
-    """The word bigrams of a text, counted (remembered: the same piece's prose is scored in every
-    repair round). Callers must not change the Counter they get."""
-    counts: Counter = Counter()
-    for w in _words(text):
-        counts.update(map(add, w, w[1:]))
-    return counts
+def _bigrams(text: str) -> tuple[str, ...]:
+    """The word bigrams of a text, each as often as printed (remembered: the same piece's prose is
+    read in every repair round)."""
+    return tuple(chain.from_iterable(map(add, w, w[1:]) for w in _words(text)))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -90,12 +87,9 @@ class _Lexicon:
 
     def __init__(self, texts: list[str]):
         self.n = max(len(texts), 1)
-        self.df: Counter = Counter()
-        self.tf: Counter = Counter()
-        for t in texts:
-            grams = _bigrams(t)
-            self.df.update(grams.keys())
-            self.tf.update(grams)
+        # counted in one pass each over all the texts' bigrams (C speed), not text by text
+        self.df: Counter = Counter(chain.from_iterable(map(_bigram_set, texts)))
+        self.tf: Counter = Counter(chain.from_iterable(map(_bigrams, texts)))
         self._weight = _Weights(self.n, self.df)
         self._totals: dict[int, tuple[set[str], float]] = {}
 
@@ -242,7 +236,24 @@ def ends_with_label_list(p: Piece) -> bool:
     return whole_name(re.sub(r"[（(][^（()）]*[）)]$", "", last)) or bool(ROLE_TAIL.search(last))
 
 
-def _seams(p: Piece, cache: dict[tuple[int, int], Seam | None]) -> list[tuple[int, Seam]]:
+class _Seam:
+    """The two sides of a line start inside a piece: the bigrams of the rest, and (read only when
+    asked: most seams are ruled out by the rest alone) those of the lines before it."""
+
+    __slots__ = ("rest", "_left", "piece", "j", "plain")
+
+    def __init__(self, rest: frozenset[str], piece: Piece, j: int, plain: bool):
+        self.rest, self._left, self.piece, self.j, self.plain = rest, None, piece, j, plain
+
+    def left(self) -> frozenset[str]:
+        if self._left is None:
+            p, j = self.piece, self.j
+            prose = "".join(p.parts[:j]) if self.plain else without_statements(piece_of(p.lines[:j], p.kind))
+            self._left = _bigram_set(prose)
+        return self._left
+
+
+def _seams(p: Piece, cache: dict[tuple[int, int], _Seam | None]) -> list[tuple[int, _Seam]]:
     """The line starts inside a piece where a hidden break may be: (line index, its two sides).
 
     Not inside a heading's first sentence, not after an enumeration comma or an open parenthesis
@@ -262,8 +273,7 @@ def _seams(p: Piece, cache: dict[tuple[int, int], Seam | None]) -> list[tuple[in
                 if rest is not None:
                     r = _bigram_set(rest)
                     if len(r) >= 4:
-                        left = "".join(texts[:j]) if plain_to[j] else without_statements(piece_of(p.lines[:j], p.kind))
-                        seam = (r, _bigram_set(left))
+                        seam = _Seam(r, p, j, plain_to[j])
             cache[key] = seam
         if cache[key] is not None:
             out.append((j, cache[key]))
@@ -297,7 +307,7 @@ def _prose(lines: list[Line], kind: str) -> str | None:
 
 
 def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, Node],
-                  cache: dict[tuple[int, int], Seam | None]) -> tuple[Piece, int, Node] | None:
+                  cache: dict[tuple[int, int], _Seam | None]) -> tuple[Piece, int, Node] | None:
     """A piece that runs on, with no visible break, into the rest of another item's text.
 
     PDF column order can put the last block of one item straight before a block that finishes an
@@ -327,10 +337,15 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
             if n is c or p.kind == "frag" or id(p) in forced or n.path[:len(c.path)] == c.path:
                 continue
             own, mine = counts[id(n)], grams[k]
-            for j, (rest, left) in _seams(p, cache):
+            for j, seam in _seams(p, cache):
+                rest = seam.rest
+                theirs_share = lex.score_sets(rest, theirs)
+                if theirs_share < HIDDEN_GAIN or (best is not None and theirs_share <= best[0]):
+                    continue  # the gain is at most this share: no better break here
                 # the share of the rest's words found in its own item's other pieces or before the seam
-                kept = [g for g in rest if g in left or own[g] > (g in mine)]
-                gain = lex.score_sets(rest, theirs) - lex.share(rest, kept)
+                left = seam.left()
+                kept = [g for g in rest if g in left or own.get(g, 0) > (g in mine)]
+                gain = theirs_share - lex.share(rest, kept)
                 if gain >= HIDDEN_GAIN and (best is None or gain > best[0]):
                     best = (gain, p, j, c)
     return best[1:] if best else None
@@ -397,7 +412,7 @@ def _after_first_sentence(texts: list[str]) -> int:
 def assign_repaired(pieces: list[Piece], nodes: dict[int, Node], known: set[str]) -> Assigned:
     """Assign pieces, then cut pieces at hidden breaks (one at a time) and assign again."""
     forced: dict[int, Node] = {}
-    cache: dict[tuple[int, int], Seam | None] = {}  # keyed by id(piece): every piece is kept alive below
+    cache: dict[tuple[int, int], _Seam | None] = {}  # keyed by id(piece): every piece is kept alive below
     retired: list[Piece] = []  # pieces cut in two: held so that no new piece reuses their id
     assigned = _assign(pieces, nodes, known, forced)
     for _ in range(MAX_REPAIRS):
