@@ -104,15 +104,17 @@ class _Lexicon:
 
     def score_sets(self, a: set[str], b: set[str]) -> float:
         """Share of the IDF weight of `a`'s bigrams found in `b`."""
-        if not a:
-            return 0.0
-        return sum(map(self._weight.__getitem__, a & b)) / self.total(a)
+        total = self.total(a) if a else 0.0
+        if not total:
+            return 0.0  # no word of `a` tells one text from another (each is in every text)
+        return sum(map(self._weight.__getitem__, a & b)) / total
 
     def share(self, a: frozenset[str], found: list[str]) -> float:
         """Share of the IDF weight of `a`'s bigrams held by `found` (a part of `a`)."""
-        if not a:
+        total = self.total(a) if a else 0.0
+        if not total:
             return 0.0
-        return sum(map(self._weight.__getitem__, found)) / self.total(a)
+        return sum(map(self._weight.__getitem__, found)) / total
 
     def total(self, a: set[str]) -> float:
         """The IDF weight of a whole set, once per set (a seam's side is scored against many items);

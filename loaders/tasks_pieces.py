@@ -166,11 +166,18 @@ def _continues_list(text: str) -> bool:
         and (len(items) > 1 or head != text)
 
 
-def split_pieces(lines: list[Line]) -> list[Piece]:
+def in_line_pairs(texts: list[str]) -> Counter:
+    """How often each two characters follow each other within a line: the document's own words.
+    The same for the lines in any order, so unswap_columns and split_pieces can share one count."""
+    return Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
+
+
+def split_pieces(lines: list[Line], seen: Counter | None = None) -> list[Piece]:
     """Cut the document into pieces at headings, after closed responsibility parentheses, after
-    bare section titles and where an open parenthesis cannot go on."""
+    bare section titles and where an open parenthesis cannot go on. `seen`: in_line_pairs of the
+    lines, if already counted."""
     texts = ["".join(ln.text.split()) for ln in lines]
-    seen = Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))  # words within lines
+    seen = in_line_pairs(texts) if seen is None else seen  # words within lines
     pieces: list[Piece] = []
     cur: Piece | None = None
     close_next = False
@@ -403,11 +410,12 @@ def page_starts(lines: list[Line]) -> list[int]:
     return [k + 1 for k, g in enumerate(gaps) if g >= usual + 2]
 
 
-def unswap_columns(lines: list[Line]) -> list[Line]:
-    """Put the columns of a page printed right column first back in reading order (B before A)."""
+def unswap_columns(lines: list[Line], local: Counter | None = None) -> list[Line]:
+    """Put the columns of a page printed right column first back in reading order (B before A).
+    `local`: in_line_pairs of the lines, if already counted."""
     texts = ["".join(ln.text.split()) for ln in lines]
     lexicon = _lexicon()  # shared and large: looked up beside this document's bigrams, never copied
-    local = Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
+    local = in_line_pairs(texts) if local is None else local
 
     def link(left: str, right: str) -> int:
         if not (left and right):
