@@ -150,6 +150,26 @@ def neo4j_rates(sample: list[Path], largest: list[Path]) -> tuple[float, float, 
     return batched.relationships / batched.seconds, per_row.relationships / per_row.seconds, batched.relationships
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+def machine_parallelism(jobs: int, n: int = 10_000_000) -> float:
+    """How much faster `jobs` processes run a pure CPU loop than one, now: the most any --jobs
+    could gain on this machine at this moment (a shared machine gives less than its cores)."""
+    from concurrent.futures import ProcessPoolExecutor
+    times = {}
+    for k in (1, jobs):
+        start = time.perf_counter()
+        with ProcessPoolExecutor(k) as pool:
+            list(pool.map(_spin, [n // k] * k))
+        times[k] = time.perf_counter() - start
+    return times[1] / times[jobs]
+
+
 def extraction_rows(ten: list[Path], jobs: int, runs: int = 3) -> None:
     """Extraction at 1 and `jobs` processes, alternated `runs` times (medians): wall MB/s, and
     MB/s on the CPU critical path (see extraction_run), against one regex pass in the same run."""
@@ -162,11 +182,13 @@ def extraction_rows(ten: list[Path], jobs: int, runs: int = 3) -> None:
         many.append(extraction_run(ten, jobs))
     (w1, c1), (wn, cn) = [tuple(statistics.median(x) for x in zip(*r)) for r in (one, many)]
     load = os.getloadavg()[0]
+    spin = statistics.median(machine_parallelism(jobs) for _ in range(3))
     row([f"extraction, {len(ten)}x ({mb:.1f} MB), 1 process (median of {runs})", f"{w1:.2f} MB/s wall, {c1:.2f} MB/s CPU",
          f"regex pass {regex:.0f} MB/s", f"{w1 / regex:.4f}"])
     row([f"extraction, {len(ten)}x, --jobs {jobs} (load {load:.1f} on {os.cpu_count()} cores)",
          f"{wn:.2f} MB/s wall, {cn:.2f} MB/s CPU critical path", f"1 process {w1:.2f} wall, {c1:.2f} CPU",
          f"{wn / w1:.2f}x wall, {cn / c1:.2f}x CPU"])
+    row([f"a pure CPU loop, {jobs} processes vs 1 (what the machine gives now)", f"{spin:.2f}x", "", ""])
 
 
 def main(argv: list[str]) -> int:
