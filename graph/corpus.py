@@ -16,13 +16,15 @@ from pathlib import Path
 
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.rdf import facts_to_quads
-from govkg.graph.standards import ontology_quads
-from govkg.graph.store import MARKER, write_store, store_file
+from govkg.graph.standards import ontology_quads, removed_posts
+from govkg.graph.store import MARKER, extend_store, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
 from govkg.loaders.resolve import resolve_facts
-from govkg.ontology.facts import FactBase, fact_from_json, fact_to_json
+from govkg.loaders.places import Places, place_tail
+from govkg.ontology.facts import FactBase, MemberFact, PostFact, fact_from_json, fact_to_json
 
 RAW = "raw-facts.jsonl"
+RESOLVED = "facts.jsonl"  # the facts as resolved into this version: what an add compares against
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Change:
     facts: list[FactBase] = field(default_factory=list)
     triples: int = 0
     extraction: Extraction | None = None
+    incremental: bool = False  # the store was extended in place (an add that changed no earlier fact)
 
 
 def raw_facts(path: Path) -> list[FactBase]:
@@ -50,13 +53,62 @@ def raw_facts(path: Path) -> list[FactBase]:
         return [fact_from_json(json.loads(line)) for line in f if line.strip()]
 
 
+def _lines(facts: list[FactBase]) -> list[str]:
+    return [json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in facts]
+
+
 def _write(path: Path, raw: list[FactBase], change: Change) -> Change:
     facts, aliases = resolve_facts(raw)
     quads = [*facts_to_quads(facts, aliases), *ontology_quads()]
-    text = "".join(json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in raw)
-    write_store(path, quads, {RAW: text})
+    write_store(path, quads, {RAW: "".join(_lines(raw)), RESOLVED: "".join(_lines(facts))})
     change.facts, change.triples, change.documents = facts, len(quads), len({f.doc for f in raw})
     return change
+
+
+def _extend(path: Path, old_raw: list[FactBase], new_raw: list[FactBase], change: Change) -> Change | None:
+    """Add new documents' quads to a copy of the live version, when they change nothing the store
+    already says: every earlier fact resolves exactly as before (no new fuller name, no new prefix
+    fold) and no new removal ends an earlier post. Then the old quads stay, untouched, and only the
+    new documents' quads are written (a build's quads are the union of per-fact quads, so this is
+    the same store a rebuild makes). Otherwise None: the caller rewrites the whole store."""
+    resolved_file = store_file(path, RESOLVED)
+    if not resolved_file.exists():
+        return None  # a store from before this file existed: rewrite once
+    facts, aliases = resolve_facts(old_raw + new_raw)
+    new_docs = {f.doc for f in new_raw}
+    lines = _lines(facts)
+    before = resolved_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    if sorted(line for f, line in zip(facts, lines) if f.doc not in new_docs) != sorted(before):
+        return None
+    held_posts = {(f.person, f.body, f.title) for f in facts if isinstance(f, PostFact) and f.doc not in new_docs}
+    new_removals = {(f.person, f.body, f.title) for f in facts
+                    if isinstance(f, PostFact) and f.doc in new_docs and f.event == "remove"}
+    if new_removals & held_posts:
+        return None  # an earlier post is no longer held: its standard (org:heldBy) quads change
+    places = Places.of(facts)
+    if _places_shift(facts, new_docs, places, aliases.records()):
+        return None  # an earlier person or alias is now of another place: its IRI or altLabels change
+    added = facts_to_quads([f for f in facts if f.doc in new_docs], aliases, removed=removed_posts(facts, places),
+                           places=places)
+    raw_text = store_file(path, RAW).read_text(encoding="utf-8") + "".join(_lines(new_raw))
+    triples = extend_store(path, resolved_file.parent, added, {RAW: raw_text, RESOLVED: "".join(lines)})
+    change.facts, change.triples, change.documents = facts, triples, len({f.doc for f in facts})
+    change.incremental = True
+    return change
+
+
+def _places_shift(facts: list[FactBase], new_docs: set[str], places: Places, aliases: list[dict]) -> bool:
+    """Whether the new documents change who is who in earlier ones: a person merged with a new
+    place's (a shared seat), or a new place that an earlier spelling names (no longer an alias there)."""
+    old = [f for f in facts if f.doc not in new_docs]
+    before = Places.of(old)
+    people = {(f.person, places.doc(f.doc)) for f in old if isinstance(f, PostFact)}
+    people |= {(f.member, places.doc(f.doc)) for f in old if isinstance(f, MemberFact) and f.member_type == "person"}
+    if any(places.persons.get(k, k[1]) != before.persons.get(k, k[1]) for k in people):
+        return True
+    new = [(p, place_tail(p)) for p in set(places.known) - set(before.known)]
+    spellings = [a for rec in aliases for a in rec.get("aliases", ())]
+    return any(a.startswith(p) or (len(t) >= 3 and a.startswith(t)) for a in spellings for p, t in new)
 
 
 def _numbers(run: Extraction) -> tuple[list[str], list[str]]:
@@ -84,6 +136,10 @@ def add(path: Path, paths: list[Path], jobs: int = 1, progress: Progress | None 
     kept = [f for f in old if f.doc not in incoming]
     change = Change(added=[n for n in numbers if n not in held], replaced=[n for n in numbers if n in held],
                     duplicates=dups, extraction=run)
+    if not change.replaced:
+        extended = _extend(path, old, run.raw, change)
+        if extended is not None:
+            return extended
     return _write(path, kept + run.raw, change)
 
 

@@ -135,11 +135,16 @@ class QuadWriter:
         return iri
 
 
-def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None) -> list[Quad]:
-    """The facts as govkg n-ary nodes, with the W3C ORG/SKOS/PROV view beside them (standards.py)."""
+def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None,
+                   removed: set[tuple[str, str, str, str, str]] | None = None,
+                   places: Places | None = None) -> list[Quad]:
+    """The facts as govkg n-ary nodes, with the W3C ORG/SKOS/PROV view beside them (standards.py).
+    When `facts` are only part of the corpus (an add): `removed`, the seats removed anywhere in it,
+    and `places`, who is who over all of it (loaders/places.py)."""
     facts = list(facts)
-    w = QuadWriter(Places.of(facts))
-    org, removed = OrgWriter(w.add, w.entity, w.place_of), removed_posts(facts, w.places)
+    w = QuadWriter(places or Places.of(facts))
+    org = OrgWriter(w.add, w.entity, w.place_of)
+    removed = removed_posts(facts, w.places) if removed is None else removed
     for fact in facts:
         w.doc = fact.doc
         spec = mapping()["kinds"][fact.kind]
