@@ -107,7 +107,8 @@ def _places_shift(facts: list[FactBase], new_docs: set[str], places: Places, ali
     if any(places.persons.get(k, k[1]) != before.persons.get(k, k[1]) for k in people):
         return True
     new = [(p, place_tail(p)) for p in set(places.known) - set(before.known)]
-    spellings = [a for rec in aliases for a in rec.get("aliases", ())]
+    named = {v for f in old for v in f.model_dump().values() if isinstance(v, str)}  # earlier entities' names
+    spellings = [a for rec in aliases if rec.get("canonical") in named for a in rec.get("aliases", ())]
     return any(a.startswith(p) or (len(t) >= 3 and a.startswith(t)) for a in spellings for p, t in new)
 
 

@@ -220,3 +220,15 @@ def test_exports_keep_the_two_districts_people_apart(two_districts: Path) -> Non
     from govkg.graph.rdf import facts_from_store
     people = [p for p in popolo(facts_from_store(open_store(two_districts)))["persons"] if p["name"] == "任凯旋"]
     assert len(people) == 2, "Popolo (and FtM) key people as the stores do: one 任凯旋 per district"
+
+
+def test_adding_another_district_gives_the_store_a_build_of_both_gives(two_districts: Path, sample_store: Path,
+                                                                        tmp_path: Path) -> None:
+    import shutil
+    from tests.test_incremental import quads_of
+    store = tmp_path / "store"
+    shutil.copytree(sample_store, store)
+    result = run_cli("add", str(two_districts.parent / "copy.txt"), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    assert quads_of(store) == quads_of(two_districts), \
+        "an add must key the new district's entities by place, and merge 孙大军 as a build of both does"
