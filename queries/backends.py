@@ -6,6 +6,7 @@ for flags, None when unbound), so the answers built on them can be compared for 
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from pyoxigraph import Literal, QueryResultsFormat, Store, Variable
@@ -54,10 +55,29 @@ class OxigraphBackend:
         self.store = store
 
     def rows(self, query: str, params: dict[str, str]) -> list[Row]:
-        bindings = {Variable(k): bound_literal(k, v) for k, v in params.items()}
-        result = self.store.query(query_text(query, "sparql"), substitutions=bindings)
+        text, rest = with_terms(query_text(query, "sparql"), params)
+        result = self.store.query(text, substitutions={Variable(k): bound_literal(k, v) for k, v in rest.items()})
         cols = columns(query)
         return [{c: python_value(solution[c]) for c in cols} for solution in result]
+
+
+PARAM = re.compile(r"\$(\w+)")
+COMMENT = re.compile(r"^#[^\n]*", re.M)
+
+
+def with_terms(text: str, params: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The query with each `$param` written as the RDF term it stands for, and the parameters it
+    names only as `?param` (left for pyoxigraph's substitutions).
+
+    Why write terms in: pyoxigraph evaluates a substituted variable after scanning for it (a
+    store-wide scan for `?b skos:prefLabel ?name`), while a term in the pattern is an index
+    lookup. The term is the library's own serialisation of a Literal (quotes, backslashes and
+    newlines escaped), one pass over the text, so a value never reads as query syntax, not even
+    another `$param`."""
+    terms = {k: str(bound_literal(k, v)) for k, v in params.items()}
+    body = COMMENT.sub("", text)  # the header's `# parameters: $name` is not a use
+    written = PARAM.sub(lambda m: terms.get(m.group(1), m.group(0)), body)
+    return written, {k: v for k, v in params.items() if f"${k}" not in body}
 
 
 def run_sparql(store: Store, text: str) -> tuple[list[str], list[Row]] | bytes:
