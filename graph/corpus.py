@@ -14,6 +14,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pyoxigraph import Store
+
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.rdf import facts_to_quads
 from govkg.graph.standards import ontology_quads
@@ -21,8 +23,15 @@ from govkg.graph.store import MARKER, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
 from govkg.loaders.resolve import resolve_facts
 from govkg.ontology.facts import FactBase, fact_from_json, fact_to_json
+from govkg.queries.backends import OxigraphBackend
+from govkg.queries.name_index import FILE as NAME_INDEX, NameIndex
 
 RAW = "raw-facts.jsonl"
+
+
+def name_index_bytes(store: Store) -> bytes:
+    """The name index (queries/name_index.py) of a store just written: from its own names rows."""
+    return NameIndex.from_rows(OxigraphBackend(store).rows("names", {})).to_bytes()
 
 
 @dataclass
@@ -54,7 +63,7 @@ def _write(path: Path, raw: list[FactBase], change: Change) -> Change:
     facts, aliases = resolve_facts(raw)
     quads = [*facts_to_quads(facts, aliases), *ontology_quads()]
     text = "".join(json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in raw)
-    write_store(path, quads, {RAW: text})
+    write_store(path, quads, {RAW: text, NAME_INDEX: name_index_bytes})
     change.facts, change.triples, change.documents = facts, len(quads), len({f.doc for f in raw})
     return change
 

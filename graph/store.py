@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable, Union
 
 from pyoxigraph import Quad, Store
 
@@ -100,9 +101,13 @@ def _clean(path: Path, keep: set[str]) -> None:
         shutil.rmtree(path / "oxigraph", ignore_errors=True)  # the one-directory layout of older builds
 
 
-def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = None) -> None:
+VersionFile = Union[str, bytes, Callable[[Store], Union[str, bytes]]]
+
+
+def write_store(path: Path, quads: list[Quad], files: dict[str, VersionFile] | None = None) -> None:
     """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue.
-    `files` (name -> text) are written into the same version and switched in with the quads."""
+    `files` (name -> text, bytes, or a function of the written store giving them, for an index
+    made from it) are written into the same version and switched in with the quads."""
     path = path.absolute()
     _prepare(path)
     with open(path / ".lock", "a+") as lock:
@@ -120,9 +125,10 @@ def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = No
             store = Store(str(staging / "oxigraph"))
             store.bulk_extend(quads)
             store.flush()
+            for name, content in (files or {}).items():
+                data = content(store) if callable(content) else content
+                (staging / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
             del store
-            for name, text in (files or {}).items():
-                (staging / name).write_text(text, encoding="utf-8")
             _step("staged")
             version = f"v-{time.time_ns()}"
             staging.rename(path / version)
@@ -199,6 +205,12 @@ def _lease(version: Path) -> bool:
 def open_store(path: Path, read_only: bool = True) -> Store:
     """Open the live version under a lease; the symlink is read once, so a later build does not move
     us. A version removed between reading the link and leasing it means: read the link again."""
+    return open_version(path, read_only)[0]
+
+
+def open_version(path: Path, read_only: bool = True) -> tuple[Store, Path]:
+    """open_store, and the directory of the version opened, whose other files (the name index)
+    belong to exactly this store."""
     _recover(path)
     for _ in range(10):
         live = _live(path) if path.is_dir() else path
@@ -208,7 +220,7 @@ def open_store(path: Path, read_only: bool = True) -> Store:
         if versioned and not _lease(live.parent):
             continue
         try:
-            return Store.read_only(str(live)) if read_only else Store(str(live))
+            return (Store.read_only(str(live)) if read_only else Store(str(live))), live.parent
         except (OSError, RuntimeError) as e:  # RocksDB reports a damaged store as RuntimeError
             if _live(path) == live:
                 raise StoreError(f"{path}: cannot open the store: {' '.join(str(e).split())}") from e

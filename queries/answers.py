@@ -10,57 +10,65 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
-from functools import cached_property
 
 from govkg.errors import UnknownNameError
 from govkg.loaders.names import squash
 from govkg.loaders.resolve import Resolver
 from govkg.ontology.vocabulary import group_role_order, is_leadership_title, is_leading_group_role, title_rank
 from govkg.queries.backends import Backend, Row
+from govkg.queries.name_index import NameIndex
 
 RANK_ORDER = {"正职": 0, "副职": 1, "other": 2}
 
 
 class Questions:
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: Backend, names: NameIndex | None = None):
+        """`names`: the store's name index (queries/name_index.py); without one (Neo4j, a store
+        built before the index), one is made in memory from the backend's `names` rows."""
         self.backend = backend
+        self._index = names
+        self._abbreviations: dict[str, Resolver] = {}
 
     # -- names ---------------------------------------------------------------------------
-    @cached_property
-    def _names(self) -> tuple[dict[str, set[str]], dict[str, dict[str, str]]]:
-        canonical: dict[str, set[str]] = defaultdict(set)
-        aliases: dict[str, dict[str, str]] = defaultdict(dict)
-        for row in self.backend.rows("names", {}):
-            canonical[row["type"]].add(row["name"])
-            if row["alias"]:
-                aliases[row["type"]][squash(row["alias"])] = row["name"]
-        return canonical, aliases
+    @property
+    def names(self) -> NameIndex:
+        if self._index is None:
+            self._index = NameIndex.from_rows(self.backend.rows("names", {}))
+        return self._index
+
+    def _abbreviation(self, kind: str, wanted: str) -> str | None:
+        """The abbreviation matcher (区工科局 -> 区工信和科技局) over one kind's canonical names,
+        built on first use and kept: only names not found exactly or as an alias get here."""
+        if kind not in self._abbreviations:
+            known = self.names.canonical_names(kind)
+            if not known:
+                return None
+            self._abbreviations[kind] = Resolver(Counter(known), [])
+        return self._abbreviations[kind].canonical(wanted)
 
     def resolve(self, name: str, types: tuple[str, ...]) -> tuple[str, str]:
         """(type, canonical name) for what a user typed, or UnknownNameError with suggestions."""
-        canonical, aliases = self._names
+        index = self.names
         wanted = squash(name)
         for t in types:
-            if wanted in canonical[t]:
+            if index.is_canonical(t, wanted):
                 return t, wanted
         for t in types:
-            if wanted in aliases[t]:
-                return t, aliases[t][wanted]
+            canonical = index.alias(t, wanted)
+            if canonical:
+                return t, canonical
         for t in types:
-            if t in ("Body", "Group") and canonical[t]:
-                guess = Resolver(Counter(canonical[t]), []).canonical(wanted)
-                if guess in canonical[t]:
+            if t in ("Body", "Group"):
+                guess = self._abbreviation(t, wanted)
+                if guess and index.is_canonical(t, guess):
                     return t, guess
         for t in types:
             if t in ("Body", "Group"):
-                close = _close_group(wanted, canonical[t] | set(aliases[t]))
+                close = _close_group(wanted, _group_candidates(index, wanted, t))
                 if close:
-                    return t, aliases[t].get(close, close)
-        known = sorted({n for t in types for n in canonical[t]} | {a for t in types for a in aliases[t]})
-        close = difflib.get_close_matches(wanted, known, n=5, cutoff=0.5)
-        close += [k for k in known if (wanted in k or k in wanted) and k not in close][: 5 - len(close)]
+                    return t, index.alias(t, close) or close
         kind = " or ".join(t.lower() for t in types)
-        raise UnknownNameError(kind, name, [aliases_to_canonical(c, types, aliases) for c in close])
+        raise UnknownNameError(kind, name, [_canonical_of(index, c, types) for c in _suggestions(index, wanted, types)])
 
     def post_rows(self, query: str, name: str) -> list[Row]:
         """The rows of body_posts or person_posts for one name, each marked `removed`."""
@@ -174,13 +182,47 @@ def _close_group(wanted: str, names: set[str]) -> str | None:
     two (县防汛抗汗指挥部, a typo, for 某某县防汛抗旱指挥部); None when not unique."""
     core = _group_core(wanted)
     scored = sorted(((difflib.SequenceMatcher(None, core, _group_core(n)).ratio(), n) for n in names), reverse=True)
-    good = [n for ratio, n in scored if ratio >= 0.85]
+    good = [n for ratio, n in scored if ratio >= CLOSE_GROUP]
     return good[0] if len(good) == 1 or (good and scored[0][0] > scored[1][0] + 0.05) else None
 
 
-def aliases_to_canonical(name: str, types: tuple[str, ...], aliases: dict[str, dict[str, str]]) -> str:
+CLOSE_GROUP = 0.85  # similarity of the names without place prefixes
+CLOSE_NAME = 0.5  # similarity of a suggestion (difflib's ratio)
+
+
+def _group_candidates(index: NameIndex, wanted: str, kind: str) -> set[str]:
+    """The names of a kind that can be within CLOSE_GROUP of `wanted` (prefixes aside).
+
+    A ratio is 2M/(a+b) with M matched characters, at most the characters the two cores have in
+    common, which the whole name (the core is its tail) has too: a name sharing fewer than
+    CLOSE_GROUP/2 of the typed core's characters cannot reach the cutoff, and is not compared."""
+    core = _group_core(wanted)
+    if not core:
+        return set(index.keys(kind))
+    return {text for text, _, _, common, _ in index.sharing(core, (kind,)) if 2 * common >= CLOSE_GROUP * len(core)}
+
+
+def _suggestions(index: NameIndex, wanted: str, types: tuple[str, ...]) -> list[str]:
+    """Up to five known names like `wanted`: difflib's closest (cutoff CLOSE_NAME), then names that
+    contain it or that it contains, in name order; compared only with names sharing enough
+    characters to qualify (a ratio of at least 0.5 needs 4 x common >= a + b)."""
+    if not wanted:
+        return index.first_keys(types, 5)
+    close_enough, parts = [], []
+    for text, length, distinct, common, shared in index.sharing(wanted, types):
+        if 4 * common >= len(wanted) + length:
+            close_enough.append(text)
+        if shared == len(set(wanted)) or shared == distinct:
+            parts.append(text)
+    close = difflib.get_close_matches(wanted, close_enough, n=5, cutoff=CLOSE_NAME)
+    close += [k for k in sorted(parts) if (wanted in k or k in wanted) and k not in close][: 5 - len(close)]
+    return close
+
+
+def _canonical_of(index: NameIndex, name: str, types: tuple[str, ...]) -> str:
     """Suggest the canonical form when the close match was an alias."""
     for t in types:
-        if name in aliases[t]:
-            return aliases[t][name]
+        canonical = index.alias(t, name)
+        if canonical:
+            return canonical
     return name

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from pyoxigraph import Literal, QueryResultsFormat, Store, Variable
+from pyoxigraph import Literal, QueryResultsFormat, Store
 
 from govkg.queries.catalog import columns, query_text
 
@@ -55,29 +55,31 @@ class OxigraphBackend:
         self.store = store
 
     def rows(self, query: str, params: dict[str, str]) -> list[Row]:
-        text, rest = with_terms(query_text(query, "sparql"), params)
-        result = self.store.query(text, substitutions={Variable(k): bound_literal(k, v) for k, v in rest.items()})
+        result = self.store.query(with_terms(query_text(query, "sparql"), params))
         cols = columns(query)
         return [{c: python_value(solution[c]) for c in cols} for solution in result]
 
 
 PARAM = re.compile(r"\$(\w+)")
 COMMENT = re.compile(r"^#[^\n]*", re.M)
+WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
-def with_terms(text: str, params: dict[str, str]) -> tuple[str, dict[str, str]]:
-    """The query with each `$param` written as the RDF term it stands for, and the parameters it
-    names only as `?param` (left for pyoxigraph's substitutions).
+def with_terms(text: str, params: dict[str, str]) -> str:
+    """The query with each parameter written in as the RDF term it stands for: `$param` replaced
+    by the term, and a parameter the query names only as `?param` given by `VALUES ?param {term}`
+    at the head of its WHERE clause.
 
-    Why write terms in: pyoxigraph evaluates a substituted variable after scanning for it (a
-    store-wide scan for `?b skos:prefLabel ?name`), while a term in the pattern is an index
-    lookup. The term is the library's own serialisation of a Literal (quotes, backslashes and
-    newlines escaped), one pass over the text, so a value never reads as query syntax, not even
-    another `$param`."""
+    Why not pyoxigraph's `substitutions`: it evaluates the pattern with the variable free and then
+    keeps the matching rows (a store-wide scan for `?b skos:prefLabel ?name`), while a term in the
+    pattern, or a VALUES row the pattern joins first, is an index lookup. The term is the
+    library's own serialisation of a Literal (quotes, backslashes and newlines escaped), written in
+    one pass over the text, so a value never reads as query syntax, not even as another `$param`."""
     terms = {k: str(bound_literal(k, v)) for k, v in params.items()}
     body = COMMENT.sub("", text)  # the header's `# parameters: $name` is not a use
     written = PARAM.sub(lambda m: terms.get(m.group(1), m.group(0)), body)
-    return written, {k: v for k, v in params.items() if f"${k}" not in body}
+    values = "".join(f" VALUES ?{k} {{ {term} }}" for k, term in terms.items() if f"${k}" not in body)
+    return WHERE.sub(lambda m: m.group(0) + values, written, count=1) if values else written
 
 
 def run_sparql(store: Store, text: str) -> tuple[list[str], list[Row]] | bytes:
