@@ -177,7 +177,7 @@ def _group_core(name: str) -> str:
     return core
 
 
-def _close_group(wanted: str, names: set[str]) -> str | None:
+def _close_group(wanted: str, names: list[str]) -> str | None:
     """The one group whose name differs from what was typed by a place prefix and a character or
     two (县防汛抗汗指挥部, a typo, for 某某县防汛抗旱指挥部); None when not unique."""
     core = _group_core(wanted)
@@ -190,32 +190,22 @@ CLOSE_GROUP = 0.85  # similarity of the names without place prefixes
 CLOSE_NAME = 0.5  # similarity of a suggestion (difflib's ratio)
 
 
-def _group_candidates(index: NameIndex, wanted: str, kind: str) -> set[str]:
-    """The names of a kind that can be within CLOSE_GROUP of `wanted` (prefixes aside).
-
-    A ratio is 2M/(a+b) with M matched characters, at most the characters the two cores have in
-    common, which the whole name (the core is its tail) has too: a name sharing fewer than
-    CLOSE_GROUP/2 of the typed core's characters cannot reach the cutoff, and is not compared."""
+def _group_candidates(index: NameIndex, wanted: str, kind: str) -> list[str]:
+    """The names of a kind that can be within CLOSE_GROUP of `wanted`, place prefixes aside (the
+    typed core's characters, against whole names: a core is its name's tail)."""
     core = _group_core(wanted)
-    if not core:
-        return set(index.keys(kind))
-    return {text for text, _, _, common, _ in index.sharing(core, (kind,)) if 2 * common >= CLOSE_GROUP * len(core)}
+    return index.sharing(core, (kind,), CLOSE_GROUP, with_length=False) if core else index.keys(kind)
 
 
 def _suggestions(index: NameIndex, wanted: str, types: tuple[str, ...]) -> list[str]:
     """Up to five known names like `wanted`: difflib's closest (cutoff CLOSE_NAME), then names that
-    contain it or that it contains, in name order; compared only with names sharing enough
-    characters to qualify (a ratio of at least 0.5 needs 4 x common >= a + b)."""
+    contain it or that it contains, in name order; compared only with the names the index finds
+    sharing enough characters to qualify."""
     if not wanted:
         return index.first_keys(types, 5)
-    close_enough, parts = [], []
-    for text, length, distinct, common, shared in index.sharing(wanted, types):
-        if 4 * common >= len(wanted) + length:
-            close_enough.append(text)
-        if shared == len(set(wanted)) or shared == distinct:
-            parts.append(text)
-    close = difflib.get_close_matches(wanted, close_enough, n=5, cutoff=CLOSE_NAME)
-    close += [k for k in sorted(parts) if (wanted in k or k in wanted) and k not in close][: 5 - len(close)]
+    candidates = index.sharing(wanted, types, CLOSE_NAME)
+    close = difflib.get_close_matches(wanted, candidates, n=5, cutoff=CLOSE_NAME)
+    close += [k for k in sorted(candidates) if (wanted in k or k in wanted) and k not in close][: 5 - len(close)]
     return close
 
 

@@ -93,18 +93,25 @@ class NameIndex:
         return [r[0] for r in self.db.execute(f"SELECT DISTINCT key FROM names WHERE type IN ({marks}) ORDER BY key LIMIT ?",
                                               (*kinds, n))]
 
-    def sharing(self, text: str, kinds: tuple[str, ...]) -> list[tuple[str, int, int, int, int]]:
-        """Names and aliases of these kinds sharing a character with `text`: (string, its length,
-        its distinct characters, characters in common counted with multiplicity, distinct
-        characters in common). Whatever shares none is neither similar to nor part of `text`."""
+    def sharing(self, text: str, kinds: tuple[str, ...], cutoff: float, with_length: bool = True) -> list[str]:
+        """Names and aliases of these kinds that may be within `cutoff` of `text` by difflib's ratio,
+        or that contain every character of `text`, or whose characters all are in it.
+
+        A ratio is 2M/(a+b), M the characters matched, at most those the two share (counted with
+        multiplicity): a name sharing fewer than cutoff x (a+b)/2 cannot reach the cutoff (cutoff x
+        a/2 when the name will be compared by its tail only, `with_length=False`). The rest come
+        from the characters' postings, counted by sqlite (a hair below the bound: no float rounding
+        drops a name exactly at the cutoff); whatever shares no character with `text`
+        is neither similar to it nor part of it."""
         counts = Counter(text)
         if not counts or not kinds:
             return []
         values = ", ".join("(?, ?)" for _ in counts)
         marks = ", ".join("?" for _ in kinds)
+        length = "s.len" if with_length else "0"
         sql = (f"WITH q(ch, n) AS (VALUES {values}) "
-               "SELECT s.text, s.len, s.chars, SUM(MIN(c.n, q.n)), COUNT(*) FROM q "
-               "JOIN chars c ON c.ch = q.ch JOIN strings s ON s.id = c.sid "
-               f"WHERE EXISTS (SELECT 1 FROM names WHERE key = s.text AND type IN ({marks})) GROUP BY s.id")
-        args = [x for ch, n in counts.items() for x in (ch, n)] + list(kinds)
-        return [tuple(r) for r in self.db.execute(sql, args)]  # type: ignore[misc]
+               "SELECT s.text FROM q JOIN chars c ON c.ch = q.ch JOIN strings s ON s.id = c.sid "
+               f"WHERE EXISTS (SELECT 1 FROM names WHERE key = s.text AND type IN ({marks})) GROUP BY s.id "
+               f"HAVING 2 * SUM(MIN(c.n, q.n)) >= ? * (? + {length}) - 1e-9 OR COUNT(*) = ? OR COUNT(*) = s.chars")
+        args = [x for ch, n in counts.items() for x in (ch, n)] + list(kinds) + [cutoff, len(text), len(counts)]
+        return [r[0] for r in self.db.execute(sql, args)]
