@@ -297,7 +297,8 @@ def _print_warnings(warnings: list[str]) -> None:
             warn(w)
     if only_metadata:
         err.print(f"note: {len(only_metadata)} documents have no roster, appointment, task, duty or reply to read "
-                  f"(their number, title and date are in the graph): {'、'.join(only_metadata)}", highlight=False, soft_wrap=True)
+                  f"(their number, title and date are in the graph): {'、'.join(only_metadata[:10])}"
+                  + (f" and {len(only_metadata) - 10} more" if len(only_metadata) > 10 else ""), highlight=False, soft_wrap=True)
 
 
 NEO4J_OVERRIDES: dict[str, str | None] = {}

@@ -14,8 +14,8 @@ from govkg.errors import BackendError
 
 # Words of clauses that only read (plus the expression keywords used within them).
 REFUSED = {
-    "LOAD": "LOAD CSV reads the server's files and URLs", "CSV": "LOAD CSV reads the server's files and URLs",
-    "TERMINATE": "TERMINATE stops other sessions' transactions", "SHOW": "SHOW lists the server's state",
+    "LOAD": "reads the server's files and URLs", "CSV": "reads the server's files and URLs",
+    "TERMINATE": "stops other sessions' transactions", "SHOW": "lists the server's state",
     "CREATE": "writes", "MERGE": "writes", "DELETE": "writes", "DETACH": "writes", "SET": "writes",
     "REMOVE": "writes", "DROP": "changes the schema or server", "ALTER": "administers the server",
     "GRANT": "administers the server", "DENY": "administers the server", "REVOKE": "administers the server",

@@ -135,11 +135,28 @@ mkdir -p "$DATA_DIR" "$(dirname "$NEO4J_LOG_FILE")" "$(dirname "$NEO4J_PID_FILE"
 DATA_DIR="$(abs_dir "$DATA_DIR")"
 [ -f "$NEO4J_LOG_FILE" ] && mv -f "$NEO4J_LOG_FILE" "$NEO4J_LOG_FILE.1"
 
+# Started by root (CI, containers), the server drops to an unprivileged system user, so a query that
+# slips past every guard still reads only what that user may read. NEO4J_RUN_AS=root keeps root.
+RUN_AS="${NEO4J_RUN_AS:-govkg-neo4j}"
+as_user=()
+if [ "$(id -u)" = 0 ] && [ "$RUN_AS" != root ]; then
+    if ! id -u "$RUN_AS" >/dev/null 2>&1; then
+        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$RUN_AS" \
+            || die "cannot create the system user $RUN_AS to run Neo4j as (set NEO4J_RUN_AS=root to run as root)"
+    fi
+    as_user=(setpriv --reuid="$RUN_AS" --regid="$RUN_AS" --clear-groups --no-new-privs --)
+    chown -R "$RUN_AS:" "$DATA_DIR"
+    if ! "${as_user[@]}" test -r "$NEO4J_JAR" -a -w "$DATA_DIR" -a -r "$NEO4J_TOOL_DIR/target/lib"; then
+        die "user $RUN_AS cannot reach $NEO4J_JAR or $DATA_DIR (a parent directory is closed to other users); open it (chmod o+x) or set NEO4J_RUN_AS=root"
+    fi
+    log "running as user $RUN_AS, not root"
+fi
+
 started=$SECONDS
 SHOW_LOG=1
 # shellcheck disable=SC2086  # JAVA_OPTS is a word list
 NEO4J_DATA_DIR="$DATA_DIR" NEO4J_BOLT_PORT="$NEO4J_BOLT_PORT" NEO4J_HTTP_PORT="$NEO4J_HTTP_PORT" \
-    nohup "$JAVA" $JAVA_OPTS -jar "$NEO4J_JAR" >"$NEO4J_LOG_FILE" 2>&1 </dev/null &
+    nohup "${as_user[@]}" "$JAVA" $JAVA_OPTS -jar "$NEO4J_JAR" >"$NEO4J_LOG_FILE" 2>&1 </dev/null &
 pid=$!
 echo "$pid" >"$NEO4J_PID_FILE"
 log "started pid $pid (data: $DATA_DIR, log: $NEO4J_LOG_FILE); waiting for Bolt..."
