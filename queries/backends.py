@@ -55,9 +55,32 @@ class OxigraphBackend:
         self.store = store
 
     def rows(self, query: str, params: dict[str, str]) -> list[Row]:
-        result = self.store.query(with_terms(query_text(query, "sparql"), params))
-        cols = columns(query)
-        return [{c: python_value(solution[c]) for c in cols} for solution in result]
+        text, keys = sorted_in_python(with_terms(query_text(query, "sparql"), params), columns(query))
+        result = self.store.query(text)
+        at = [v.value for v in result.variables]
+        where = [(c, at.index(c)) for c in columns(query)]  # by position: solution["name"] looks a name up per cell
+        rows = [{c: python_value(values[i]) for c, i in where} for values in map(tuple, result)]
+        if keys:
+            rows.sort(key=lambda r: tuple((r[k] is not None, r[k]) for k in keys))
+        return rows
+
+
+ORDER = re.compile(r"\bORDER\s+BY((?:\s+\?\w+)+)\s*$", re.I)
+
+
+def sorted_in_python(text: str, cols: list[str]) -> tuple[str, list[str]]:
+    """The query without a final `ORDER BY ?a ?b` over result columns, and those columns, for the
+    rows to be sorted here the same way (unbound first, then by value: code points for text,
+    numbers for `line`). Why: pyoxigraph compares strings by reading each one back from the
+    store, which made ORDER BY half the time of a 300-row answer on a read-only store."""
+    order = ORDER.search(text)
+    keys = ORDER_VARIABLE.findall(order.group(1)) if order else []
+    if not keys or not set(keys) <= set(cols):
+        return text, []
+    return text[:order.start()], keys  # type: ignore[union-attr]
+
+
+ORDER_VARIABLE = re.compile(r"\?(\w+)")
 
 
 PARAM = re.compile(r"\$(\w+)")
