@@ -187,6 +187,9 @@ def _report(change, target: Path) -> None:
     kinds = Counter(f.kind for f in change.facts)
     out.print(f"{change.documents} documents -> {len(change.facts)} facts, {change.triples} triples in {target}",
               highlight=False, soft_wrap=True)
+    if change.incremental:
+        out.print("extended in place: no earlier fact changed, so only the new documents' triples were written",
+                  highlight=False, soft_wrap=True)
     table = Table()
     table.add_column("kind")
     table.add_column("facts", justify="right")

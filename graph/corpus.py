@@ -18,15 +18,16 @@ from pyoxigraph import Store
 
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.rdf import facts_to_quads
-from govkg.graph.standards import ontology_quads
-from govkg.graph.store import MARKER, write_store, store_file
+from govkg.graph.standards import ontology_quads, removed_posts
+from govkg.graph.store import MARKER, extend_store, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
 from govkg.loaders.resolve import resolve_facts
-from govkg.ontology.facts import FactBase, fact_from_json, fact_to_json
+from govkg.ontology.facts import FactBase, PostFact, fact_from_json, fact_to_json
 from govkg.queries.backends import OxigraphBackend
 from govkg.queries.name_index import FILE as NAME_INDEX, NameIndex
 
 RAW = "raw-facts.jsonl"
+RESOLVED = "facts.jsonl"  # the facts as resolved into this version: what an add compares against
 
 
 def name_index_bytes(store: Store) -> bytes:
@@ -46,6 +47,7 @@ class Change:
     facts: list[FactBase] = field(default_factory=list)
     triples: int = 0
     extraction: Extraction | None = None
+    incremental: bool = False  # the store was extended in place (an add that changed no earlier fact)
 
 
 def raw_facts(path: Path) -> list[FactBase]:
@@ -59,12 +61,45 @@ def raw_facts(path: Path) -> list[FactBase]:
         return [fact_from_json(json.loads(line)) for line in f if line.strip()]
 
 
+def _lines(facts: list[FactBase]) -> list[str]:
+    return [json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in facts]
+
+
 def _write(path: Path, raw: list[FactBase], change: Change) -> Change:
     facts, aliases = resolve_facts(raw)
     quads = [*facts_to_quads(facts, aliases), *ontology_quads()]
-    text = "".join(json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in raw)
-    write_store(path, quads, {RAW: text, NAME_INDEX: name_index_bytes})
+    write_store(path, quads, {RAW: "".join(_lines(raw)), RESOLVED: "".join(_lines(facts)), NAME_INDEX: name_index_bytes})
     change.facts, change.triples, change.documents = facts, len(quads), len({f.doc for f in raw})
+    return change
+
+
+def _extend(path: Path, old_raw: list[FactBase], new_raw: list[FactBase], change: Change) -> Change | None:
+    """Add new documents' quads to a copy of the live version, when they change nothing the store
+    already says: every earlier fact resolves exactly as before (no new fuller name, no new prefix
+    fold) and no new removal ends an earlier post. Then the old quads stay, untouched, and only the
+    new documents' quads are written (a build's quads are the union of per-fact quads, so this is
+    the same store a rebuild makes). Otherwise None: the caller rewrites the whole store."""
+    resolved_file = store_file(path, RESOLVED)
+    if not resolved_file.exists():
+        return None  # a store from before this file existed: rewrite once
+    facts, aliases = resolve_facts(old_raw + new_raw)
+    new_docs = {f.doc for f in new_raw}
+    lines = _lines(facts)
+    before = resolved_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    if sorted(line for f, line in zip(facts, lines) if f.doc not in new_docs) != sorted(before):
+        return None
+    held_posts = {(f.person, f.body, f.title) for f in facts if isinstance(f, PostFact) and f.doc not in new_docs}
+    new_removals = {(f.person, f.body, f.title) for f in facts
+                    if isinstance(f, PostFact) and f.doc in new_docs and f.event == "remove"}
+    if new_removals & held_posts:
+        return None  # an earlier post is no longer held: its standard (org:heldBy) quads change
+    removed = removed_posts(facts)
+    added = facts_to_quads([f for f in facts if f.doc in new_docs], aliases, removed=removed)
+    raw_text = store_file(path, RAW).read_text(encoding="utf-8") + "".join(_lines(new_raw))
+    triples = extend_store(path, resolved_file.parent, added, {RAW: raw_text, RESOLVED: "".join(lines),
+                                                                        NAME_INDEX: name_index_bytes})
+    change.facts, change.triples, change.documents = facts, triples, len({f.doc for f in facts})
+    change.incremental = True
     return change
 
 
@@ -93,6 +128,10 @@ def add(path: Path, paths: list[Path], jobs: int = 1, progress: Progress | None 
     kept = [f for f in old if f.doc not in incoming]
     change = Change(added=[n for n in numbers if n not in held], replaced=[n for n in numbers if n in held],
                     duplicates=dups, extraction=run)
+    if not change.replaced:
+        extended = _extend(path, old, run.raw, change)
+        if extended is not None:
+            return extended
     return _write(path, kept + run.raw, change)
 
 

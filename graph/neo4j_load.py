@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -47,19 +48,31 @@ PRUNE_RELS = ("HOLDS", "MEMBER_OF", "PART_OF", "HAS_OFFICE", "RESPONSIBLE_FOR", 
 PRUNE_NODES = ("Task", "Duty", "Reply")
 SCHEMA += [f"CREATE INDEX govkg_{t.lower()}_doc IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.doc)" for t in PRUNE_RELS]
 SCHEMA += [f"CREATE INDEX govkg_{label.lower()}_doc IF NOT EXISTS FOR (n:{label}) ON (n.doc)" for label in PRUNE_NODES]
+# A replacing load deletes every relationship its documents carried and CREATEs them again (a
+# relationship MERGE must scan the relationships between its two nodes: slow at a busy body), so a
+# document's relationships are exactly what it says now.
 PRUNE: list[tuple[str, str]] = [
-    *[(f"PRUNE:{t}", f"UNWIND $rows AS row MATCH ()-[r:{t} {{doc: row.doc}}]->() WHERE NOT r.id IN row.ids DELETE r")
-      for t in PRUNE_RELS],
+    *[(f"PRUNE:{t}", f"UNWIND $rows AS row MATCH ()-[r:{t} {{doc: row.doc}}]->() DELETE r") for t in PRUNE_RELS],
     *[(f"PRUNE:{label}", f"UNWIND $rows AS row MATCH (n:{label} {{doc: row.doc}}) WHERE NOT n.id IN row.ids "
                          "DETACH DELETE n") for label in PRUNE_NODES],
 ]
 ORPHANS = "MATCH (n:Person|Body|Group|Post) WHERE NOT (n)--() DELETE n"
 
 
-def _rel(kind: str, a: str, b: str) -> str:
+def _rel(kind: str, a: str, b: str, verb: str = "MERGE") -> str:
     return (f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
-            f"MERGE (a)-[r:{kind} {{id: row.id}}]->(b) SET r += row.props")
+            f"{verb} (a)-[r:{kind} {{id: row.id}}]->(b) SET r += row.props")
 
+
+# (row name, relationship type, from label, to label) of the fact relationships.
+RELATIONSHIPS: list[tuple[str, str, str, str]] = [
+    ("ISSUED_BY", "ISSUED_BY", "Document", "Body"), ("HOLDS", "HOLDS", "Person", "Body"),
+    *[(f"MEMBER_OF:{label}", "MEMBER_OF", label, "Group") for label in ("Person", "Body", "Post")],
+    ("PART_OF", "PART_OF", "Group", "Group"), ("HAS_OFFICE", "HAS_OFFICE", "Group", "Body"),
+    ("RESPONSIBLE_FOR", "RESPONSIBLE_FOR", "Body", "Task"), ("HAS_DUTY", "HAS_DUTY", "Body", "Duty"),
+    ("ANSWERED_BY", "ANSWERED_BY", "Reply", "Body"),
+]
+RELATIONSHIP_ROWS = {name for name, _, _, _ in RELATIONSHIPS}
 
 # (statement name, Cypher) in the order they run inside one transaction: prune, nodes, then edges.
 STATEMENTS: list[tuple[str, str]] = [
@@ -72,29 +85,27 @@ STATEMENTS: list[tuple[str, str]] = [
     ("Duty", "UNWIND $rows AS row MERGE (u:Duty {id: row.id}) SET u += row.props"),
     ("Reply", "UNWIND $rows AS row MERGE (q:Reply {id: row.id}) SET q += row.props "
               "WITH q, row MATCH (d:Document {id: row.document}) MERGE (q)-[:IN]->(d)"),
-    ("ISSUED_BY", _rel("ISSUED_BY", "Document", "Body")),
-    ("HOLDS", _rel("HOLDS", "Person", "Body")),
-    *[(f"MEMBER_OF:{label}", _rel("MEMBER_OF", label, "Group")) for label in ("Person", "Body", "Post")],
-    ("PART_OF", _rel("PART_OF", "Group", "Group")),
-    ("HAS_OFFICE", _rel("HAS_OFFICE", "Group", "Body")),
-    ("RESPONSIBLE_FOR", _rel("RESPONSIBLE_FOR", "Body", "Task")),
-    ("HAS_DUTY", _rel("HAS_DUTY", "Body", "Duty")),
-    ("ANSWERED_BY", _rel("ANSWERED_BY", "Reply", "Body")),
+    *[(name, _rel(kind, a, b)) for name, kind, a, b in RELATIONSHIPS],
+    # the same for a replacing load, after PRUNE deleted the documents' relationships
+    *[(f"NEW:{name}", _rel(kind, a, b, "CREATE")) for name, kind, a, b in RELATIONSHIPS],
 ]
 
 # Computed after every load over the whole graph (so documents loaded later count too): a HOLDS is
 # `former` when it is a removal or a removal of the same person/body/title stands in a document not
 # earlier than it (the `removed` flag of queries/body_posts); `until_doc` names that document.
-STATUS = """
-MATCH (p:Person)-[h:HOLDS]->(b:Body)
-OPTIONAL MATCH (p)-[r:HOLDS {event: 'remove'}]->(b)
-  WHERE r.title = h.title AND (r.date IS NULL OR h.date IS NULL OR r.date >= h.date)
+STATUS = [
+    """MATCH ()-[h:HOLDS]->()
+SET h.status = CASE WHEN h.event = 'remove' THEN 'former' ELSE 'current' END,
+    h.since_doc = CASE WHEN h.event = 'remove' THEN null ELSE h.doc END,
+    h.until_doc = CASE WHEN h.event = 'remove' THEN h.doc ELSE null END""",
+    # from the (few) removals to the posts they end: no per-post search of the whole graph
+    """MATCH (p:Person)-[r:HOLDS {event: 'remove'}]->(b:Body)
+MATCH (p)-[h:HOLDS]->(b)
+  WHERE coalesce(h.event, '') <> 'remove' AND h.title = r.title AND (r.date IS NULL OR h.date IS NULL OR r.date >= h.date)
 WITH h, r ORDER BY r.date, r.doc
 WITH h, collect(r.doc) AS removers
-SET h.status = CASE WHEN h.event = 'remove' OR size(removers) > 0 THEN 'former' ELSE 'current' END,
-    h.since_doc = CASE WHEN h.event = 'remove' THEN null ELSE h.doc END,
-    h.until_doc = CASE WHEN h.event = 'remove' THEN h.doc ELSE removers[0] END
-"""
+SET h.status = 'former', h.until_doc = removers[0]""",
+]
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -130,10 +141,18 @@ class Planner:
     def __init__(self, facts: list[FactBase], aliases: AliasTable | list[dict] | None = None):
         self.aliases = _alias_map(aliases)
         self.doc_facts = {f.doc: f for f in facts if isinstance(f, DocumentFact)}
+        self._keys: dict[tuple[str, str], str] = {}
         self.task_titles: dict[str, str] = {}
         for f in facts:
             if isinstance(f, TaskFact):
                 self.task_titles.setdefault(task_key(f.doc, f.task), f.title)
+
+    def _key(self, label: str, name: str) -> str:
+        """entity_key, hashed once per entity for the whole load (every fact names two or three)."""
+        key = self._keys.get((label, name))
+        if key is None:
+            key = self._keys[(label, name)] = entity_key(label, name)
+        return key
 
     def rows(self, facts: Iterable[FactBase], replace: bool = False) -> Rows:
         """Statement rows for these facts; with replace (the facts are whole documents), also the
@@ -147,7 +166,9 @@ class Planner:
                 rows[name].append(row)
 
         def entity(label: str, name: str) -> str:
-            key = entity_key(label, name)
+            key = self._key(label, name)
+            if (label, key) in seen:
+                return key
             row = {"id": key, "name": name}
             if label in ("Body", "Group"):
                 row["aliases"] = self.aliases.get((label, name))
@@ -155,7 +176,9 @@ class Planner:
             return key
 
         def document(number: str) -> str:
-            key = entity_key("Document", number)
+            key = self._key("Document", number)
+            if ("Document", key) in seen:
+                return key
             f = self.doc_facts.get(number)
             props = {} if f is None else _clean({
                 "title": f.title, "date": _date(f.date), "doc_type": f.doc_type, "issuer": f.issuer,
@@ -212,12 +235,15 @@ class Planner:
                     edge("ANSWERED_BY", f, key, entity("Body", f.responder))
         if replace:
             docs = sorted(r["number"] for r in rows["Document"])
-            for target in (*PRUNE_RELS, *PRUNE_NODES):
+            for target in PRUNE_RELS:
+                rows[f"PRUNE:{target}"] = [{"doc": d} for d in docs]
+            for target in PRUNE_NODES:
                 kept: dict[str, list[str]] = {d: [] for d in docs}
-                for name in [n for n in rows if n == target or n.startswith(target + ":")]:
-                    for r in rows[name]:
-                        kept[r["props"]["doc"]].append(r["id"])
+                for r in rows.get(target, []):
+                    kept[r["props"]["doc"]].append(r["id"])
                 rows[f"PRUNE:{target}"] = [{"doc": d, "ids": ids} for d, ids in kept.items()]
+            for name in RELATIONSHIP_ROWS & set(rows):
+                rows[f"NEW:{name}"] = rows.pop(name)
         return rows
 
 
@@ -282,13 +308,19 @@ def _load(driver: Driver, database: str, units: list[list[FactBase]], planner: P
           progress: Callable[[int, int], None] | None, replace: bool = False) -> int:
     ensure_schema(driver, database)
     done = 0
-    with driver.session(database=database) as session:
-        for unit in units:
-            session.execute_write(_write, planner.rows(unit, replace=replace))
+    with driver.session(database=database) as session, ThreadPoolExecutor(1) as ahead:
+        # the rows of the next batch are planned while the server writes this one (the driver
+        # waits on its socket without the GIL), so the planner's time hides behind the server's
+        planned = ahead.submit(planner.rows, units[0], replace) if units else None
+        for i, unit in enumerate(units):
+            rows = planned.result()  # type: ignore[union-attr]
+            if i + 1 < len(units):
+                planned = ahead.submit(planner.rows, units[i + 1], replace)
+            session.execute_write(_write, rows)
             done += len(unit)
             if progress:
                 progress(done, total)
-        session.execute_write(lambda tx: [tx.run(q).consume() for q in ((ORPHANS, STATUS) if replace else (STATUS,))])
+        session.execute_write(lambda tx: [tx.run(q).consume() for q in ([ORPHANS, *STATUS] if replace else STATUS)])
         session.execute_write(lambda tx: [tx.run(q, p).consume() for q, p in neo4j_derived.statements()])
     return len(units) + 1
 

@@ -98,11 +98,14 @@ class QuadWriter:
         return iri
 
 
-def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None) -> list[Quad]:
-    """The facts as govkg n-ary nodes, with the W3C ORG/SKOS/PROV view beside them (standards.py)."""
+def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None,
+                   removed: set[tuple[str, str, str]] | None = None) -> list[Quad]:
+    """The facts as govkg n-ary nodes, with the W3C ORG/SKOS/PROV view beside them (standards.py).
+    `removed`: the posts removed anywhere in the corpus, when `facts` are only part of it (an add)."""
     w = QuadWriter()
     facts = list(facts)
-    org, removed = OrgWriter(w.add, w.entity), removed_posts(facts)
+    org = OrgWriter(w.add, w.entity)
+    removed = removed_posts(facts) if removed is None else removed
     for fact in facts:
         spec = mapping()["kinds"][fact.kind]
         node = fact_iri(fact)

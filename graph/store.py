@@ -13,7 +13,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Union
+from typing import Callable, Optional, Union
 
 from pyoxigraph import Quad, Store
 
@@ -108,6 +108,55 @@ def write_store(path: Path, quads: list[Quad], files: dict[str, VersionFile] | N
     """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue.
     `files` (name -> text, bytes, or a function of the written store giving them, for an index
     made from it) are written into the same version and switched in with the quads."""
+    def fill(staging: Path, previous: Path | None) -> None:
+        store = Store(str(staging / "oxigraph"))
+        store.bulk_extend(quads)
+        store.flush()
+    _publish(path, fill, files)
+
+
+def extend_store(path: Path, base: Path, quads: list[Quad], files: dict[str, VersionFile] | None = None) -> int:
+    """A new version holding the live version's quads plus these, atomically; the number of quads.
+    The live version's table files are immutable (RocksDB never rewrites an .sst), so the new
+    version links them instead of copying: the cost is that of the new quads, not of the store.
+    `base` is the version the caller read (store_file(...).parent): if another build switched
+    versions meanwhile, nothing is written and the error says to run again."""
+    count = 0
+
+    def fill(staging: Path, previous: Path | None) -> None:
+        nonlocal count
+        if previous is None or previous.resolve() != base.resolve():
+            raise StoreError(f"{path}: another build changed the store while this one read it; run it again")
+        target = staging / "oxigraph"
+        target.mkdir()
+        for part in (previous / "oxigraph").iterdir():
+            if part.name == "LOCK":
+                continue
+            if part.suffix == ".sst":
+                os.link(part, target / part.name)
+            else:
+                shutil.copy2(part, target / part.name)
+        store = Store(str(target))
+        store.extend(quads)
+        store.flush()
+        count = len(store)
+    _publish(path, fill, files)
+    return count
+
+
+def _write_files(staging: Path, files: dict[str, VersionFile]) -> None:
+    """The version's other files; one made from the store (the name index) reads the staged store,
+    which fill() has closed."""
+    staged = Store(str(staging / "oxigraph")) if any(callable(c) for c in files.values()) else None
+    for name, content in files.items():
+        data = content(staged) if callable(content) else content  # type: ignore[arg-type]
+        (staging / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    del staged
+
+
+def _publish(path: Path, fill: Callable[[Path, Optional[Path]], None], files: dict[str, VersionFile] | None) -> None:
+    """Stage a new version (fill(staging, previous version) writes its oxigraph store), then switch
+    to it by one rename; under the build lock, so concurrent builds queue."""
     path = path.absolute()
     _prepare(path)
     with open(path / ".lock", "a+") as lock:
@@ -122,13 +171,8 @@ def write_store(path: Path, quads: list[Quad], files: dict[str, VersionFile] | N
         _clean(path, keep={previous} if previous else set())
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=path))
         try:
-            store = Store(str(staging / "oxigraph"))
-            store.bulk_extend(quads)
-            store.flush()
-            for name, content in (files or {}).items():
-                data = content(store) if callable(content) else content
-                (staging / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-            del store
+            fill(staging, path / previous if previous else None)
+            _write_files(staging, files or {})
             _step("staged")
             version = f"v-{time.time_ns()}"
             staging.rename(path / version)

@@ -12,6 +12,7 @@ or `X主要职责为：`; its office's follow `办公室职责` or sit in the of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from govkg.loaders.names import is_collective, squash
 from govkg.loaders.rosters import label_pattern, main_group, parse_person_rows
@@ -132,13 +133,13 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
     strict = [i for i, ln in enumerate(lines) if _item(ln, lines[i + 1] if i + 1 < len(lines) else None)]
     for i, ln in enumerate(lines):
         after = lines[i + 1] if i + 1 < len(lines) else None
-        near = _in_run(strict, i) or (bool(HEADING.match(ln.text)) and any(0 < i - k <= RUN_GAP for k in strict))
+        near = _in_run(strict, i) or (bool(HEADING.match(ln.text)) and _item_before(strict, i))
         item = _item(ln, after, strict=not near)
         for body in item[0] if item else []:
             add(body, i, item[1], i + item[2])
     for i, ln in enumerate(lines):  # `市委组织部、市委宣传部根据各自职责做好…` among the items, no colon
         last = i + 1 >= len(lines) or bool(HEADING.match(lines[i + 1].text))
-        if not (_in_run(strict, i) or (last and any(0 < i - k <= RUN_GAP for k in strict))):
+        if not (_in_run(strict, i) or (last and _item_before(strict, i))):
             continue
         starts = i == 0 or lines[i - 1].text.rstrip().endswith(("。", "；", ";", "：", ":"))
         found = _shared_item(ln) if starts else None  # not the wrapped rest of an item (`…，` + `指导乡镇做好…`)
@@ -174,7 +175,20 @@ def _shared_item(ln: Line) -> tuple[list[str], str] | None:
 def _in_run(strict: list[int], i: int) -> bool:
     """Is line `i` inside a list of duty items: strict items both before and after it, close by
     (a PDF block of another item's text may sit between them)? A numbered item needs one before."""
-    return any(0 < i - k <= RUN_GAP for k in strict) and any(0 < k - i <= RUN_GAP for k in strict)
+    return _item_before(strict, i) and _item_after(strict, i)
+
+
+def _item_before(strict: list[int], i: int) -> bool:
+    """A strict item in the RUN_GAP lines above line `i` (`strict` is sorted: found by bisection,
+    not by a scan per line, which made a long document quadratic)."""
+    j = bisect_left(strict, i)
+    return j > 0 and i - strict[j - 1] <= RUN_GAP
+
+
+def _item_after(strict: list[int], i: int) -> bool:
+    """A strict item in the RUN_GAP lines below line `i`."""
+    j = bisect_right(strict, i)
+    return j < len(strict) and strict[j] - i <= RUN_GAP
 
 
 def _is_prose(ln: Line) -> bool:

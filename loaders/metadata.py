@@ -9,6 +9,7 @@ government's name, a short enumeration ending in a colon), and order only breaks
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from govkg.loaders.docnumbers import embedded_numbers
@@ -209,10 +210,11 @@ def find_issuer(doc: Document) -> tuple[int | None, str | None]:
     """
     sigs = signatures(doc)
     office = is_office_kind(doc.number)
-    dated = [d for d, _ in date_lines(doc)]
+    dated = sorted(d for d, _ in date_lines(doc))
 
     def rank(sig: tuple[int, str]) -> tuple[bool, bool]:
-        near_date = any(abs(d - sig[0]) <= 12 for d in dated)
+        k = bisect_left(dated, sig[0] - 12)  # the first date line at most 12 lines above (bisection)
+        near_date = k < len(dated) and dated[k] <= sig[0] + 12
         return (sig[1].endswith(OFFICE_ENDINGS) != office, not near_date)
 
     if sigs:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -60,35 +61,39 @@ def extract_document(doc: Document) -> tuple[list[FactBase], list[str]]:
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 
-def _extract_all(docs: list[Document], jobs: int, progress: Progress | None) -> list[tuple[list[FactBase], list[str]]]:
-    """extract_document over every document, in document order; with jobs > 1 in a process pool.
+def _extract_all(docs: list[Document], pool: Executor | None,
+                 progress: Progress | None) -> list[tuple[list[FactBase], list[str]]]:
+    """extract_document over every document, in document order; in `pool`'s processes if given.
 
     Extraction is per document and pure, so workers need nothing but the document: memory is
-    bounded by the documents in flight, and results come back in order (the same facts as one
-    process). Small chunks keep the pool busy when documents differ much in length."""
+    bounded by the documents in flight, and the results are put back in document order (the same
+    facts as one process). The longest documents are handed out first, so that no worker is left
+    with a long one at the end while the other waits."""
     if progress:
         progress(0, len(docs))
-    if jobs <= 1 or len(docs) < 2:
+    if pool is None or len(docs) < 2:
         results = []
         for k, doc in enumerate(docs, 1):
             results.append(extract_document(doc))
             if progress:
                 progress(k, len(docs))
         return results
-    results = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for k, result in enumerate(pool.map(extract_document, docs, chunksize=4), 1):
-            results.append(result)
-            if progress:
-                progress(k, len(docs))
-    return results
+    longest_first = sorted(range(len(docs)), key=lambda i: -len(docs[i].lines))
+    pending = {pool.submit(extract_document, docs[i]): i for i in longest_first}
+    out: list = [None] * len(docs)
+    for k, done in enumerate(as_completed(pending), 1):
+        out[pending.pop(done)] = done.result()
+        if progress:
+            progress(k, len(docs))
+    return out
 
 
-def read_paths(paths: list[Path], run: Extraction) -> None:
+def read_paths(paths: list[Path], run: Extraction, pool: Executor | None = None) -> None:
     """Read and split every file (text or PDF) into `run`: all files first, so bad input fails
-    before any work; a PDF's line -> page map is kept for the facts read from it."""
-    for path in paths:
-        source = read_source(path)
+    before any extraction; a PDF's line -> page map is kept for the facts read from it. With a
+    pool, the files are read in its processes (the error raised is still the first bad file's)."""
+    sources = pool.map(read_source, paths) if pool is not None and len(paths) > 1 else map(read_source, paths)
+    for path, source in zip(paths, sources):
         run.encodings[str(path)] = source.encoding
         run.documents.extend(source.documents)
         run.warnings.extend(source.warnings)
@@ -98,8 +103,8 @@ def read_paths(paths: list[Path], run: Extraction) -> None:
 def extract_paths(paths: list[Path], jobs: int = 1, progress: Progress | None = None) -> Extraction:
     """Read and extract every file; raises InputError before anything is returned for bad input.
 
-    `jobs` > 1 extracts documents in that many processes (see _extract_all); `progress` is
-    called with (documents done, documents in all)."""
+    `jobs` > 1 reads the files and extracts the documents in that many processes (see
+    _extract_all); `progress` is called with (documents done, documents in all)."""
     run = extract_raw(paths, jobs, progress)
     run.facts, run.aliases = resolve_facts(run.raw)
     return run
@@ -111,8 +116,10 @@ def extract_raw(paths: list[Path], jobs: int = 1, progress: Progress | None = No
     Kept apart so that an incremental add can resolve new documents' facts together with the
     raw facts the store already holds (resolution needs the whole corpus)."""
     run = Extraction()
-    read_paths(paths, run)
-    for doc, (found, warnings) in zip(run.documents, _extract_all(run.documents, jobs, progress)):
+    with (ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else nullcontext()) as pool:
+        read_paths(paths, run, pool)
+        results = _extract_all(run.documents, pool, progress)
+    for doc, (found, warnings) in zip(run.documents, results):
         run.raw.extend(with_pages(found, run.layouts.get(doc.source)))
         run.warnings.extend(warnings)
     return run

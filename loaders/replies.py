@@ -45,11 +45,12 @@ def find_proposal(doc: Document) -> tuple[int, str] | None:
     Searched on the document's lines joined and squashed (the sentence wraps, and PDF text may
     space out characters), remembering each character's source line.
     """
-    text, owners = "", []
+    parts, owners = [], []
     for ln in doc.lines[1:]:
         s = squash(ln.text)
-        text += s
+        parts.append(s)
         owners += [ln.number] * len(s)
+    text = "".join(parts)  # joined once: adding line by line copies the text so far each time
     for pattern in (PROPOSAL_QUOTED, PROPOSAL_BARE):
         m = pattern.search(text)
         if m:

@@ -22,6 +22,7 @@ office and the working sub-groups in loaders/rosters_offices.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from govkg.loaders.names import is_collective, split_post_string, squash
 from govkg.loaders.rosters_groups import group_name_re, main_group
@@ -179,7 +180,9 @@ def read_roster(doc: Document) -> list[Entry]:
         entries.extend(list_entries(role, text, lines[i].number, _complete(text), one_holder=is_solo_role(role)))
     first, last_label = labels[0][0], labels[-1][0]
     label_at = {i: squash(m.group("role")) for i, m in labels}
-    last_row = max([i for i, ln in enumerate(lines) if i > first and parse_person_rows(ln.text)] or [last_label])
+    label_keys = sorted(label_at)
+    rows_at = {i: parse_person_rows(ln.text) for i, ln in enumerate(lines) if i > first}  # read once, asked twice
+    last_row = max([i for i, rows in rows_at.items() if rows] or [last_label])
     span_end = max(last_row, max(consumed | {last_label}))
     deputy = next((r for r in label_at.values() if r.startswith("副")), "副组长")
     for i in range(first):  # rows a scrambled page printed above the labels: plain members
@@ -196,8 +199,8 @@ def read_roster(doc: Document) -> list[Entry]:
         if i in label_at or i in consumed:
             run_role = None
             continue
-        rows = parse_person_rows(ln.text)
-        li = max(k for k in label_at if k < i)
+        rows = rows_at[i]
+        li = label_keys[bisect_left(label_keys, i) - 1]  # the last label above the line
         prev_label = label_at[li]
         if not rows and (i - 1) in roster_rows and (units := parse_name_unit_rows(ln.text)) and any(u for _, u in units):
             for n, u in units:  # `　　李大同（市财政局）` under `成　员：巫振江（市府办）`

@@ -11,12 +11,13 @@ when the result reads as a whole group name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import permutations
 
 from govkg.loaders.names import squash
 from govkg.loaders.rosters_rows import HAN, label_pattern, parse_person_rows
-from govkg.loaders.text import Document
+from govkg.loaders.text import Document, Line
 from govkg.ontology.vocabulary import vocabulary
 
 FOUNDING = r"(?:成立|建立|组建|设立)"
@@ -55,6 +56,11 @@ def trim_group(name: str) -> str:
     return LEAD_IN.sub("", name)
 
 
+def _has(text: str, *words: str) -> bool:
+    """Does the text hold any of these words? (A cheap test before a pattern tried at every offset.)"""
+    return any(w in text for w in words)
+
+
 def is_specific(name: str) -> bool:
     """A group's own name, not a generic word (`工作专班`) or a township's group (`乡镇…指挥部`)."""
     if name.startswith(("各", "乡", "镇", "本", "该")):
@@ -67,11 +73,28 @@ def is_specific(name: str) -> bool:
     return len(core.removesuffix("工作")) > 2
 
 
+class _ByNumber:
+    """The lines sorted by source line number once, to find those near a line by bisection (not
+    by a scan of the whole document per attachment title)."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.order = sorted(range(len(lines)), key=lambda k: lines[k].number)
+        self.numbers = [lines[k].number for k in self.order]
+
+    def near(self, number: int) -> list[Line]:
+        """The lines within FRAGMENT_WINDOW source lines of `number`, in document order."""
+        lo = bisect_left(self.numbers, number - FRAGMENT_WINDOW)
+        hi = bisect_right(self.numbers, number + FRAGMENT_WINDOW)
+        return [self.lines[k] for k in sorted(self.order[lo:hi])]
+
+
 def attachment_titles(doc: Document) -> list[tuple[str, int]]:
     """Group names rebuilt from a cut attachment title: head + up to two fragments, in any order."""
     whole = re.compile(rf"(?P<g>{group_name_re()}){ROSTER_SUFFIX}?")
     lines = doc.lines
     out: list[tuple[str, int]] = []
+    by_number: _ByNumber | None = None
     for i, ln in enumerate(lines):
         m = ATTACHMENT_HEAD.match(ln.text)
         head = squash(m.group("x")) if m else ""
@@ -81,8 +104,9 @@ def attachment_titles(doc: Document) -> list[tuple[str, int]]:
         if found:
             out.append((found.group("g"), ln.number))
             continue
-        pieces = [squash(x.text) for x in lines
-                  if x is not ln and abs(x.number - ln.number) <= FRAGMENT_WINDOW
+        by_number = by_number or _ByNumber(lines)
+        pieces = [squash(x.text) for x in by_number.near(ln.number)
+                  if x is not ln
                   and len(x.text) - len(x.text.lstrip()) >= 2 and FRAGMENT.match(squash(x.text))
                   and not label_pattern().match(x.text) and not parse_person_rows(x.text)]
         for k in (1, 2):
@@ -108,7 +132,9 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     for m in re.finditer(rf"成立(?:以|由)[^。]{{4,400}}?为(?:成员|组员|成员单位)的(?P<g>{name})", joined.text):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
-    for m in re.finditer(rf"(?P<g>{name}){ROSTER_SUFFIX}", joined.text):
+    # A pattern that opens with a name is tried at every offset: it runs only when the words it
+    # ends with are in the text (every ROSTER_SUFFIX holds 名单 or 组成).
+    for m in re.finditer(rf"(?P<g>{name}){ROSTER_SUFFIX}", joined.text) if _has(joined.text, "名单", "组成") else ():
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # `关于调整X的通知`, `决定对X成员进行调整`: a notice that re-staffs a standing group
     for m in re.finditer(rf"{ADJUSTING}(?P<g>{name})(?:的通知|的决定|组成人员|成员)", joined.text):
@@ -116,17 +142,21 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
     for m in re.finditer(rf"对(?P<g>{name})(?:组成人员|成员|人员)?(?:进行|作|予以)?(?:调整|充实)", joined.text):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # `省委防灾减灾救灾领导小组（以下简称领导小组）`: the full name a document defines its short form by
-    for m in re.finditer(rf"(?P<g>{name})[（(]以下简称", joined.text):
+    for m in re.finditer(rf"(?P<g>{name})[（(]以下简称", joined.text) if "以下简称" in joined.text else ():
         # `决定成立X（以下简称…）`, `X工作规则（会签稿）为规范X（以下简称…）`
         g = re.split(rf"{FOUNDING}|{ADJUSTING}|[）)]|为(?:规范|了|进一步|加强|做好|贯彻|切实|确保)", m.group("g"))[-1]
         out.append((g, joined.line_at(m.end("g") - len(g))))
     lines = doc.lines
     for ln in lines:  # `省森林防灭火指挥部由省政府分管副省长任总指挥`: the group a sentence composes
+        if "由" not in ln.text:
+            continue
         m = re.match(rf"^\s*(?P<g>{name})(?:一般)?由[^。]{{2,80}}?(?:担任|兼任|任)(?:总指挥|指挥长|组长|召集人)",
                      squash(ln.text))
         if m:
             out.append((m.group("g"), ln.number))
     for ln in lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
+        if not _has(squash(ln.text), "成员单位"):
+            continue
         for m in re.finditer(rf"(?P<g>{name})各?成员单位", squash(ln.text)):
             g = re.split(rf"关于|明确|印发|附件[\d：:]*|{FOUNDING}|{ADJUSTING}", m.group("g"))[-1]
             out.append((g, ln.number))

@@ -192,7 +192,8 @@ def parse_person_rows(text: str) -> list[tuple[str, str]] | None:
     # other printings of the same row: 张三（县委副书记、县长）, 张三，县委副书记、县长, 张三同志 …
     text = re.sub(rf"([{HAN}]{{2,4}}?)同志(?=\s)", r"\1", text)
     text = re.sub(rf"(?<![{HAN}])([{HAN}]{{2,4}}?)(?:同志)?\s*(?:[（(]([^）)]+)[）)]|[，,]\s*)", _bracketed_post, text)
-    text = re.sub(r"\s+[、，,；;]", "  ", text)  # `张三（…）、李四（…）`: the mark between two rows
+    text = re.sub(r"(?<!\s)\s+[、，,；;]", "  ", text)  # `张三（…）、李四（…）`: the mark between two rows (a run of
+    # spaces is tried from its start only: linear time)
     toks = text.split()
     return _name_first(toks) or _post_first(toks)
 

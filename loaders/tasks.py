@@ -14,8 +14,8 @@ import re
 from collections import Counter
 
 from govkg.loaders.tasks_assign import Assigned, assign_repaired
-from govkg.loaders.tasks_pieces import (CLOSE, OPEN, Node, Piece, heading, heading_paths, split_pieces, statements,
-                                        unswap_columns)
+from govkg.loaders.tasks_pieces import (CLOSE, OPEN, Node, Piece, heading, heading_paths, in_line_pairs, split_pieces,
+                                        statements, unswap_columns)
 from govkg.loaders.tasks_statements import (FIRST_LISTED_LEADS, is_collective, parse_assignment, prose_assignment,
                                             role_in_last_paren)
 from govkg.loaders.tasks_table import extract_table
@@ -85,8 +85,10 @@ def _close_of(text: str, i: int) -> int:
 
 def extract(doc: Document) -> list[FactBase]:
     """TaskFacts of one document: one per (task, body, role), at the line where the body is named."""
-    lines = unswap_columns([ln for ln in doc.lines[1:] if ln.text.strip()])
-    pieces = split_pieces(lines)
+    lines = [ln for ln in doc.lines[1:] if ln.text.strip()]
+    pairs = in_line_pairs(["".join(ln.text.split()) for ln in lines])  # the same after unswapping
+    lines = unswap_columns(lines, pairs)
+    pieces = split_pieces(lines, pairs)
     heads = [(idx, heading(p.text)) for idx, p in enumerate(pieces) if p.kind == "head"]
     paths = heading_paths([(h[0], h[1]) for _, h in heads])
     nodes: dict[int, Node] = {}

@@ -15,6 +15,8 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
+from operator import add
 
 from govkg.loaders.tasks_pieces import (
     Node,
@@ -24,6 +26,7 @@ from govkg.loaders.tasks_pieces import (
     whole_name,
     without_statements,
 )
+from govkg.loaders.text import Line
 from govkg.loaders.tasks_statements import (
     CLOSE,
     LABEL,
@@ -44,18 +47,39 @@ HIDDEN_GAIN = 0.2
 MAX_REPAIRS = 8
 
 Assigned = list[tuple[Node, Piece, str]]
-Seam = tuple[set[str], set[str]]  # bigrams after and before a line start inside a piece
 
 
 NON_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
 
 
+def _words(text: str) -> list[str]:
+    """Runs of word characters (Han, Latin letters, digits): a bigram never spans two."""
+    return NON_WORD.sub("|", text).split("|")
+
+
 @lru_cache(maxsize=1 << 15)
-def _bigrams(text: str) -> Counter:
-    """The word bigrams of a text (remembered: the same piece's prose is scored in every repair
-    round). Callers must not change the Counter they get."""
-    t = NON_WORD.sub("|", text)
-    return Counter(t[i:i + 2] for i in range(len(t) - 1) if "|" not in t[i:i + 2])
+def _bigrams(text: str) -> tuple[str, ...]:
+    """The word bigrams of a text, each as often as printed (remembered: the same piece's prose is
+    read in every repair round)."""
+    return tuple(chain.from_iterable(map(add, w, w[1:]) for w in _words(text)))
+
+
+@lru_cache(maxsize=1 << 15)
+def _bigram_set(text: str) -> frozenset[str]:
+    """The word bigrams of a text, each once: what the scores compare."""
+    return frozenset(a + b for w in _words(text) for a, b in zip(w, w[1:]))
+
+
+class _Weights(dict):
+    """bigram -> IDF weight, each computed on first use."""
+
+    def __init__(self, n: int, df: Counter):
+        super().__init__()
+        self.n, self.df = n, df
+
+    def __missing__(self, g: str) -> float:
+        w = self[g] = math.log((self.n + 1) / (self.df.get(g, 0) + 1))
+        return w
 
 
 class _Lexicon:
@@ -63,13 +87,10 @@ class _Lexicon:
 
     def __init__(self, texts: list[str]):
         self.n = max(len(texts), 1)
-        self.df: Counter = Counter()
-        self.tf: Counter = Counter()
-        for t in texts:
-            grams = _bigrams(t)
-            self.df.update(grams.keys())
-            self.tf.update(grams)
-        self._weight: dict[str, float] = {}
+        # counted in one pass each over all the texts' bigrams (C speed), not text by text
+        self.df: Counter = Counter(chain.from_iterable(map(_bigram_set, texts)))
+        self.tf: Counter = Counter(chain.from_iterable(map(_bigrams, texts)))
+        self._weight = _Weights(self.n, self.df)
         self._totals: dict[int, tuple[set[str], float]] = {}
 
     def joins(self, left: str, right: str) -> bool:
@@ -79,28 +100,33 @@ class _Lexicon:
         return left[-1] in "、，,；;" or self.tf.get(left[-1] + right[0], 0) >= 2
 
     def score(self, piece: str, node_text: str) -> float:
-        return self.score_sets(set(_bigrams(piece)), set(_bigrams(node_text)))
+        return self.score_sets(_bigram_set(piece), _bigram_set(node_text))
 
     def score_sets(self, a: set[str], b: set[str]) -> float:
         """Share of the IDF weight of `a`'s bigrams found in `b`."""
-        if not a:
+        total = self.total(a) if a else 0.0
+        if not total:
+            return 0.0  # no word of `a` tells one text from another (each is in every text)
+        return sum(map(self._weight.__getitem__, a & b)) / total
+
+    def share(self, a: frozenset[str], found: list[str]) -> float:
+        """Share of the IDF weight of `a`'s bigrams held by `found` (a part of `a`)."""
+        total = self.total(a) if a else 0.0
+        if not total:
             return 0.0
-        return sum(map(self.weight, a & b)) / self.total(a)
+        return sum(map(self._weight.__getitem__, found)) / total
 
     def total(self, a: set[str]) -> float:
         """The IDF weight of a whole set, once per set (a seam's side is scored against many items);
         the set is held with its total so that its id is not reused while the lexicon lives."""
         hit = self._totals.get(id(a))
         if hit is None:
-            hit = self._totals[id(a)] = (a, sum(map(self.weight, a)))
+            hit = self._totals[id(a)] = (a, sum(map(self._weight.__getitem__, a)))
         return hit[1]
 
     def weight(self, g: str) -> float:
         """A bigram's IDF weight, computed once per lexicon."""
-        w = self._weight.get(g)
-        if w is None:
-            w = self._weight[g] = math.log((self.n + 1) / (self.df.get(g, 0) + 1))
-        return w
+        return self._weight[g]
 
 
 @lru_cache(maxsize=8)
@@ -212,31 +238,78 @@ def ends_with_label_list(p: Piece) -> bool:
     return whole_name(re.sub(r"[（(][^（()）]*[）)]$", "", last)) or bool(ROLE_TAIL.search(last))
 
 
-def _seams(p: Piece, cache: dict[tuple[int, int], Seam | None]) -> list[tuple[int, Seam]]:
+class _Seam:
+    """The two sides of a line start inside a piece: the bigrams of the rest, and (read only when
+    asked: most seams are ruled out by the rest alone) those of the lines before it."""
+
+    __slots__ = ("rest", "_left", "piece", "j", "plain")
+
+    def __init__(self, rest: frozenset[str], piece: Piece, j: int, plain: bool):
+        self.rest, self._left, self.piece, self.j, self.plain = rest, None, piece, j, plain
+
+    def left(self) -> frozenset[str]:
+        if self._left is None:
+            p, j = self.piece, self.j
+            prose = "".join(p.parts[:j]) if self.plain else without_statements(piece_of(p.lines[:j], p.kind))
+            self._left = _bigram_set(prose)
+        return self._left
+
+
+def _seams(p: Piece, cache: dict[tuple[int, int], _Seam | None]) -> list[tuple[int, _Seam]]:
     """The line starts inside a piece where a hidden break may be: (line index, its two sides).
 
     Not inside a heading's first sentence, not after an enumeration comma or an open parenthesis
     (the list goes on), not where the rest would start by closing a parenthesis."""
-    texts = ["".join(ln.text.split()) for ln in p.lines]
+    texts = p.parts  # each line's text without spaces
     first = _after_first_sentence(texts) if p.kind == "head" else 1
     out = []
+    plain_to = plain_from = None
     for j in range(max(first, 1), len(texts)):
         key = (id(p), j)
         if key not in cache:
-            rest = piece_of(p.lines[j:])
+            if plain_to is None:
+                plain_to, plain_from = _plain_runs(texts)
             seam = None
-            if not texts[j - 1].endswith(("、", "（", "(")) and rest.kind != "frag":
-                r = set(_bigrams(without_statements(rest)))
-                if len(r) >= 4:
-                    seam = (r, set(_bigrams(without_statements(piece_of(p.lines[:j], p.kind)))))
+            if not texts[j - 1].endswith(("、", "（", "(")):
+                rest = "".join(texts[j:]) if plain_from[j] else _prose(p.lines[j:], "text")
+                if rest is not None:
+                    r = _bigram_set(rest)
+                    if len(r) >= 4:
+                        seam = _Seam(r, p, j, plain_to[j])
             cache[key] = seam
         if cache[key] is not None:
             out.append((j, cache[key]))
     return out
 
 
+# A line without parentheses or a colon holds no responsibility statement (a closed parenthesis
+# or a label) and cannot make a piece a fragment: a run of such lines is prose as it stands.
+STATEMENT_MARKS = re.compile(f"[{re.escape(OPEN + CLOSE)}：:]")
+
+
+def _plain_runs(texts: list[str]) -> tuple[list[bool], list[bool]]:
+    """For each cut j: are the lines before it (`to`), and from it on (`from`), all without marks?"""
+    marked = [bool(STATEMENT_MARKS.search(t)) for t in texts]
+    to, ok = [True], True
+    for m in marked:
+        ok = ok and not m
+        to.append(ok)
+    frm, ok = [True], True
+    for m in reversed(marked):
+        ok = ok and not m
+        frm.append(ok)
+    return to, frm[::-1]
+
+
+def _prose(lines: list[Line], kind: str) -> str | None:
+    """The prose of a piece read afresh from these lines; None for a fragment (it continues
+    a parenthesis opened elsewhere: no seam there)."""
+    piece = piece_of(lines, kind)
+    return None if piece.kind == "frag" else without_statements(piece)
+
+
 def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, Node],
-                  cache: dict[tuple[int, int], Seam | None]) -> tuple[Piece, int, Node] | None:
+                  cache: dict[tuple[int, int], _Seam | None]) -> tuple[Piece, int, Node] | None:
     """A piece that runs on, with no visible break, into the rest of another item's text.
 
     PDF column order can put the last block of one item straight before a block that finishes an
@@ -246,10 +319,15 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
     own; the seam is at the line where that contrast is strongest.
     """
     plain = [without_statements(p) for _, p, _ in assigned]
-    grams = [set(_bigrams(t)) for t in plain]
+    grams = [_bigram_set(t) for t in plain]
     lex = _lexicon(tuple(plain))
     order = {ln.number: i for i, ln in enumerate(ln for _, p, _ in assigned for ln in p.lines)}
     held = _pieces_by_node(assigned)
+    # per item: in how many of its pieces each bigram is found, so that `is it in the item's other
+    # pieces` is one look-up (a union of an item's pieces per candidate grew with the item: quadratic)
+    counts: dict[int, Counter] = {}
+    for i, (m, _, _) in enumerate(assigned):
+        counts.setdefault(id(m), Counter()).update(grams[i])
     best: tuple[float, Piece, int, Node] | None = None
     for c, kc in _unfinished(assigned, nodes):
         end = order[assigned[kc][1].lines[-1].number]
@@ -260,9 +338,16 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
                 break
             if n is c or p.kind == "frag" or id(p) in forced or n.path[:len(c.path)] == c.path:
                 continue
-            own = set().union(*(grams[i] for i in held[id(n)] if i != k))
-            for j, (rest, left) in _seams(p, cache):
-                gain = lex.score_sets(rest, theirs) - lex.score_sets(rest, own | left)
+            own, mine = counts[id(n)], grams[k]
+            for j, seam in _seams(p, cache):
+                rest = seam.rest
+                theirs_share = lex.score_sets(rest, theirs)
+                if theirs_share < HIDDEN_GAIN or (best is not None and theirs_share <= best[0]):
+                    continue  # the gain is at most this share: no better break here
+                # the share of the rest's words found in its own item's other pieces or before the seam
+                left = seam.left()
+                kept = [g for g in rest if g in left or own.get(g, 0) > (g in mine)]
+                gain = theirs_share - lex.share(rest, kept)
                 if gain >= HIDDEN_GAIN and (best is None or gain > best[0]):
                     best = (gain, p, j, c)
     return best[1:] if best else None
@@ -286,7 +371,7 @@ def _misplaced_labels(assigned: Assigned, nodes: dict[int, Node],
     after this one). The seam is a line start after a full stop, between the two label runs; of
     several, the one whose rest talks most about the cut-off item."""
     plain = [without_statements(p) for _, p, _ in assigned]
-    grams = [set(_bigrams(t)) for t in plain]
+    grams = [_bigram_set(t) for t in plain]
     lex = _lexicon(tuple(plain))
     held = _pieces_by_node(assigned)
     for c, kc in _unfinished(assigned, nodes):
@@ -310,7 +395,7 @@ def _misplaced_labels(assigned: Assigned, nodes: dict[int, Node],
             if not seams:
                 continue
             prose = [j for j in seams if starts[p.lines[j].number] < hi] or seams
-            best = max(prose, key=lambda j: lex.score_sets(set(_bigrams(without_statements(piece_of(p.lines[j:])))),
+            best = max(prose, key=lambda j: lex.score_sets(_bigram_set(without_statements(piece_of(p.lines[j:]))),
                                                            theirs))
             return p, best, c
     return None
@@ -329,7 +414,7 @@ def _after_first_sentence(texts: list[str]) -> int:
 def assign_repaired(pieces: list[Piece], nodes: dict[int, Node], known: set[str]) -> Assigned:
     """Assign pieces, then cut pieces at hidden breaks (one at a time) and assign again."""
     forced: dict[int, Node] = {}
-    cache: dict[tuple[int, int], Seam | None] = {}  # keyed by id(piece): every piece is kept alive below
+    cache: dict[tuple[int, int], _Seam | None] = {}  # keyed by id(piece): every piece is kept alive below
     retired: list[Piece] = []  # pieces cut in two: held so that no new piece reuses their id
     assigned = _assign(pieces, nodes, known, forced)
     for _ in range(MAX_REPAIRS):

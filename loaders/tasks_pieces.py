@@ -9,6 +9,7 @@ tasks_assign.py then gives each piece back to its task.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +33,7 @@ HEADINGS = [
 ROLE_MARK = re.compile(r"^[（(](?:牵头单位|牵头|主责|负责|配合单位|配合|协助|参与)[）)]$")
 # A parenthesis inside a body's name, naming a kind of place: 各乡（镇）人民政府, 镇（街道）, 村（社区）.
 NAME_PAREN = re.compile(r"^[（(](?:镇|乡|乡镇|街道|社区|苏木|场|林场|区)[）)]$")
+_PAREN = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 # Where a sentence may end; a piece ending elsewhere was cut off mid-sentence.
 SENTENCE_END = "。！？；）)”」：:"
 
@@ -60,14 +62,16 @@ class Piece:
     depth: int = 0
     frag_end: int = -1  # offset in `chars` of the `）` closing a parenthesis opened elsewhere
     chars: list[tuple[str, int]] = field(default_factory=list)  # (char, source line), no spaces
+    parts: list[str] = field(default_factory=list, repr=False)  # each line's text without spaces
 
     @property
     def text(self) -> str:
         # Read many times per piece by the assignment passes; `chars` only ever grows (_append),
-        # so its length says whether the joined text is still current.
+        # so its length says whether the joined text is still current. Joined from the lines'
+        # texts (one string each), not char by char.
         cached = self.__dict__.get("_text")
         if cached is None or cached[0] != len(self.chars):
-            cached = (len(self.chars), "".join(c for c, _ in self.chars))
+            cached = (len(self.chars), "".join(self.parts))
             self.__dict__["_text"] = cached
         return cached[1]
 
@@ -162,11 +166,18 @@ def _continues_list(text: str) -> bool:
         and (len(items) > 1 or head != text)
 
 
-def split_pieces(lines: list[Line]) -> list[Piece]:
+def in_line_pairs(texts: list[str]) -> Counter:
+    """How often each two characters follow each other within a line: the document's own words.
+    The same for the lines in any order, so unswap_columns and split_pieces can share one count."""
+    return Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
+
+
+def split_pieces(lines: list[Line], seen: Counter | None = None) -> list[Piece]:
     """Cut the document into pieces at headings, after closed responsibility parentheses, after
-    bare section titles and where an open parenthesis cannot go on."""
+    bare section titles and where an open parenthesis cannot go on. `seen`: in_line_pairs of the
+    lines, if already counted."""
     texts = ["".join(ln.text.split()) for ln in lines]
-    seen = Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))  # words within lines
+    seen = in_line_pairs(texts) if seen is None else seen  # words within lines
     pieces: list[Piece] = []
     cur: Piece | None = None
     close_next = False
@@ -206,6 +217,7 @@ def _append(p: Piece, ln: Line, t: str) -> None:
     start = len(p.chars)
     p.lines.append(ln)
     p.chars.extend(_line_chars(ln))
+    p.parts.append(t)
     p.depth, below = depth_after(t, p.depth)
     if below >= 0 and p.kind == "text" and p.frag_end < 0 and "。" not in t[:below].rstrip("。"):
         if start == 0 or "。" not in p.text[:start]:
@@ -229,8 +241,8 @@ def _statements(piece: Piece) -> list[tuple[int, str]]:
     text, out = piece.text, []
     start = piece.frag_end + 1 if piece.kind == "frag" else 0
     depth, open_at = 0, -1
-    for i in range(start, len(text)):
-        c = text[i]
+    for m in _PAREN.finditer(text, start):  # only the parentheses matter here: visited, not every char
+        i, c = m.start(), m.group()
         if c in OPEN:
             depth += 1
             if depth == 1:
@@ -332,16 +344,22 @@ def heading_paths(heads: list[tuple[int, str]]) -> list[tuple[str, ...]]:
         parent[i] = stack[-1] if stack else -1
         stack.append(i)
     groups: dict[tuple[int, int], list[int]] = {}
+    children: dict[int, list[int]] = {}  # heading -> its child levels, in order of first child
     for i, (level, _) in enumerate(heads):
+        if (parent[i], level) not in groups:
+            children.setdefault(parent[i], []).append(level)
         groups.setdefault((parent[i], level), []).append(i)
     value = [number_value(n) for _, n in heads]
+    # Each group's list stays in document order (headings moved to a section come after its own),
+    # so the sibling before a heading is found by bisection, not by a scan per heading.
     for p, (level, _) in enumerate(heads):
-        q = max((j for j in groups[(parent[p], level)] if j < p), default=-1)
+        siblings = groups[(parent[p], level)]
+        k = bisect_left(siblings, p)
+        q = siblings[k - 1] if k else -1
         if q < 0:
             continue
-        for (owner, child_level), items in list(groups.items()):
-            if owner != p:
-                continue
+        for child_level in children.get(p, []):
+            items = groups[(p, child_level)]
             prior = groups.setdefault((q, child_level), [])
             numbers = [value[i] for i in items]
             if _in_sequence(numbers):
@@ -392,11 +410,12 @@ def page_starts(lines: list[Line]) -> list[int]:
     return [k + 1 for k, g in enumerate(gaps) if g >= usual + 2]
 
 
-def unswap_columns(lines: list[Line]) -> list[Line]:
-    """Put the columns of a page printed right column first back in reading order (B before A)."""
+def unswap_columns(lines: list[Line], local: Counter | None = None) -> list[Line]:
+    """Put the columns of a page printed right column first back in reading order (B before A).
+    `local`: in_line_pairs of the lines, if already counted."""
     texts = ["".join(ln.text.split()) for ln in lines]
     lexicon = _lexicon()  # shared and large: looked up beside this document's bigrams, never copied
-    local = Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
+    local = in_line_pairs(texts) if local is None else local
 
     def link(left: str, right: str) -> int:
         if not (left and right):

@@ -23,6 +23,7 @@ SHAPES = {
     "dashes": lambda n: "—" * n + "1" + "—" * n + "x",
     "enumeration": lambda n: "、".join(["区财政局"] * (n // 5)) + "：",
     "gov-repeated": lambda n: "政府  " * (n // 4),
+    "roster-spaces": lambda n: "组长：" + " " * n + "x",  # a roster row's spaces before no list mark
 }
 
 

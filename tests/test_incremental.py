@@ -87,3 +87,48 @@ def test_adding_to_a_missing_store_fails_with_one_line(tmp_path: Path):
     result = run_cli("add", str(SAMPLE), "--store", str(tmp_path / "nothing"))
     assert result.returncode == 2 and "no govkg store here" in result.stderr and "Traceback" not in result.stderr, \
         f"expected exit 2 and one line, got {result.returncode}: {result.stderr}"
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def quads_of(store: Path) -> set[str]:
+    from govkg.graph.store import open_store
+    return {str(q) for q in open_store(store)}
+
+
+@pytest.mark.parametrize("fixture", ["replies-county-tian.txt", "rosters-county-anweihui.txt"])
+def test_a_gazette_that_changes_no_earlier_fact_is_added_in_place_as_a_build_would_write_it(
+        fixture: str, sample_only: Path, tmp_path: Path):
+    gazette = FIXTURES / fixture
+    result = run_cli("add", str(gazette), "--store", str(sample_only))
+    assert result.returncode == 0, result.stderr
+    assert "extended in place" in result.stdout, \
+        f"expected a document of another county to leave every earlier fact as it was: {result.stdout[:400]}"
+    rebuilt = tmp_path / "rebuilt"
+    assert run_cli("build", str(SAMPLE), str(gazette), "--store", str(rebuilt)).returncode == 0
+    assert quads_of(sample_only) == quads_of(rebuilt), "expected the store extended in place to equal a rebuild, quad for quad"
+
+
+def test_an_add_in_place_leaves_the_version_readers_hold_unchanged(sample_only: Path):
+    from govkg.graph.store import open_store
+    reader = open_store(sample_only)
+    before = len(reader)
+    assert run_cli("add", str(FIXTURES / "replies-county-tian.txt"), "--store", str(sample_only)).returncode == 0
+    assert len(reader) == before, "expected the version a reader opened to keep its quads (its table files are linked, not moved)"
+    assert len(open_store(sample_only)) > before
+
+
+def test_an_add_whose_removal_ends_an_earlier_post_rewrites_the_store(sample_only: Path, tmp_path: Path):
+    """A later removal of a post held in an earlier document changes that post's standard quads
+    (no longer org:heldBy): the add is not in place, and still ends where a rebuild ends."""
+    removal = tmp_path / "removal.txt"
+    removal.write_text("离政任〔2024〕99号\n吕梁市离石区人民政府\n关于免去任凯旋同志职务的通知\n"
+                       "各乡镇人民政府，区直各有关单位：\n经研究决定：\n免去任凯旋同志的区医疗保险服务中心主任职务。\n"
+                       "吕梁市离石区人民政府\n2024年12月1日\n", encoding="utf-8")
+    result = run_cli("add", str(removal), "--store", str(sample_only))
+    assert result.returncode == 0, result.stderr
+    assert "extended in place" not in result.stdout, "expected a removal of an earlier post to rewrite the store"
+    rebuilt = tmp_path / "rebuilt"
+    assert run_cli("build", str(SAMPLE), str(removal), "--store", str(rebuilt)).returncode == 0
+    assert quads_of(sample_only) == quads_of(rebuilt), "expected the add to end where a rebuild ends"

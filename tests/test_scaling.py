@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
+from govkg.errors import InputError
 from govkg.loaders.pipeline import extract_document, extract_paths
 from govkg.loaders.text import Document, Line, read_documents
 from govkg.ontology.facts import fact_to_json
@@ -64,3 +67,12 @@ def test_progress_reports_every_document_once_in_order():
     run = extract_paths([SAMPLE], jobs=2, progress=lambda done, total: seen.append((done, total)))
     n = len(run.documents)
     assert seen == [(k, n) for k in range(n + 1)], f"expected progress 0..{n} of {n}, got {seen[:3]}…{seen[-2:]}"
+
+
+def test_with_jobs_files_are_read_in_the_pool_and_the_first_bad_one_is_named(tmp_path):
+    empty, binary = tmp_path / "empty.txt", tmp_path / "binary.txt"
+    empty.write_text("")
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(InputError) as caught:
+        extract_paths([SAMPLE, empty, binary], jobs=2)
+    assert str(caught.value).startswith(str(empty)), f"expected the error of {empty} (the first bad file), got {caught.value}"

@@ -490,3 +490,11 @@ def test_body_that_takes_local_responsibility_is_responsible():
     keys = _prose("六")
     assert keys == {("六", "各乡（镇）人民政府", "responsible")}, \
         f"`各乡（镇）人民政府要落实属地责任` -> responsible; the body reported to has no role; got {keys}"
+
+
+def test_a_block_whose_every_word_is_in_every_piece_scores_nothing_rather_than_failing():
+    # found by tools/fuzz.py (seed 11, inputs 1011 and 1836): all IDF weights zero, so the share of
+    # weight was 0/0 and the tasks reader failed on the document
+    from govkg.loaders.tasks_assign import _Lexicon
+    lexicon = _Lexicon(["推进工作", "推进工作"])
+    assert lexicon.score("推进工作", "推进工作") == 0.0, "expected a share of 0 when no word tells the texts apart"
