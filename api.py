@@ -56,11 +56,13 @@ class KnowledgeGraph:
             self._questions = Questions(Neo4jBackend.from_env(**neo4j))
             self._store = None
         else:
-            from govkg.graph.store import open_store, store_path
+            from govkg.graph.store import open_version, store_path
             from govkg.queries.backends import OxigraphBackend
+            from govkg.queries.name_index import FILE, NameIndex
             self.store_path = store_path(store)
-            self._store = open_store(self.store_path)
-            self._questions = Questions(OxigraphBackend(self._store))
+            self._store, version = open_version(self.store_path)
+            index = version / FILE  # a store built before the name index has none: made in memory
+            self._questions = Questions(OxigraphBackend(self._store), NameIndex.open(index) if index.exists() else None)
 
     def _ask(self, question: str, answer: dict) -> Answer:
         return Answer(**envelope(question, answer))

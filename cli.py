@@ -41,6 +41,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON instead of a t
 PathsArg = Annotated[Optional[list[Path]], typer.Argument(help="gazette text files or directories of them (default: the bundled sample gazette)")]
 
 
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="give up after this many seconds (exit 2)")]
 ProgressOpt = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="progress bar (default: when stderr is a terminal)")]
 
 
@@ -380,80 +381,82 @@ def _print_envelope(env: dict, fmt: OutputFormat) -> None:
 
 
 def _ask(question: str, call: Callable, store: Path | None, backend: BackendName, fmt: OutputFormat | None, as_json: bool,
-         conn: dict[str, str | None]) -> None:
-    """Every ask: resolve, answer, wrap in the one envelope (queries/envelope.py), print."""
+         conn: dict[str, str | None], timeout: float) -> None:
+    """Every ask: resolve, answer (within --timeout), wrap in the one envelope (queries/envelope.py), print."""
+    from govkg.queries.deadline import within
     chosen = _format(fmt, as_json)
 
     def run() -> None:
-        _print_envelope(call(_graph(store, backend, conn)).to_dict(), chosen)
+        answer = within(timeout, lambda: call(_graph(store, backend, conn)).to_dict(), f"ask {question}")
+        _print_envelope(answer, chosen)
     guarded(run, chosen is OutputFormat.json)
 
 
 @ask_app.command("who-leads")
 def who_leads(name: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
               backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
-              password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
+              password: PasswordOpt = None, database: DatabaseOpt = None, timeout: TimeoutOpt = 30.0) -> None:
     """Who leads a body (current leadership posts) or a group (its leading roles).
 
     Example: govkg ask who-leads 区工科局
     """
-    _ask("who-leads", lambda kg: kg.who_leads(name, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("who-leads", lambda kg: kg.who_leads(name, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database), timeout)
 
 
 @ask_app.command()
 def person(name: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
            backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
-           password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
+           password: PasswordOpt = None, database: DatabaseOpt = None, timeout: TimeoutOpt = 30.0) -> None:
     """Every post a person has held or holds, and the groups they sit on.
 
     Example: govkg ask person 任凯旋
     """
-    _ask("person", lambda kg: kg.person(name, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("person", lambda kg: kg.person(name, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database), timeout)
 
 
 @ask_app.command()
 def members(group: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
             backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
-            password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
+            password: PasswordOpt = None, database: DatabaseOpt = None, timeout: TimeoutOpt = 30.0) -> None:
     """Who and what sits on a leading group, and where its office is.
 
     Example: govkg ask members 区防治动物重大疫情指挥部
     """
-    _ask("members", lambda kg: kg.members(group, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("members", lambda kg: kg.members(group, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database), timeout)
 
 
 @ask_app.command()
 def responsible(task: str, doc: Annotated[Optional[str], typer.Option("--doc", help="document number, e.g. 离政发〔2024〕30号")] = None,
                 store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
                 backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
-                password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
+                password: PasswordOpt = None, database: DatabaseOpt = None, timeout: TimeoutOpt = 30.0) -> None:
     """Which bodies are responsible for task N of a plan, with their role.
 
     Example: govkg ask responsible 26 --doc 离政发〔2024〕30号
     """
-    _ask("responsible", lambda kg: kg.responsible(task, doc), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("responsible", lambda kg: kg.responsible(task, doc), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database), timeout)
 
 
 @ask_app.command()
 def tasks(body: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
           backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
-          password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
+          password: PasswordOpt = None, database: DatabaseOpt = None, timeout: TimeoutOpt = 30.0) -> None:
     """The plan tasks a body is named for.
 
     Example: govkg ask tasks 区财政局
     """
-    _ask("tasks", lambda kg: kg.tasks(body, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("tasks", lambda kg: kg.tasks(body, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database), timeout)
 
 
 @ask_app.command()
 def duties(body: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
            backend: BackendOpt = BackendName.oxigraph, uri: UriOpt = None, user: UserOpt = None,
-           password: PasswordOpt = None, database: DatabaseOpt = None) -> None:
+           password: PasswordOpt = None, database: DatabaseOpt = None, timeout: TimeoutOpt = 30.0) -> None:
     """What a body is charged with in groups and plans.
 
     Example: govkg ask duties 区财政局
     """
-    _ask("duties", lambda kg: kg.duties(body, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database))
+    _ask("duties", lambda kg: kg.duties(body, place), store, backend, fmt, as_json, dict(uri=uri, user=user, password=password, database=database), timeout)
 
 
 @app.command()
@@ -566,7 +569,7 @@ for _fmt in ExportFormat:
 @app.command()
 def sparql(query: Annotated[str, typer.Argument(help="SPARQL text, or a path to a .rq file")],
            store: StoreOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = None,
-           timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="give up after this many seconds")] = 30.0,
+           timeout: TimeoutOpt = 30.0,
            allow_service: Annotated[bool, typer.Option("--allow-service", help="allow SERVICE (federated queries to other endpoints)")] = False) -> None:
     """Run your own read-only SPARQL on the embedded store: ASK, SELECT, CONSTRUCT or DESCRIBE.
 

@@ -53,3 +53,9 @@ class InternalError(GovkgError):
     """Something govkg did not foresee; reported in one line (with what to send us), never a traceback."""
 
     exit_code = 70  # EX_SOFTWARE
+
+
+class QueryTimeout(GovkgError):
+    """A question or query ran longer than its --timeout and was abandoned."""
+
+    exit_code = 2

@@ -14,6 +14,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pyoxigraph import Store
+
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.rdf import facts_to_quads
 from govkg.graph.standards import ontology_quads, removed_posts
@@ -22,9 +24,16 @@ from govkg.loaders.pipeline import Extraction, Progress, extract_raw
 from govkg.loaders.resolve import resolve_facts
 from govkg.loaders.places import Places, place_tail
 from govkg.ontology.facts import FactBase, MemberFact, PostFact, fact_from_json, fact_to_json
+from govkg.queries.backends import OxigraphBackend
+from govkg.queries.name_index import FILE as NAME_INDEX, NameIndex
 
 RAW = "raw-facts.jsonl"
 RESOLVED = "facts.jsonl"  # the facts as resolved into this version: what an add compares against
+
+
+def name_index_bytes(store: Store) -> bytes:
+    """The name index (queries/name_index.py) of a store just written: from its own names rows."""
+    return NameIndex.from_rows(OxigraphBackend(store).rows("names", {})).to_bytes()
 
 
 @dataclass
@@ -60,7 +69,7 @@ def _lines(facts: list[FactBase]) -> list[str]:
 def _write(path: Path, raw: list[FactBase], change: Change) -> Change:
     facts, aliases = resolve_facts(raw)
     quads = [*facts_to_quads(facts, aliases), *ontology_quads()]
-    write_store(path, quads, {RAW: "".join(_lines(raw)), RESOLVED: "".join(_lines(facts))})
+    write_store(path, quads, {RAW: "".join(_lines(raw)), RESOLVED: "".join(_lines(facts)), NAME_INDEX: name_index_bytes})
     change.facts, change.triples, change.documents = facts, len(quads), len({f.doc for f in raw})
     return change
 
@@ -91,7 +100,8 @@ def _extend(path: Path, old_raw: list[FactBase], new_raw: list[FactBase], change
     added = facts_to_quads([f for f in facts if f.doc in new_docs], aliases, removed=removed_posts(facts, places),
                            places=places)
     raw_text = store_file(path, RAW).read_text(encoding="utf-8") + "".join(_lines(new_raw))
-    triples = extend_store(path, resolved_file.parent, added, {RAW: raw_text, RESOLVED: "".join(lines)})
+    triples = extend_store(path, resolved_file.parent, added, {RAW: raw_text, RESOLVED: "".join(lines),
+                                                                        NAME_INDEX: name_index_bytes})
     change.facts, change.triples, change.documents = facts, triples, len({f.doc for f in facts})
     change.incremental = True
     return change

@@ -100,7 +100,7 @@ def body_picture(q: Questions, name: str) -> Picture:
     centre = Node(_id("body", resolved), resolved, "body")
     current, former, tasks = Column("现任领导"), Column("曾任（已免去）"), Column("承担的任务")
     p = Picture("body", centre, f"{resolved}：谁领导、承担哪些任务", [current, former, tasks], [])
-    rows = q.backend.rows("body_posts", {"name": resolved, "place": where})
+    rows = q.post_rows("body_posts", resolved, where)
     for r in sorted(rows, key=lambda r: (r["date"] or "", r["doc"], r["line"])):
         if not is_leadership_title(r["title"]):
             continue

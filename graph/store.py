@@ -13,7 +13,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, Union
 
 from pyoxigraph import Quad, Store
 
@@ -101,9 +101,13 @@ def _clean(path: Path, keep: set[str]) -> None:
         shutil.rmtree(path / "oxigraph", ignore_errors=True)  # the one-directory layout of older builds
 
 
-def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = None) -> None:
+VersionFile = Union[str, bytes, Callable[[Store], Union[str, bytes]]]
+
+
+def write_store(path: Path, quads: list[Quad], files: dict[str, VersionFile] | None = None) -> None:
     """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue.
-    `files` (name -> text) are written into the same version and switched in with the quads."""
+    `files` (name -> text, bytes, or a function of the written store giving them, for an index
+    made from it) are written into the same version and switched in with the quads."""
     def fill(staging: Path, previous: Path | None) -> None:
         store = Store(str(staging / "oxigraph"))
         store.bulk_extend(quads)
@@ -111,7 +115,7 @@ def write_store(path: Path, quads: list[Quad], files: dict[str, str] | None = No
     _publish(path, fill, files)
 
 
-def extend_store(path: Path, base: Path, quads: list[Quad], files: dict[str, str] | None = None) -> int:
+def extend_store(path: Path, base: Path, quads: list[Quad], files: dict[str, VersionFile] | None = None) -> int:
     """A new version holding the live version's quads plus these, atomically; the number of quads.
     The live version's table files are immutable (RocksDB never rewrites an .sst), so the new
     version links them instead of copying: the cost is that of the new quads, not of the store.
@@ -140,7 +144,17 @@ def extend_store(path: Path, base: Path, quads: list[Quad], files: dict[str, str
     return count
 
 
-def _publish(path: Path, fill: Callable[[Path, Optional[Path]], None], files: dict[str, str] | None) -> None:
+def _write_files(staging: Path, files: dict[str, VersionFile]) -> None:
+    """The version's other files; one made from the store (the name index) reads the staged store,
+    which fill() has closed."""
+    staged = Store(str(staging / "oxigraph")) if any(callable(c) for c in files.values()) else None
+    for name, content in files.items():
+        data = content(staged) if callable(content) else content  # type: ignore[arg-type]
+        (staging / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    del staged
+
+
+def _publish(path: Path, fill: Callable[[Path, Optional[Path]], None], files: dict[str, VersionFile] | None) -> None:
     """Stage a new version (fill(staging, previous version) writes its oxigraph store), then switch
     to it by one rename; under the build lock, so concurrent builds queue."""
     path = path.absolute()
@@ -158,8 +172,7 @@ def _publish(path: Path, fill: Callable[[Path, Optional[Path]], None], files: di
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=path))
         try:
             fill(staging, path / previous if previous else None)
-            for name, text in (files or {}).items():
-                (staging / name).write_text(text, encoding="utf-8")
+            _write_files(staging, files or {})
             _step("staged")
             version = f"v-{time.time_ns()}"
             staging.rename(path / version)
@@ -236,6 +249,12 @@ def _lease(version: Path) -> bool:
 def open_store(path: Path, read_only: bool = True) -> Store:
     """Open the live version under a lease; the symlink is read once, so a later build does not move
     us. A version removed between reading the link and leasing it means: read the link again."""
+    return open_version(path, read_only)[0]
+
+
+def open_version(path: Path, read_only: bool = True) -> tuple[Store, Path]:
+    """open_store, and the directory of the version opened, whose other files (the name index)
+    belong to exactly this store."""
     _recover(path)
     for _ in range(10):
         live = _live(path) if path.is_dir() else path
@@ -245,7 +264,7 @@ def open_store(path: Path, read_only: bool = True) -> Store:
         if versioned and not _lease(live.parent):
             continue
         try:
-            return Store.read_only(str(live)) if read_only else Store(str(live))
+            return (Store.read_only(str(live)) if read_only else Store(str(live))), live.parent
         except (OSError, RuntimeError) as e:  # RocksDB reports a damaged store as RuntimeError
             if _live(path) == live:
                 raise StoreError(f"{path}: cannot open the store: {' '.join(str(e).split())}") from e

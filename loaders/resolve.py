@@ -128,6 +128,14 @@ class Resolver:
             self._buckets.setdefault((head_class(cand), clvl), []).append((cand, crest))
         self._longer_cache: dict[str, str | None] = {}
 
+    def place_printed(self, name: str) -> str:
+        """The place prefix the fold takes off `name` (吕梁市东城 of 吕梁市东城区财政局), or ''."""
+        name = squash(name).translate(PAREN)
+        for src, dst in self.folds:
+            if name.startswith(src) and len(name) > len(src):
+                return src[: len(src) - len(dst)] if src.endswith(dst) else src
+        return ""
+
     def fold(self, name: str) -> str:
         name = squash(name).translate(PAREN)
         for src, dst in self.folds:
@@ -238,8 +246,23 @@ def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:
     resolver = Resolver(_body_mentions(facts), folds)
     table = AliasTable(prefixes=folds)
 
-    groups = {resolver.fold(g): g for f in facts if isinstance(f, MemberFact | OfficeFact)
-              for g in (f.group, getattr(f, "parent", None)) if g}
+    # folded group name -> the groups printed so (in print order): a district's 区…专班 folds to the
+    # same string in every district, so a name is matched only with a group of its own place
+    groups: dict[str, dict[str, str]] = defaultdict(dict)
+    for f in facts:
+        if isinstance(f, MemberFact | OfficeFact):
+            for g in (f.group, getattr(f, "parent", None)):
+                if g:
+                    groups[resolver.fold(g)].pop(g, None)
+                    groups[resolver.fold(g)][g] = resolver.place_printed(g)
+
+    def group_named(name: str, stem: str) -> str | None:
+        """The group a body name stands for: the last printed group of that folded name whose place
+        is the name's own (or either names none)."""
+        place = resolver.place_printed(name)
+        same = [g for g, where in groups.get(stem, {}).items()
+                if not place or not where or where.endswith(place) or place.endswith(where)]
+        return same[-1] if same else None
 
     memo: dict[str, str] = {}
 
@@ -255,7 +278,7 @@ def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:
         folded = resolver.fold(name)
         for suffix in ("", "办公室"):
             stem = folded[: len(folded) - len(suffix)] if folded.endswith(suffix) else None
-            group = groups.get(stem) if stem else None
+            group = group_named(name, stem) if stem else None
             if group:  # a group (or its office) acting as a body keeps the group's printed name
                 return group + suffix
         canon = resolver.canonical(name)

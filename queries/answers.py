@@ -20,13 +20,18 @@ from govkg.loaders.places import parent_place, place_level, place_tail
 from govkg.loaders.resolve import Resolver
 from govkg.ontology.vocabulary import group_role_order, is_leadership_title, is_leading_group_role, title_rank
 from govkg.queries.backends import Backend, Row
+from govkg.queries.name_index import NameIndex
 
 RANK_ORDER = {"正职": 0, "副职": 1, "other": 2}
 
 
 class Questions:
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: Backend, names: NameIndex | None = None):
+        """`names`: the store's name index (queries/name_index.py): a name typed exactly as the graph
+        holds it is found there with its places, without reading the whole name table; anything
+        else (aliases, abbreviations, --place, suggestions) reads the table once per process."""
         self.backend = backend
+        self._index = names
 
     # -- names ---------------------------------------------------------------------------
     @cached_property
@@ -64,9 +69,16 @@ class Questions:
         AmbiguousNameError listing them (pass place); with a place, only that place's names (and its
         parents': 市委 of a district is the city's) are candidates, suggestions included; a name that
         itself names an unknown place (吕梁市东城区…专班 on a store without 东城区) is unknown."""
+        wanted = squash(name)
+        if place is None and self._index is not None:
+            for t in types:
+                places = self._index.places(t, wanted)
+                if len(places) > 1:
+                    raise AmbiguousNameError(t.lower(), wanted, sorted(places))
+                if places:
+                    return t, wanted, places[0]
         canonical, aliases, spelled = self._names
         scope = self.place(place) if place else None
-        wanted = squash(name)
         if scope is None and not any(wanted in canonical[t] or wanted in aliases[t] for t in types):
             scope = self._place_in_name(wanted)  # only a name not in the graph as typed is read for a place
         within = _within(scope) if scope is not None else None
@@ -134,6 +146,10 @@ class Questions:
         kind = " or ".join(t.lower() for t in types)
         raise UnknownNameError(kind, name, [aliases_to_canonical(c, types, aliases) for c in close])
 
+    def post_rows(self, query: str, name: str, place: str) -> list[Row]:
+        """The rows of body_posts or person_posts for one name in one place, each marked `removed`."""
+        return mark_removed(self.backend.rows(query, {"name": name, "place": place}))
+
     # -- questions -----------------------------------------------------------------------
     def who_leads(self, name: str, place: str | None = None) -> dict:
         kind, resolved, where = self.find(name, ("Group", "Body"), place)
@@ -145,7 +161,7 @@ class Questions:
             leaders.sort(key=lambda x: (group_role_order().get(x["title"], 99), x["doc"], x["line"], x["person"]))
         else:
             latest: dict[tuple[str, str], Row] = {}
-            for r in self.backend.rows("body_posts", {"name": resolved, "place": where}):
+            for r in self.post_rows("body_posts", resolved, where):
                 if r["event"] == "remove" or r["removed"] or not is_leadership_title(r["title"]):
                     continue
                 key = (r["person"], r["title"])
@@ -162,7 +178,7 @@ class Questions:
                   "status": "former" if r["event"] == "remove" or r["removed"] else "current",
                   "qualifier": r["qualifier"], "probation": r["probation"], "date": r["date"],
                   "doc": r["doc"], "line": r["line"], "page": r["page"]}
-                 for r in self.backend.rows("person_posts", {"name": resolved, "place": where})]
+                 for r in self.post_rows("person_posts", resolved, where)]
         posts.sort(key=lambda p: (p["date"] or "", p["doc"], p["line"], p["body"], p["title"]))
         groups = [{"group": r["group"], "role": r["role"], "doc": r["doc"], "line": r["line"], "page": r["page"]}
                   for r in self.backend.rows("person_groups", {"name": resolved, "place": where})]
@@ -207,6 +223,23 @@ class Questions:
                   for r in self.backend.rows("duties", {"name": resolved, "place": where})]
         duties.sort(key=lambda d: (d["doc"], d["line"], d["context"]))
         return {"query": name, "body": resolved, "place": where, "duties": duties}
+
+
+def mark_removed(rows: list[Row]) -> list[Row]:
+    """Each post row with `removed`: true when a removal of the same person, body and title stands
+    in a document not earlier than the row's (or either date is unknown).
+
+    Why here and not in the query: the rows of one body (or one person) already hold every removal
+    that can end one of them, so one pass over them replaces a per-row EXISTS sub-query (the
+    cost that made who-leads grow faster than the store)."""
+    removals: dict[tuple[object, object, object], list[object]] = defaultdict(list)
+    for r in rows:
+        if r["event"] == "remove":
+            removals[(r["person"], r["body"], r["title"])].append(r["date"])
+    for r in rows:
+        dates = removals.get((r["person"], r["body"], r["title"]), ())
+        r["removed"] = any(d is None or r["date"] is None or d >= r["date"] for d in dates)  # type: ignore[operator]
+    return rows
 
 
 # a typed city-and-district prefix

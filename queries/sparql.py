@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import threading
 from dataclasses import dataclass, field
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, Store, Triple
 
 from govkg.errors import InputError
 from govkg.graph.mapping import mapping
+from govkg.queries.deadline import DEFAULT_TIMEOUT, within
 
 PREFIXES: dict[str, str] = {
     **{k: v for k, v in mapping()["prefixes"].items() if k != "id"},
@@ -29,7 +29,6 @@ UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "
 # comments, strings and IRIs are blanked before looking for keywords, so data never reads as one
 _OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
 _DECLARATION = re.compile(r"\s*(?:PREFIX\s+[\w.-]*:\s*_|BASE\s+_)", re.I)
-DEFAULT_TIMEOUT = 30.0
 
 
 def prefix_header() -> str:
@@ -81,24 +80,17 @@ def _materialise(result: object) -> SparqlResult:
 
 
 def run(store: Store, text: str, *, allow_service: bool = False, timeout: float | None = DEFAULT_TIMEOUT) -> SparqlResult:
-    """Run a read-only query; InputError on a refused or malformed query or when it times out."""
+    """Run a read-only query; InputError on a refused or malformed query, QueryTimeout when it
+    runs longer than `timeout` seconds."""
     query = prepare(text, allow_service)
-    box: dict[str, object] = {}
 
-    def work() -> None:
+    def work() -> SparqlResult:
         try:
-            box["result"] = _materialise(store.query(query))
+            return _materialise(store.query(query))
         except Exception as e:  # noqa: BLE001 - any engine error is the query's problem, reported in one line
-            box["error"] = e
+            raise InputError(f"SPARQL: {_user_message(e)}") from None
 
-    worker = threading.Thread(target=work, daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise InputError(f"SPARQL: the query ran longer than the {timeout:g} s timeout (--timeout to change it)")
-    if "error" in box:
-        raise InputError(f"SPARQL: {_user_message(box['error'])}")
-    return box["result"]  # type: ignore[return-value]
+    return within(timeout, work, "SPARQL: the query")
 
 
 def _user_message(error: BaseException) -> str:

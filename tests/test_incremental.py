@@ -132,3 +132,14 @@ def test_an_add_whose_removal_ends_an_earlier_post_rewrites_the_store(sample_onl
     rebuilt = tmp_path / "rebuilt"
     assert run_cli("build", str(SAMPLE), str(removal), "--store", str(rebuilt)).returncode == 0
     assert quads_of(sample_only) == quads_of(rebuilt), "expected the add to end where a rebuild ends"
+
+
+def test_an_added_gazettes_names_are_in_the_name_index(sample_only: Path, other_place: Path):
+    from govkg.graph.store import open_version
+    from govkg.queries.name_index import FILE, NameIndex
+    result = run_cli("add", str(other_place), "--store", str(sample_only))
+    assert result.returncode == 0, result.stderr
+    _, version = open_version(sample_only)
+    index = NameIndex.open(version / FILE)
+    assert index.is_canonical("Group", "东城区防治动物重大疫病指挥部"), "the added district's group should be in the new version's index"
+    assert index.is_canonical("Group", "离石区防治动物重大疫病指挥部"), "the sample's group should stay in it"

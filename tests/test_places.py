@@ -232,3 +232,22 @@ def test_adding_another_district_gives_the_store_a_build_of_both_gives(two_distr
     assert result.returncode == 0, result.stderr
     assert quads_of(store) == quads_of(two_districts), \
         "an add must key the new district's entities by place, and merge 孙大军 as a build of both does"
+
+
+def test_a_group_named_as_a_body_is_its_own_districts_group_when_three_districts_print_it(tmp_path: Path) -> None:
+    """区…专班 folds to one string in every district: a duty of 东城区's 专班 must stay 东城区's, not
+    go to the group of whichever district was printed last (the bug places had left in resolution)."""
+    from govkg.loaders.pipeline import extract_raw
+    from govkg.loaders.resolve import resolve_facts
+    from govkg.ontology.facts import DutyFact
+    paths = [SAMPLE]
+    for i in (0, 1):
+        copy = tmp_path / f"copy-{i}.txt"
+        copy.write_text(rename(SAMPLE.read_text("utf-8"), i, people=False), "utf-8")
+        paths.append(copy)
+    facts, _ = resolve_facts(extract_raw(paths).raw)
+    place_of = {f.doc: f.place for f in facts if isinstance(f, DocumentFact)}
+    placed = [f for f in facts if isinstance(f, DutyFact) and f.body.startswith("吕梁市") and place_of.get(f.doc)]
+    assert placed, "expected duties of groups printed with their district"
+    wrong = [(f.doc, f.body) for f in placed if not f.body.startswith(place_of[f.doc])]
+    assert not wrong, f"expected each district's group duties to name that district's group: {wrong[:3]}"

@@ -81,6 +81,7 @@ def test_service_is_refused_unless_allowed(sample_store: Path) -> None:
 def test_a_long_query_stops_at_the_timeout(sample_store: Path) -> None:
     result = sparql(sample_store, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "1")
     assert result.returncode == 2 and "timeout" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, f"a timeout is one line on stderr, got: {result.stderr!r}"
 
 
 def test_a_syntax_error_is_one_line_counted_in_the_users_text(sample_store: Path) -> None:
