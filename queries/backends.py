@@ -47,7 +47,8 @@ def bound_literal(param: str, value: str) -> Literal:
 
 
 class OxigraphBackend:
-    """SPARQL files over the embedded pyoxigraph store; parameters bound, never formatted in."""
+    """SPARQL files over the embedded pyoxigraph store; a parameter enters only as an RDF term that
+    pyoxigraph serialised (with_terms), never as text of the query."""
 
     name = "oxigraph"
 
