@@ -103,16 +103,18 @@ def ask_times(store: Path, runs: int) -> dict[str, tuple[float, float, int]]:
     q = KnowledgeGraph(store)
     doc = rename("离政发〔2024〕30号", 0)  # names as the first copy prints them
     own_group = rename("离石区防治动物重大疫病指挥部", 0)
+    place = rename("吕梁市离石区", 0)  # the first copy's district: in the store at every size
     cases = {
         "who-leads, one place": lambda: q.who_leads(own_group),
         "members, one place": lambda: q.members(own_group),
-        "who-leads": lambda: q.who_leads("区财政局"),
-        "person": lambda: q.person("任凯旋"),
-        "members": lambda: q.members("区防治动物重大疫情指挥部"),
+        "who-leads --place": lambda: q.who_leads("区财政局", place=place),
+        "person --place": lambda: q.person("任凯旋", place=place),
+        "members (a spelling of another form)": lambda: q.members("区防治动物重大疫情指挥部"),
         "responsible": lambda: q.responsible("26", doc),
-        "tasks": lambda: q.tasks("区财政局"),
-        "duties": lambda: q.duties("区财政局"),
-        "abbreviation": lambda: q.who_leads("区工科局"),
+        "tasks --place": lambda: q.tasks("区财政局", place=place),
+        "duties --place": lambda: q.duties("区财政局", place=place),
+        "abbreviation --place": lambda: q.who_leads("区工科局", place=place),
+        "ambiguous name (lists its places)": lambda: q.who_leads("区财政局"),
         "unknown name": lambda: q.who_leads("区不存在局"),
     }
     out = {}

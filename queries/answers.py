@@ -32,6 +32,7 @@ class Questions:
         else (aliases, abbreviations, --place, suggestions) reads the table once per process."""
         self.backend = backend
         self._index = names
+        self._abbreviations: dict[str, Resolver] = {}
 
     # -- names ---------------------------------------------------------------------------
     @cached_property
@@ -41,7 +42,8 @@ class Questions:
         canonical: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         aliases: dict[str, dict[str, str]] = defaultdict(dict)
         spelled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for row in self.backend.rows("names", {}):
+        rows = self._index.rows() if self._index is not None else self.backend.rows("names", {})
+        for row in rows:  # the store's name index when it has one: no query over the whole store
             canonical[row["type"]][row["name"]].add(row.get("place") or "")
             if row["alias"]:
                 aliases[row["type"]][squash(row["alias"])] = row["name"]
@@ -85,17 +87,22 @@ class Questions:
         by_alias = next((t for t in types if wanted not in canonical[t] and wanted in aliases[t]), None)
         if within is None and by_alias:
             within = spelled[by_alias][wanted]  # a spelling names the entities it was read for
-        names = {t: {n for n, ps in canonical[t].items() if within is None or ps & within} for t in types}
-        known = {t: {a: n for a, n in aliases[t].items() if n in names[t]} for t in types}
+        if within is None:  # every name: the tables as they are (no copy per question)
+            names: dict = canonical
+            known: dict = aliases
+        else:
+            names = {t: {n for n, ps in canonical[t].items() if ps & within} for t in types}
+            known = {t: {a: n for a, n in aliases[t].items() if n in names[t]} for t in types}
+        whole = within is None
         folded = _fold_place(wanted, scope) if scope else None
         kind, resolved = "", ""
         if folded and not any(wanted in names[t] or wanted in known[t] for t in types):
             try:  # 东城区医疗保险服务中心 is 区医疗保险服务中心 of 东城区 (bodies are named folded; groups as printed)
-                kind, resolved = self._resolve(folded, types, names, known)
+                kind, resolved = self._resolve(folded, types, names, known, whole)
             except UnknownNameError:
                 pass
         if not resolved:
-            kind, resolved = self._resolve(name, types, names, known)
+            kind, resolved = self._resolve(name, types, names, known, whole)
         found = canonical[kind][resolved] & within if within is not None else canonical[kind][resolved]
         if scope in found:
             return kind, resolved, scope  # a name in the place asked for and in its parent: the place's own
@@ -120,9 +127,18 @@ class Questions:
         named = NAMED_PLACE.match(wanted) or COUNTY_PREFIX.match(wanted)
         return named.group(0) if named and not named.group(0).endswith(NOT_PLACES) else None
 
+    def _abbreviation(self, kind: str, names) -> Resolver:
+        """The abbreviation matcher over every canonical name of a kind, built once per process."""
+        if kind not in self._abbreviations:
+            self._abbreviations[kind] = Resolver(Counter(list(names)), [])
+        return self._abbreviations[kind]
+
     def _resolve(self, name: str, types: tuple[str, ...], canonical: dict[str, set[str]],
-                 aliases: dict[str, dict[str, str]]) -> tuple[str, str]:
-        """(type, canonical name) among these names, or UnknownNameError with suggestions from them."""
+                 aliases: dict[str, dict[str, str]], whole: bool = False) -> tuple[str, str]:
+        """(type, canonical name) among these names, or UnknownNameError with suggestions from them.
+        `whole`: these are all the graph's names, so the kept matchers and the name index (close
+        names compared only with the candidates sharing enough characters) stand for them."""
+        index = self._index if whole else None
         wanted = squash(name)
         for t in types:
             if wanted in canonical[t]:
@@ -132,15 +148,20 @@ class Questions:
                 return t, aliases[t][wanted]
         for t in types:
             if t in ("Body", "Group") and canonical[t]:
-                guess = Resolver(Counter(canonical[t]), []).canonical(wanted)
+                matcher = self._abbreviation(t, canonical[t]) if whole else Resolver(Counter(list(canonical[t])), [])
+                guess = matcher.canonical(wanted)
                 if guess in canonical[t]:
                     return t, guess
         for t in types:
             if t in ("Body", "Group"):
-                close = _close_group(wanted, canonical[t] | set(aliases[t]))
+                pool = set(_group_candidates(index, wanted, t)) if index else set(canonical[t]) | set(aliases[t])
+                close = _close_group(wanted, pool)
                 if close:
                     return t, aliases[t].get(close, close)
-        known = sorted({n for t in types for n in canonical[t]} | {a for t in types for a in aliases[t]})
+        if index:
+            known = sorted(index.sharing(wanted, types, 0.5)) if wanted else index.first_keys(types, 5)
+        else:
+            known = sorted({n for t in types for n in canonical[t]} | {a for t in types for a in aliases[t]})
         close = difflib.get_close_matches(wanted, known, n=5, cutoff=0.5)
         close += [k for k in known if (wanted in k or k in wanted) and k not in close][: 5 - len(close)]
         kind = " or ".join(t.lower() for t in types)
@@ -283,6 +304,13 @@ def _close_group(wanted: str, names: set[str]) -> str | None:
     scored = sorted(((difflib.SequenceMatcher(None, core, _group_core(n)).ratio(), n) for n in names), reverse=True)
     good = [n for ratio, n in scored if ratio >= 0.85]
     return good[0] if len(good) == 1 or (good and scored[0][0] > scored[1][0] + 0.05) else None
+
+
+def _group_candidates(index: NameIndex, wanted: str, kind: str) -> list[str]:
+    """The names of a kind that can be within 0.85 of `wanted`, place prefixes aside (the
+    typed core's characters, against whole names: a core is its name's tail)."""
+    core = _group_core(wanted)
+    return index.sharing(core, (kind,), 0.85, with_length=False) if core else index.keys(kind)
 
 
 def aliases_to_canonical(name: str, types: tuple[str, ...], aliases: dict[str, dict[str, str]]) -> str:

@@ -71,6 +71,11 @@ class NameIndex:
         return cls(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False))
 
     # -- looking up ------------------------------------------------------------------------
+    def rows(self) -> list[dict]:
+        """Every entry as the `names` query gives it (type, name, alias or None, place)."""
+        return [{"type": t, "name": n, "alias": k if a else None, "place": w}
+                for t, k, n, a, w in self.db.execute("SELECT type, key, name, alias, place FROM names ORDER BY alias, rowid")]
+
     def places(self, kind: str, name: str) -> list[str]:
         """The places of the entities of this kind whose canonical name this is ('' for none)."""
         return [r[0] for r in self.db.execute(
