@@ -18,10 +18,11 @@ from pyoxigraph import Store
 
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.rdf import facts_to_quads
-from govkg.graph.standards import ontology_quads, removed_posts
+from govkg.graph.standards import ontology_quads, removed_posts, seat_of
 from govkg.graph.store import MARKER, extend_store, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
 from govkg.loaders.resolve import resolve_facts
+from govkg.loaders.names import squash
 from govkg.loaders.places import Places, place_tail
 from govkg.ontology.facts import FactBase, MemberFact, PostFact, fact_from_json, fact_to_json
 from govkg.queries.backends import OxigraphBackend
@@ -89,13 +90,13 @@ def _extend(path: Path, old_raw: list[FactBase], new_raw: list[FactBase], change
     before = resolved_file.read_text(encoding="utf-8").splitlines(keepends=True)
     if sorted(line for f, line in zip(facts, lines) if f.doc not in new_docs) != sorted(before):
         return None
-    held_posts = {(f.person, f.body, f.title) for f in facts if isinstance(f, PostFact) and f.doc not in new_docs}
-    new_removals = {(f.person, f.body, f.title) for f in facts
+    places = Places.of(facts)
+    held_posts = {seat_of(f, places) for f in facts if isinstance(f, PostFact) and f.doc not in new_docs}
+    new_removals = {seat_of(f, places) for f in facts
                     if isinstance(f, PostFact) and f.doc in new_docs and f.event == "remove"}
     if new_removals & held_posts:
-        return None  # an earlier post is no longer held: its standard (org:heldBy) quads change
-    places = Places.of(facts)
-    if _places_shift(facts, new_docs, places, aliases.records()):
+        return None  # an earlier seat is no longer held: its standard (org:heldBy) quads change
+    if _places_shift(facts, new_docs, places, aliases.records(), old_raw):
         return None  # an earlier person or alias is now of another place: its IRI or altLabels change
     added = facts_to_quads([f for f in facts if f.doc in new_docs], aliases, removed=removed_posts(facts, places),
                            places=places)
@@ -107,7 +108,8 @@ def _extend(path: Path, old_raw: list[FactBase], new_raw: list[FactBase], change
     return change
 
 
-def _places_shift(facts: list[FactBase], new_docs: set[str], places: Places, aliases: list[dict]) -> bool:
+def _places_shift(facts: list[FactBase], new_docs: set[str], places: Places, aliases: list[dict],
+                  old_raw: list[FactBase]) -> bool:
     """Whether the new documents change who is who in earlier ones: a person merged with a new
     place's (a shared seat), or a new place that an earlier spelling names (no longer an alias there)."""
     old = [f for f in facts if f.doc not in new_docs]
@@ -118,7 +120,8 @@ def _places_shift(facts: list[FactBase], new_docs: set[str], places: Places, ali
         return True
     new = [(p, place_tail(p)) for p in set(places.known) - set(before.known)]
     named = {v for f in old for v in f.model_dump().values() if isinstance(v, str)}  # earlier entities' names
-    spellings = [a for rec in aliases if rec.get("canonical") in named for a in rec.get("aliases", ())]
+    printed = {squash(v) for f in old_raw for v in f.model_dump().values() if isinstance(v, str)}  # as earlier documents print them
+    spellings = [a for rec in aliases if rec.get("canonical") in named for a in rec.get("aliases", ()) if a in printed]
     return any(a.startswith(p) or (len(t) >= 3 and a.startswith(t)) for a in spellings for p, t in new)
 
 

@@ -251,3 +251,20 @@ def test_a_group_named_as_a_body_is_its_own_districts_group_when_three_districts
     assert placed, "expected duties of groups printed with their district"
     wrong = [(f.doc, f.body) for f in placed if not f.body.startswith(place_of[f.doc])]
     assert not wrong, f"expected each district's group duties to name that district's group: {wrong[:3]}"
+
+
+def test_a_third_district_is_added_in_place_when_it_changes_no_one_earlier(two_districts: Path, tmp_path: Path) -> None:
+    """Two districts already share 孙大军 (one seat, so one person of the city); a third district
+    printing the same names changes no earlier fact, person or alias: its quads are simply added,
+    and the store equals a build of all three."""
+    import shutil
+    from tests.test_incremental import quads_of
+    third = tmp_path / "third.txt"
+    third.write_text(rename(SAMPLE.read_text("utf-8"), 1, people=False), "utf-8")
+    store = tmp_path / "store"
+    shutil.copytree(two_districts, store)
+    result = run_cli("add", str(third), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    assert "extended in place" in result.stdout, f"expected the third district added in place: {result.stdout[:300]}"
+    build(tmp_path / "all", [SAMPLE, two_districts.parent / "copy.txt", third])
+    assert quads_of(store) == quads_of(tmp_path / "all"), "expected the add in place to equal a build of the three"
