@@ -21,7 +21,7 @@ from govkg.graph.rdf import facts_to_quads
 from govkg.graph.standards import ontology_quads, removed_posts, seat_of
 from govkg.graph.store import MARKER, extend_store, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
-from govkg.loaders.resolve import resolve_facts
+from govkg.loaders.resolve import AliasTable, resolve_facts
 from govkg.loaders.names import squash
 from govkg.loaders.places import Places, place_tail
 from govkg.ontology.facts import FactBase, MemberFact, PostFact, fact_from_json, fact_to_json
@@ -67,24 +67,28 @@ def _lines(facts: list[FactBase]) -> list[str]:
     return [json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in facts]
 
 
-def _write(path: Path, raw: list[FactBase], change: Change) -> Change:
-    facts, aliases = resolve_facts(raw)
+def _write(path: Path, raw: list[FactBase], change: Change,
+           resolved: tuple[list[FactBase], AliasTable] | None = None) -> Change:
+    """Write the store of these raw facts; `resolved`: their resolution, when the caller has it."""
+    facts, aliases = resolved or resolve_facts(raw)
     quads = [*facts_to_quads(facts, aliases), *ontology_quads()]
     write_store(path, quads, {RAW: "".join(_lines(raw)), RESOLVED: "".join(_lines(facts)), NAME_INDEX: name_index_bytes})
     change.facts, change.triples, change.documents = facts, len(quads), len({f.doc for f in raw})
     return change
 
 
-def _extend(path: Path, old_raw: list[FactBase], new_raw: list[FactBase], change: Change) -> Change | None:
+def _extend(path: Path, old_raw: list[FactBase], new_raw: list[FactBase], change: Change,
+            resolved: tuple[list[FactBase], AliasTable]) -> Change | None:
     """Add new documents' quads to a copy of the live version, when they change nothing the store
     already says: every earlier fact resolves exactly as before (no new fuller name, no new prefix
     fold) and no new removal ends an earlier post. Then the old quads stay, untouched, and only the
     new documents' quads are written (a build's quads are the union of per-fact quads, so this is
-    the same store a rebuild makes). Otherwise None: the caller rewrites the whole store."""
+    the same store a rebuild makes). Otherwise None: the caller rewrites the whole store.
+    `resolved` is resolve_facts(old_raw + new_raw), which the rewrite then uses too."""
     resolved_file = store_file(path, RESOLVED)
     if not resolved_file.exists():
         return None  # a store from before this file existed: rewrite once
-    facts, aliases = resolve_facts(old_raw + new_raw)
+    facts, aliases = resolved
     new_docs = {f.doc for f in new_raw}
     lines = _lines(facts)
     before = resolved_file.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -150,11 +154,11 @@ def add(path: Path, paths: list[Path], jobs: int = 1, progress: Progress | None 
     kept = [f for f in old if f.doc not in incoming]
     change = Change(added=[n for n in numbers if n not in held], replaced=[n for n in numbers if n in held],
                     duplicates=dups, extraction=run)
-    if not change.replaced:
-        extended = _extend(path, old, run.raw, change)
-        if extended is not None:
-            return extended
-    return _write(path, kept + run.raw, change)
+    if change.replaced:
+        return _write(path, kept + run.raw, change)
+    raw = old + run.raw  # nothing replaced: every earlier fact is kept
+    resolved = resolve_facts(raw)
+    return _extend(path, old, run.raw, change, resolved) or _write(path, raw, change, resolved)
 
 
 def remove(path: Path, numbers: list[str]) -> Change:

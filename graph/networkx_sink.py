@@ -15,15 +15,12 @@ from typing import Any
 
 import networkx as nx
 
-from govkg.graph.neo4j_load import NAMED, Planner
+from govkg.graph.neo4j_load import NAMED, RELATIONSHIPS, Planner
 from govkg.ontology.facts import FactBase
 from govkg.ontology.vocabulary import vocabulary
 
 NODE_KINDS = ("Document", "Place", *NAMED, "Task", "Duty", "Reply")
-EDGE_ENDS = {"ISSUED_BY": ("Document", "Body"), "HOLDS": ("Person", "Body"), "PART_OF": ("Group", "Group"),
-             "HAS_OFFICE": ("Group", "Body"), "RESPONSIBLE_FOR": ("Body", "Task"), "HAS_DUTY": ("Body", "Duty"),
-             "ANSWERED_BY": ("Reply", "Body"), "MEMBER_OF:Person": ("Person", "Group"),
-             "MEMBER_OF:Body": ("Body", "Group"), "MEMBER_OF:Post": ("Post", "Group"),
+EDGE_ENDS = {**{name: (a, b) for name, _, a, b in RELATIONSHIPS},  # the loader's own list of fact relationships
              "IN_PLACE:Place": ("Place", "Place"), **{f"IN_PLACE:{label}": (label, "Place") for label in NAMED}}
 
 

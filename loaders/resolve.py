@@ -128,22 +128,28 @@ class Resolver:
             self._buckets.setdefault((head_class(cand), clvl), []).append((cand, crest))
         self._longer_cache: dict[str, str | None] = {}
 
-    def place_printed(self, name: str) -> str:
-        """The place prefix the fold takes off `name` (吕梁市东城 of 吕梁市东城区财政局), or ''."""
-        name = squash(name).translate(PAREN)
+    def _fold_rule(self, name: str) -> tuple[str, str] | None:
+        """The first prefix fold (src, dst) whose prefix opens the squashed `name`."""
         for src, dst in self.folds:
             if name.startswith(src) and len(name) > len(src):
-                return src[: len(src) - len(dst)] if src.endswith(dst) else src
-        return ""
+                return src, dst
+        return None
+
+    def place_printed(self, name: str) -> str:
+        """The place prefix the fold takes off `name` (吕梁市东城 of 吕梁市东城区财政局), or ''."""
+        rule = self._fold_rule(squash(name).translate(PAREN))
+        if rule is None:
+            return ""
+        src, dst = rule
+        return src[: len(src) - len(dst)] if src.endswith(dst) else src
 
     def fold(self, name: str) -> str:
         name = squash(name).translate(PAREN)
-        for src, dst in self.folds:
-            if name.startswith(src) and len(name) > len(src):
-                if src[-1] != self.level and name.endswith(ENTERPRISE_HEADS):
-                    break  # a city's company keeps its registered name (太原市热力集团有限责任公司)
-                name = dst + name[len(src):]
-                break
+        rule = self._fold_rule(name)
+        if rule is not None:
+            src, dst = rule
+            if src[-1] == self.level or not name.endswith(ENTERPRISE_HEADS):  # a city's company keeps its
+                name = dst + name[len(src):]  # registered name (太原市热力集团有限责任公司)
         level, rest = split_level(name)
         if level and rest.endswith(TOWNSHIP_HEADS) and not is_collective(name):
             return rest  # townships and streets are named without the district prefix

@@ -297,20 +297,23 @@ def _group_core(name: str) -> str:
     return core
 
 
+CLOSE_GROUP = 0.85  # similarity of two group names without their place prefixes
+
+
 def _close_group(wanted: str, names: set[str]) -> str | None:
     """The one group whose name differs from what was typed by a place prefix and a character or
     two (县防汛抗汗指挥部, a typo, for 某某县防汛抗旱指挥部); None when not unique."""
     core = _group_core(wanted)
     scored = sorted(((difflib.SequenceMatcher(None, core, _group_core(n)).ratio(), n) for n in names), reverse=True)
-    good = [n for ratio, n in scored if ratio >= 0.85]
+    good = [n for ratio, n in scored if ratio >= CLOSE_GROUP]
     return good[0] if len(good) == 1 or (good and scored[0][0] > scored[1][0] + 0.05) else None
 
 
 def _group_candidates(index: NameIndex, wanted: str, kind: str) -> list[str]:
-    """The names of a kind that can be within 0.85 of `wanted`, place prefixes aside (the
+    """The names of a kind that can be within CLOSE_GROUP of `wanted`, place prefixes aside (the
     typed core's characters, against whole names: a core is its name's tail)."""
     core = _group_core(wanted)
-    return index.sharing(core, (kind,), 0.85, with_length=False) if core else index.keys(kind)
+    return index.sharing(core, (kind,), CLOSE_GROUP, with_length=False) if core else index.keys(kind)
 
 
 def aliases_to_canonical(name: str, types: tuple[str, ...], aliases: dict[str, dict[str, str]]) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 from functools import _lru_cache_wrapper
 
-from govkg.loaders.pipeline import extract_document
 from govkg.loaders.text import Document, Line, read_documents
 from tests.conftest import SAMPLE
+from tests.test_scaling import calls_to_extract
 
 PLACES = ["离石", "东城", "西山", "南湖", "北塔", "青岩", "红泉", "白川"]
 
@@ -40,18 +40,7 @@ def forget_remembered() -> None:
 
 def calls_per_byte(doc: Document) -> float:
     forget_remembered()
-    count = 0
-
-    def profile(frame, event, arg) -> None:
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-    sys.setprofile(profile)
-    try:
-        extract_document(doc)
-    finally:
-        sys.setprofile(None)
-    return count / sum(len(ln.text.encode()) for ln in doc.lines)
+    return calls_to_extract(doc) / sum(len(ln.text.encode()) for ln in doc.lines)
 
 
 def test_the_whole_gazette_as_one_megabyte_document_costs_no_more_per_byte_than_one_copy():
