@@ -74,6 +74,8 @@ OFFICE_ENDINGS = ("办公室", "办公厅")
 def _signature_pieces(ln: Line) -> list[str]:
     """A signature may share its line with body text or a co-signer, separated by wide spaces."""
     whole = squash(ln.text)
+    if "人民政府" not in whole:
+        return []  # GOVERNMENT needs it, and every piece below is a part of `whole`
     if GOVERNMENT.match(whole):
         return [whole]  # also a name printed with spaces between its characters
     pieces = [squash(p) for p in re.split(r"\s{2,}|(?<=[。；])", ln.text.strip()) if p.strip()]

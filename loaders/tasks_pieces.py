@@ -13,7 +13,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
+from operator import add
 from pathlib import Path
 
 from govkg.loaders.tasks_statements import (ANY_LABEL, BODY_HINTS, CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC,
@@ -169,7 +170,7 @@ def _continues_list(text: str) -> bool:
 def in_line_pairs(texts: list[str]) -> Counter:
     """How often each two characters follow each other within a line: the document's own words.
     The same for the lines in any order, so unswap_columns and split_pieces can share one count."""
-    return Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
+    return Counter(chain.from_iterable(map(add, t, t[1:]) for t in texts))  # pairs joined at C speed
 
 
 def split_pieces(lines: list[Line], seen: Counter | None = None) -> list[Piece]:
