@@ -197,6 +197,9 @@ def _is_prose(ln: Line) -> bool:
         and not parse_person_rows(t) and len(t) - len(t.lstrip()) < 6 and not _item(ln)
 
 
+_GROUP_DUTY_SENTENCE = re.compile(r"(?<!办公室)(?<!办公室的)主要职责(?:为|是)[：:](?P<text>.*)$")
+
+
 def group_duty(doc: Document, group: str) -> DutyFact | None:
     """`一、主要职责` (text: the first prose paragraph after it) or `…主要职责为：…`."""
     lines = doc.lines
@@ -207,7 +210,7 @@ def group_duty(doc: Document, group: str) -> DutyFact | None:
             if nxt is not None:
                 return DutyFact(doc=doc.number, line=lines[nxt].number, body=group, context=group,
                                 text=_text_from(lines, nxt, lines[nxt].text))
-        m = re.search(r"(?<!办公室)(?<!办公室的)主要职责(?:为|是)[：:](?P<text>.*)$", t)
+        m = _GROUP_DUTY_SENTENCE.search(t)
         if m and "办公室" not in t[: m.start()]:
             if m.group("text"):
                 return DutyFact(doc=doc.number, line=ln.number, body=group, context=group,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from govkg.loaders.docnumbers import embedded_numbers
 from govkg.loaders.names import squash
@@ -53,8 +54,10 @@ def parse_date(year: str, month: str, day: str) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+@lru_cache(maxsize=1 << 14)
 def line_date(text: str) -> str | None:
-    """YYYY-MM-DD when the line ends in a stand-alone date."""
+    """YYYY-MM-DD when the line ends in a stand-alone date (remembered: the issuer, the date and
+    the signature searches each read every line's date)."""
     m = DATE_LINE.search(text.strip().translate(FULLWIDTH_DIGITS))
     return parse_date(*m.groups()) if m else None
 

@@ -119,6 +119,9 @@ def attachment_titles(doc: Document) -> list[tuple[str, int]]:
     return out
 
 
+_NUMBERED_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(\S(?:.*\S)?)")
+
+
 def group_candidates(doc: Document) -> list[tuple[str, int]]:
     """Full group names the document prints: `成立X`, a heading that is a group name, `X组成人员`,
     the roster attachment's title."""
@@ -161,7 +164,7 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
             g = re.split(rf"关于|明确|印发|附件[\d：:]*|{FOUNDING}|{ADJUSTING}", m.group("g"))[-1]
             out.append((g, ln.number))
     for i, ln in enumerate(lines):
-        m = re.match(r"^\s*[一二三四五六七八九十]+、\s*(\S(?:.*\S)?)", ln.text)  # linear: no lazy run before \s*$
+        m = _NUMBERED_HEADING.match(ln.text)  # linear: no lazy run before \s*$
         if not m:
             continue
         text = squash(m.group(1))
