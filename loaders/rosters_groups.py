@@ -157,7 +157,9 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
                      squash(ln.text))
         if m:
             out.append((m.group("g"), ln.number))
-    for ln in lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
+    # every line's squashed text is a part of the squashed whole: one look there rules out them all
+    member_lines = lines if "成员单位" in squash(joined.text) else []
+    for ln in member_lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
         if not _has(squash(ln.text), "成员单位"):
             continue
         for m in re.finditer(rf"(?P<g>{name})各?成员单位", squash(ln.text)):
