@@ -1,0 +1,58 @@
+"""Cheap looks that let a costly reading be skipped must never lose a fact.
+
+Each gate rules out a line or a document only when a word its patterns need is absent; these
+tests feed the kinds of text each gate lets through (real lines of the sample gazette) and expect
+the facts the full reading gives."""
+
+from __future__ import annotations
+
+from govkg.loaders import metadata
+from govkg.loaders.rosters_groups import group_candidates
+from govkg.loaders.text import Document, Line, clean_lines, is_furniture, split_documents
+from tests.conftest import FIXTURES, doc_of
+
+
+def test_sample_running_header_is_still_furniture() -> None:
+    line = "区政府文件                                      吕梁市离石区人民政府公报 2024•3"  # sample line 76
+    assert is_furniture(line), "the sample's running header holds 政府公报: the furniture patterns must still be tried"
+
+
+def test_sample_page_number_is_still_furniture() -> None:
+    assert is_furniture("—12—"), "a page number between dashes holds a dash: the furniture patterns must still be tried"
+
+
+def test_line_without_any_furniture_mark_is_kept() -> None:
+    line = "为进一步加强全区防汛抗旱工作，经区人民政府研究，决定调整区防汛抗旱指挥部组成人员。"
+    assert not is_furniture(line), "a line with none of the marks the furniture patterns need is text"
+
+
+def test_signature_printed_with_spaces_between_its_characters_is_read() -> None:
+    """The 人民政府 look is made on the squashed line, so a spaced signature still passes it."""
+    text = (FIXTURES / "appointments-lzf-2024-31.txt").read_text("utf-8")
+    spaced = text.replace(" 吕梁市离石区人民政府 ", " 吕 梁 市 离 石 区 人 民 政 府 ", 1)
+    assert spaced != text, "the fixture signs as 吕梁市离石区人民政府 on a line of its own"
+    doc = split_documents(clean_lines(spaced))[0]
+    fact = metadata.extract(doc)[0]
+    assert fact.issuer == "吕梁市离石区人民政府", f"expected the spaced signature read as the issuer, got {fact.issuer}"
+
+
+def test_signature_beside_body_text_is_read() -> None:
+    """A line holding body text and the signature (split at wide spaces) is let through whole."""
+    fact = metadata.extract(doc_of("metadata-lzbf-2024-21.txt"))[0]
+    assert fact.issuer == "吕梁市离石区人民政府办公室", f"expected the office signer after the body text, got {fact.issuer}"
+
+
+def test_group_with_member_units_is_a_candidate() -> None:
+    """`X各成员单位` is looked for only when the squashed document holds 成员单位: here it does."""
+    lines = [Line(1, "离政办发〔2024〕99号"), Line(2, "各乡镇人民政府，区直各有关单位："),
+             Line(3, "离石区防汛抗旱指挥部各成员单位："), Line(4, "现将有关事项通知如下。")]
+    found = [g for g, _ in group_candidates(Document("离政办发〔2024〕99号", lines))]
+    assert "离石区防汛抗旱指挥部" in found, f"expected the group named before 各成员单位, got {found}"
+
+
+def test_member_units_split_over_two_lines_do_not_hide_a_group() -> None:
+    """The look at the whole document sees 成员单位 across a line break; the line reading decides."""
+    lines = [Line(1, "离政办发〔2024〕99号"), Line(2, "离石区防汛抗旱指挥部各成员单位："), Line(3, "各成员"),
+             Line(4, "单位要按职责分工做好工作。")]
+    found = [g for g, _ in group_candidates(Document("离政办发〔2024〕99号", lines))]
+    assert "离石区防汛抗旱指挥部" in found, f"expected the group named before 各成员单位, got {found}"
