@@ -134,7 +134,7 @@ def _paren_breaks(texts: list[str], depth: int) -> bool:
     return True
 
 
-def _bare_title(head: tuple[int, str, str], after: str, seen: Counter) -> tuple[bool, int]:
+def _bare_title(head: tuple[int, str, str], after: str, seen: Pairs) -> tuple[bool, int]:
     """Is a heading a bare section title (`一、总体要求`), and over how many more lines does it run?
 
     A title may wrap onto a short bare next line (`四、…协调监督工` + `作体系`): both lines are the
@@ -167,13 +167,41 @@ def _continues_list(text: str) -> bool:
         and (len(items) > 1 or head != text)
 
 
-def in_line_pairs(texts: list[str]) -> Counter:
+class Pairs:
+    """How often each two characters follow each other within a line (`pairs["企业"]`).
+
+    A document asks about a handful of pairs (a wrapped bare title, a page start), so the first
+    few are counted one by one in the lines joined by a line break (a pair of two different
+    characters, neither a line break, is found there exactly as often as within the lines); after
+    PAIR_LOOKS of them, or for any other pair, every pair is counted once: linear either way."""
+
+    def __init__(self, texts: list[str]):
+        self._texts, self._counts, self._joined = texts, None, None
+        self._looked: dict[str, int] = {}
+
+    def __getitem__(self, pair: str) -> int:
+        if self._counts is None:
+            if pair in self._looked:
+                return self._looked[pair]
+            if len(self._looked) < PAIR_LOOKS and len(pair) == 2 and pair[0] != pair[1] and "\n" not in pair:
+                if self._joined is None:
+                    self._joined = "\n".join(self._texts)
+                n = self._looked[pair] = self._joined.count(pair)
+                return n
+            self._counts = Counter(chain.from_iterable(map(add, t, t[1:]) for t in self._texts))  # at C speed
+        return self._counts[pair]
+
+
+PAIR_LOOKS = 8
+
+
+def in_line_pairs(texts: list[str]) -> Pairs:
     """How often each two characters follow each other within a line: the document's own words.
     The same for the lines in any order, so unswap_columns and split_pieces can share one count."""
-    return Counter(chain.from_iterable(map(add, t, t[1:]) for t in texts))  # pairs joined at C speed
+    return Pairs(list(texts))
 
 
-def split_pieces(lines: list[Line], seen: Counter | None = None) -> list[Piece]:
+def split_pieces(lines: list[Line], seen: Pairs | None = None) -> list[Piece]:
     """Cut the document into pieces at headings, after closed responsibility parentheses, after
     bare section titles and where an open parenthesis cannot go on. `seen`: in_line_pairs of the
     lines, if already counted."""
@@ -411,7 +439,7 @@ def page_starts(lines: list[Line]) -> list[int]:
     return [k + 1 for k, g in enumerate(gaps) if g >= usual + 2]
 
 
-def unswap_columns(lines: list[Line], local: Counter | None = None) -> list[Line]:
+def unswap_columns(lines: list[Line], local: Pairs | None = None) -> list[Line]:
     """Put the columns of a page printed right column first back in reading order (B before A).
     `local`: in_line_pairs of the lines, if already counted."""
     texts = ["".join(ln.text.split()) for ln in lines]

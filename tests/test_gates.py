@@ -56,3 +56,19 @@ def test_member_units_split_over_two_lines_do_not_hide_a_group() -> None:
              Line(4, "单位要按职责分工做好工作。")]
     found = [g for g, _ in group_candidates(Document("离政办发〔2024〕99号", lines))]
     assert "离石区防汛抗旱指挥部" in found, f"expected the group named before 各成员单位, got {found}"
+
+
+def test_pairs_counted_one_by_one_equal_a_full_count() -> None:
+    """Pairs counts the first few pairs asked for in the joined lines: never across a line break,
+    and a doubled character (`啊啊啊` holds `啊啊` twice) is counted in full."""
+    from collections import Counter
+
+    from govkg.loaders.tasks_pieces import PAIR_LOOKS, Pairs
+
+    texts = ["加快推进工业企业改造", "企业技术改造升级", "啊啊啊", "造企"]
+    full = Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
+    asked = ["企业", "改造", "造企", "造升", "啊啊", "级啊", "", "企", "业技", "工业", "加快", "推进", "术改"]
+    assert len(asked) > PAIR_LOOKS, "ask for more pairs than are counted one by one"
+    pairs = Pairs(texts)
+    got = {p: pairs[p] for p in asked}
+    assert got == {p: full[p] for p in asked}, f"expected the in-line counts {dict(full)}, got {got}"
