@@ -71,14 +71,23 @@ def _bigram_set(text: str) -> frozenset[str]:
 
 
 class _Weights(dict):
-    """bigram -> IDF weight, each computed on first use."""
+    """bigram -> IDF weight. On the first look every counted bigram's weight is filled in at once
+    (one logarithm per document frequency, the filling at C speed: a look-up per bigram through
+    __missing__ was most of a score); a bigram never counted is computed when asked."""
 
     def __init__(self, lex: _Lexicon):
         super().__init__()
-        self.lex = lex
+        self.lex, self.filled = lex, False
 
     def __missing__(self, g: str) -> float:
-        w = self[g] = math.log((self.lex.n + 1) / (self.lex.df.get(g, 0) + 1))
+        n, df = self.lex.n, self.lex.df
+        if not self.filled:
+            self.filled = True
+            logs = [math.log((n + 1) / (c + 1)) for c in range(max(df.values(), default=0) + 1)]
+            self.update(zip(df.keys(), map(logs.__getitem__, df.values())))
+            if g in self:
+                return self[g]
+        w = self[g] = math.log((n + 1) / (df.get(g, 0) + 1))
         return w
 
 
