@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import permutations
 
@@ -54,6 +55,40 @@ def trim_group(name: str) -> str:
     name = re.sub(r"^.*?(?:决定|同意|研究)对", "", name)  # 县人民政府决定对X(组成人员进行调整)
     name = re.sub(r"^对(?![口外])", "", name)  # `经县政府同意，对X组成人员进行调整` (对口/对外 open names)
     return LEAD_IN.sub("", name)
+
+
+def name_reach() -> int:
+    """The most characters a group name (group_name_re) can span."""
+    return 40 + max(map(len, group_kinds()))
+
+
+def finditer_near(pattern: re.Pattern[str], text: str, words: tuple[str, ...], reach: int) -> Iterator[re.Match[str]]:
+    """The matches of pattern.finditer(text), for a pattern that opens with a name and whose every
+    match holds one of `words` after its start and at most `reach` characters on: only the
+    starts within `reach` before an occurrence of a word are tried (a pattern opening with a name
+    is otherwise tried, up to the name's length, at every offset of the document). Same matches,
+    in the same order: a start too far before every occurrence cannot match."""
+    found = sorted({o for w in words for o in _occurrences(text, w)})
+    pos = 0
+    for o in found:
+        i = max(pos, o - reach)
+        while i <= o:
+            m = pattern.match(text, i)
+            if m:
+                yield m
+                i = max(m.end(), i + 1)
+                pos = i
+            else:
+                i += 1
+        pos = max(pos, o + 1)
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Every offset where `word` is found (overlapping ones too)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 def _has(text: str, *words: str) -> bool:
@@ -122,6 +157,11 @@ def attachment_titles(doc: Document) -> list[tuple[str, int]]:
 _NUMBERED_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(\S(?:.*\S)?)")
 
 
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def group_candidates(doc: Document) -> list[tuple[str, int]]:
     """Full group names the document prints: `成立X`, a heading that is a group name, `X组成人员`,
     the roster attachment's title."""
@@ -137,7 +177,7 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # A pattern that opens with a name is tried at every offset: it runs only when the words it
     # ends with are in the text (every ROSTER_SUFFIX holds 名单 or 组成).
-    for m in re.finditer(rf"(?P<g>{name}){ROSTER_SUFFIX}", joined.text) if _has(joined.text, "名单", "组成") else ():
+    for m in finditer_near(_compiled(rf"(?P<g>{name}){ROSTER_SUFFIX}"), joined.text, ("名单", "组成"), name_reach() + 2):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # `关于调整X的通知`, `决定对X成员进行调整`: a notice that re-staffs a standing group
     for m in re.finditer(rf"{ADJUSTING}(?P<g>{name})(?:的通知|的决定|组成人员|成员)", joined.text):
@@ -145,7 +185,7 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
     for m in re.finditer(rf"对(?P<g>{name})(?:组成人员|成员|人员)?(?:进行|作|予以)?(?:调整|充实)", joined.text):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # `省委防灾减灾救灾领导小组（以下简称领导小组）`: the full name a document defines its short form by
-    for m in re.finditer(rf"(?P<g>{name})[（(]以下简称", joined.text) if "以下简称" in joined.text else ():
+    for m in finditer_near(_compiled(rf"(?P<g>{name})[（(]以下简称"), joined.text, ("以下简称",), name_reach() + 1):
         # `决定成立X（以下简称…）`, `X工作规则（会签稿）为规范X（以下简称…）`
         g = re.split(rf"{FOUNDING}|{ADJUSTING}|[）)]|为(?:规范|了|进一步|加强|做好|贯彻|切实|确保)", m.group("g"))[-1]
         out.append((g, joined.line_at(m.end("g") - len(g))))

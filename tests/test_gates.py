@@ -72,3 +72,22 @@ def test_pairs_counted_one_by_one_equal_a_full_count() -> None:
     pairs = Pairs(texts)
     got = {p: pairs[p] for p in asked}
     assert got == {p: full[p] for p in asked}, f"expected the in-line counts {dict(full)}, got {got}"
+
+
+def test_name_patterns_tried_near_their_words_find_what_a_full_scan_finds() -> None:
+    """finditer_near tries a name-first pattern only within reach before its words: on every
+    document of the sample (and a name right at the reach) it finds the same matches as finditer."""
+    import re
+
+    from govkg.loaders.pipeline import sample_gazette
+    from govkg.loaders.rosters_groups import ROSTER_SUFFIX, finditer_near, group_name_re, name_reach
+
+    roster = re.compile(rf"(?P<g>{group_name_re()}){ROSTER_SUFFIX}")
+    short = re.compile(rf"(?P<g>{group_name_re()})[（(]以下简称")
+    texts = [d.joined().text for d in split_documents(clean_lines(sample_gazette().read_text("utf-8")))]
+    texts.append("为" + "甲" * 38 + "领导小组成员名单，" + "乙" * 39 + "领导小组（以下简称领导小组）组成人员名单")
+    for text in texts:
+        for pattern, words, reach in ((roster, ("名单", "组成"), name_reach() + 2), (short, ("以下简称",), name_reach() + 1)):
+            want = [m.span("g") for m in pattern.finditer(text)]
+            got = [m.span("g") for m in finditer_near(pattern, text, words, reach)]
+            assert got == want, f"expected the full scan's matches {want}, got {got}"
