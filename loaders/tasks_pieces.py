@@ -84,7 +84,13 @@ class Piece:
         return "complete" if not t or t[-1] in SENTENCE_END else "cut"
 
 
+_HEAD_FIRST = frozenset(CN_NUM + "（(")
+
+
 def heading(text: str) -> tuple[int, str, str] | None:
+    first = text[:1]
+    if not first or (first not in _HEAD_FIRST and not first.isdigit()):
+        return None  # every HEADINGS pattern opens with a numeral, a digit (\d: isdigit) or a parenthesis
     for level, pat in enumerate(HEADINGS):
         m = pat.match(text)
         if m and len(text) > m.end() and not text[m.end()].isdigit():
