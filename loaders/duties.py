@@ -61,6 +61,8 @@ def _item(ln: Line, after: Line | None = None, strict: bool = True) -> tuple[lis
     (the verb may wrap: `…：负` + `责…`; the colon may end the line and the text start on the next).
     Not strict: any wording of the duty (`市民政局：将符合条件的…`, `为…提供`), for lines among strict
     items, where the list itself says what the line is."""
+    if "：" not in ln.text and ":" not in ln.text:
+        return None  # ITEM needs a colon: most lines are let go on this look
     m = ITEM.match(ln.text)
     if not m:
         return None
