@@ -91,3 +91,16 @@ def test_name_patterns_tried_near_their_words_find_what_a_full_scan_finds() -> N
             want = [m.span("g") for m in pattern.finditer(text)]
             got = [m.span("g") for m in finditer_near(pattern, text, words, reach)]
             assert got == want, f"expected the full scan's matches {want}, got {got}"
+
+
+def test_unit_items_with_either_colon_give_their_duties() -> None:
+    """A line is read as a unit's duty item only if it holds a colon, full-width or half-width
+    (lines of the fixture duties-city-wordings, one with its colon left half-width)."""
+    from govkg.loaders import duties
+
+    lines = [Line(1, "离政办发〔2024〕99号"), Line(2, "各有关单位职责分工如下："),
+             Line(4, "（一）市水利局：负责供水一体化工作的统筹推进，指导工程建设和运行管护。"),
+             Line(5, "（二）市财政局:将建设资金纳入年度财政预算，加强资金使用监管。"),
+             Line(6, "（三）市住房和城乡建设局："), Line(7, "负责城区供水管网延伸工程建设管理。")]
+    found = {f.body: f.line for f in duties.extract(Document("离政办发〔2024〕99号", lines))}
+    assert found == {"市水利局": 4, "市财政局": 5, "市住房和城乡建设局": 6}, f"expected three units' duties, got {found}"
