@@ -132,7 +132,9 @@ def attachment_titles(doc: Document) -> list[tuple[str, int]]:
     by_number: _ByNumber | None = None
     for i, ln in enumerate(lines):
         m = ATTACHMENT_HEAD.match(ln.text)
-        head = squash(m.group("x")) if m else ""
+        if not m:
+            continue
+        head = squash(m.group("x"))
         if len(re.findall(f"[{HAN}]", head)) < 4:
             continue  # `附件1` above the attachment itself, not the list of attachments
         found = whole.fullmatch(head)
