@@ -99,10 +99,11 @@ def heading(text: str) -> tuple[int, str, str] | None:
 
 
 @lru_cache(maxsize=1 << 14)
-def _line_chars(line: Line) -> tuple[tuple[str, int], ...]:
+def _line_chars(number: int, text: str) -> tuple[tuple[str, int], ...]:
     """The line's characters without spaces, each with its line number (remembered per line: a
-    piece cut at a hidden break is read afresh from lines already read)."""
-    return tuple((c, line.number) for c in line.text if not c.isspace())
+    piece cut at a hidden break is read afresh from lines already read; keyed by the line's number
+    and text, which hash and compare at C speed, unlike the Line dataclass)."""
+    return tuple((c, number) for c in text if not c.isspace())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -251,7 +252,7 @@ def _append(p: Piece, ln: Line, t: str) -> None:
     it never opened, before any full stop, becomes a fragment."""
     start = len(p.chars)
     p.lines.append(ln)
-    p.chars.extend(_line_chars(ln))
+    p.chars.extend(_line_chars(ln.number, ln.text))
     p.parts.append(t)
     p.depth, below = depth_after(t, p.depth)
     if below >= 0 and p.kind == "text" and p.frag_end < 0 and "。" not in t[:below].rstrip("。"):
@@ -286,7 +287,8 @@ def _statements(piece: Piece) -> list[tuple[int, str]]:
             depth -= 1
             if depth == 0 and not ROLE_MARK.match(text[open_at:i + 1]) and not NAME_PAREN.match(text[open_at:i + 1]):
                 out.append((open_at + 1, text[open_at + 1:i]))
-    if depth == 0:  # label lines outside parentheses: 牵头单位：…  责任单位：…
+    if depth == 0 and (text.find("：", start) >= 0 or text.find(":", start) >= 0):  # label lines: 牵头单位：…
+        # (LABEL ends in a colon: without one there is no label run to find)
         bare = re.sub(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]",
                       lambda m: m.group() if ROLE_MARK.match(m.group()) or NAME_PAREN.match(m.group())
                       else "＃" * len(m.group()), text[start:])
