@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Callable, Optional
@@ -184,8 +183,8 @@ def _report(change, target: Path) -> None:
             out.print(f"{label}: {'、'.join(numbers)}", highlight=False, soft_wrap=True)
     for number in change.duplicates:
         warn(f"document {number} is printed more than once in the input")
-    kinds = Counter(f.kind for f in change.facts)
-    out.print(f"{change.documents} documents -> {len(change.facts)} facts, {change.triples} triples in {target}",
+    kinds = change.kinds
+    out.print(f"{change.documents} documents -> {change.facts} facts, {change.triples} triples in {target}",
               highlight=False, soft_wrap=True)
     if change.incremental:
         out.print("extended in place: no earlier fact changed, so only the new documents' triples were written",
