@@ -13,6 +13,7 @@ other gazettes are never re-read either way.
 from __future__ import annotations
 
 import json
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -21,8 +22,8 @@ from pyoxigraph import Quad, Store
 
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.corpus_state import FILE as STATE, CorpusState, Post
-from govkg.graph.rdf import facts_to_quads
-from govkg.graph.standards import ontology_quads, seat_of
+from govkg.graph.rdf import facts_to_quads, iter_quads
+from govkg.graph.standards import ontology_quads, removed_posts, seat_of
 from govkg.graph.store import MARKER, extend_store, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
 from govkg.loaders.places import Places, place_tail
@@ -103,10 +104,14 @@ def _write(path: Path, raw: list[FactBase], change: Change) -> Change:
     resolution = Resolution(census)
     facts = resolution.resolve(raw)
     places = Places.of(facts)
-    quads = [*facts_to_quads(facts, resolution.table, places=places), *ontology_quads()]
+    quads = chain(iter_quads(facts, resolution.table, removed_posts(facts, places), places), ontology_quads())
     state = CorpusState().grown(raw, facts, census, resolution, places)
-    state.segments, state.triples = [RAW], len(set(quads))
-    write_store(path, quads, {RAW: _lines(raw), STATE: state.to_bytes(), NAME_INDEX: name_index_bytes})
+    state.segments = [RAW]
+
+    def files(count: int) -> dict:
+        state.triples = count
+        return {RAW: _lines(raw), STATE: state.to_bytes(), NAME_INDEX: name_index_bytes}
+    write_store(path, quads, files)
     change.kinds, change.triples, change.documents = state.kinds, state.triples, len(state.docs)
     return change
 

@@ -13,7 +13,8 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Optional, Union
+from itertools import islice
+from typing import Callable, Iterable, Optional, Union
 
 from pyoxigraph import Quad, Store
 
@@ -106,15 +107,28 @@ def _clean(path: Path, keep: set[str]) -> None:
 VersionFile = Union[str, bytes, Path, Callable[[Store], Union[str, bytes]]]
 
 
-def write_store(path: Path, quads: list[Quad], files: dict[str, VersionFile] | None = None) -> None:
-    """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue.
-    `files` (name -> text, bytes, or a function of the written store giving them, for an index
-    made from it) are written into the same version and switched in with the quads."""
+BULK_CHUNK = 50_000  # quads per bulk load: RocksDB's bulk loader sorts a whole call in memory
+
+
+def write_store(path: Path, quads: Iterable[Quad],
+                files: dict[str, VersionFile] | Callable[[int], dict[str, VersionFile]] | None = None) -> int:
+    """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue;
+    the number of quads stored. `files` (name -> text, bytes, or a function of the written store
+    giving them, for an index made from it; or a function of the number of quads giving those)
+    are written into the same version and switched in with the quads. The quads may be a stream: they are loaded in chunks, so memory is bounded by
+    a chunk, not by the corpus."""
+    count = 0
+
     def fill(staging: Path, previous: Path | None) -> None:
+        nonlocal count
         store = Store(str(staging / "oxigraph"))
-        store.bulk_extend(quads)
+        stream = iter(quads)
+        while chunk := list(islice(stream, BULK_CHUNK)):
+            store.bulk_extend(chunk)
         store.flush()
-    _publish(path, fill, files)
+        count = len(store)
+    _publish(path, fill, (lambda: files(count)) if callable(files) else files)
+    return count
 
 
 def extend_store(path: Path, base: Path, quads: list[Quad],
