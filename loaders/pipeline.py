@@ -53,6 +53,7 @@ def extract_document(doc: Document) -> tuple[list[FactBase], list[str]]:
             continue
         facts.extend(found)
     facts.extend(members_from_duty_list(doc, facts))
+    doc.__dict__.pop("_joined", None)  # the joined text is per document: a corpus need not keep them all
     if len(facts) <= 1:
         warnings.append(f"{doc.source}:{doc.start_line}: {doc.number}: no facts read beyond its metadata")
     return facts, warnings
