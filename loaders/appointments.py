@@ -70,6 +70,9 @@ class Clause:
     unit: str | None = None  # the unit of the heading the item is printed under, if any
 
 
+# What an item read outside a section needs: 同志 (APPOINT_WITH_COMRADE, REMOVE_ITEM, and a lead
+# person for 免去其…), or the verb that opens APPOINT_BY_VERB / REMOVE_BY_VERB.
+OUTSIDE_SECTION_WORDS = ("同志", "免去", "解聘", "任命", "聘任", "聘请")
 _ENDS_CLAUSE = re.compile(r"[；;。：:]$")
 _ITEM_COMMA = re.compile(r"[，,]|(?<=职务)、")
 _DECIDES = re.compile(r"^决定(?:任命|聘任|免去|解聘)")
@@ -212,6 +215,8 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
     `经研究，决定任命…` does not hide it; later pieces may add `免去其…职务`, `兼任…`, or the next
     person under the same verb (`任命A为县财政局局长，B为县财政局副局长`).
     """
+    if c.mode is None and not any(w in c.text for w in OUTSIDE_SECTION_WORDS):
+        return []  # outside a 任命：/免去： section every reading below needs one of these words
     # `免去A同志的X职务、B同志的Y职务`: two removals joined by a 、 after 职务
     pieces = [p for p in _ITEM_COMMA.split(c.text) if p]
     opening = next((i for i, p in enumerate(pieces) if (ITEM_START.match(p) and not REMOVE_OWN.match(p))

@@ -104,3 +104,14 @@ def test_unit_items_with_either_colon_give_their_duties() -> None:
              Line(6, "（三）市住房和城乡建设局："), Line(7, "负责城区供水管网延伸工程建设管理。")]
     found = {f.body: f.line for f in duties.extract(Document("离政办发〔2024〕99号", lines))}
     assert found == {"市水利局": 4, "市财政局": 5, "市住房和城乡建设局": 6}, f"expected three units' duties, got {found}"
+
+
+def test_items_outside_a_section_with_comrade_or_verb_give_posts() -> None:
+    """Outside a 任命：/免去： section an item is read only if it holds 同志 or an opening verb:
+    the sample's `X同志为…` items and a `免去…职务` item both still give their posts."""
+    from govkg.loaders import appointments
+
+    lines = [Line(1, "离政发〔2024〕31号"), Line(3, "王迎平同志为区人力资源和社会保障局副局长；"),
+             Line(5, "免去李永军的区能源局副局长职务。")]
+    found = {(f.person, f.event) for f in appointments.extract(Document("离政发〔2024〕31号", lines))}
+    assert found == {("王迎平", "appoint"), ("李永军", "remove")}, f"expected one appointment and one removal, got {found}"
