@@ -413,12 +413,15 @@ def _holders(role: str, who: str, line: int) -> list[Entry]:
 SECTION_HEAD = r"^\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\s*(?P<g>\S(?:.*\S)?)\s*$"  # greedy to the last non-space: linear
 
 
+_SECTION_HEAD = re.compile(SECTION_HEAD)
+
+
 def group_sections(doc: Document) -> list[tuple[str, Document]]:
     """(group, its part of the document) when the document lists the rosters of several groups,
     each under a heading that is the group's name; [] otherwise."""
     heads = []
     for i, ln in enumerate(doc.lines):
-        m = re.match(SECTION_HEAD, ln.text)
+        m = _SECTION_HEAD.match(ln.text)
         if m and re.fullmatch(group_name_re(), squash(m.group("g"))):
             heads.append((i, squash(m.group("g"))))
     if len(heads) < 2:
