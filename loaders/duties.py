@@ -207,6 +207,8 @@ def group_duty(doc: Document, group: str) -> DutyFact | None:
     lines = doc.lines
     for i, ln in enumerate(lines):
         t = squash(ln.text)
+        if "职" not in t:
+            continue  # both patterns below need 职责 (or the heading's 职能)
         if GROUP_DUTY_HEADING.fullmatch(t):
             nxt = next((k for k in range(i + 1, min(i + 30, len(lines))) if _is_prose(lines[k])), None)
             if nxt is not None:
@@ -252,6 +254,8 @@ def office_duty(doc: Document, group: str) -> DutyFact | None:
     for explicit in (True, False):  # `办公室的职责为：` before a bare `办公室职责` heading
         for i, ln in enumerate(lines):
             s = squash(ln.text)
+            if "职责" not in s:
+                continue  # the pattern below needs it
             h = re.search(r"办公室(?:的)?(?:主要)?职责(?P<colon>(?:为|是)?[：:])?(?P<text>.*)$", s)
             if not h or (explicit and not h.group("colon")) or (not explicit and len(s) > 20):
                 continue

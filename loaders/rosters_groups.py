@@ -238,11 +238,13 @@ def _main_group(doc: Document) -> tuple[str, int] | None:
     cands = group_candidates(doc)
     if not cands:  # no 成立 sentence: the group that has an office (`X办公室设在…`), at a sentence or line start
         for ln in doc.lines:
-            m = re.match(rf"^\s*(?P<g>{group_name_re()})(?:下设)?办公室", ln.text)
+            m = re.match(rf"^\s*(?P<g>{group_name_re()})(?:下设)?办公室", ln.text) if "办公室" in ln.text else None
             if m:
                 cands.append((squash(m.group("g")), ln.number))
         joined = doc.joined()
-        m = re.search(rf"[。；，](?P<g>{group_name_re()})(?:下设)?办公室", joined.text)
+        # the first match of `[。；，]X(下设)?办公室`, tried only within a name's reach before 办公室
+        m = next(finditer_near(_compiled(rf"[。；，](?P<g>{group_name_re()})(?:下设)?办公室"), joined.text, ("办公室",),
+                               name_reach() + 3), None)
         if m:
             cands.append((m.group("g"), joined.line_at(m.start("g"))))
         cands = [(trim_group(g), n) for g, n in cands

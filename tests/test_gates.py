@@ -85,9 +85,12 @@ def test_name_patterns_tried_near_their_words_find_what_a_full_scan_finds() -> N
     roster = re.compile(rf"(?P<g>{group_name_re()}){ROSTER_SUFFIX}")
     short = re.compile(rf"(?P<g>{group_name_re()})[（(]以下简称")
     texts = [d.joined().text for d in split_documents(clean_lines(sample_gazette().read_text("utf-8")))]
-    texts.append("为" + "甲" * 38 + "领导小组成员名单，" + "乙" * 39 + "领导小组（以下简称领导小组）组成人员名单")
+    office = re.compile(rf"[。；，](?P<g>{group_name_re()})(?:下设)?办公室")
+    texts.append("为" + "甲" * 38 + "领导小组成员名单，" + "乙" * 39 + "领导小组（以下简称领导小组）组成人员名单"
+                 "。" + "丙" * 40 + "领导小组下设办公室")
     for text in texts:
-        for pattern, words, reach in ((roster, ("名单", "组成"), name_reach() + 2), (short, ("以下简称",), name_reach() + 1)):
+        for pattern, words, reach in ((roster, ("名单", "组成"), name_reach() + 2), (short, ("以下简称",), name_reach() + 1),
+                                      (office, ("办公室",), name_reach() + 3)):
             want = [m.span("g") for m in pattern.finditer(text)]
             got = [m.span("g") for m in finditer_near(pattern, text, words, reach)]
             assert got == want, f"expected the full scan's matches {want}, got {got}"
