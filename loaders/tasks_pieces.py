@@ -243,8 +243,15 @@ def piece_of(lines: list[Line], kind: str = "text", title_only: bool = False) ->
     """A piece read afresh from its lines (one half of a piece cut in two at a hidden break)."""
     p = Piece(kind=kind, title_only=title_only)
     for ln in lines:
-        _append(p, ln, "".join(ln.text.split()))
+        _append(p, ln, _bare_text(ln.text))
     return p
+
+
+@lru_cache(maxsize=1 << 14)
+def _bare_text(text: str) -> str:
+    """A line's text without spaces (remembered: the hidden-break search reads the same lines
+    into a piece again at every line start)."""
+    return "".join(text.split())
 
 
 def _append(p: Piece, ln: Line, t: str) -> None:
