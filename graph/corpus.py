@@ -22,7 +22,7 @@ from pyoxigraph import Quad, Store
 
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.corpus_state import FILE as STATE, CorpusState, Post
-from govkg.graph.rdf import facts_to_quads, iter_quads
+from govkg.graph.rdf import ALT, PREF, facts_to_quads, iter_quads
 from govkg.graph.standards import ontology_quads, removed_posts, seat_of
 from govkg.graph.store import MARKER, extend_store, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
@@ -32,6 +32,7 @@ from govkg.ontology.facts import FactBase, PostFact, fact_from_json, fact_to_jso
 from govkg.queries.backends import OxigraphBackend
 from govkg.queries.name_index import FILE as NAME_INDEX, NameIndex
 
+LABELS = (PREF, ALT)
 RAW = "raw-facts.jsonl"  # the facts as read (FACTS.md records); an add in place appends a segment
 
 
@@ -43,10 +44,11 @@ def name_index_bytes(store: Store) -> bytes:
 def grown_name_index(earlier: Path, quads: list[Quad]) -> Callable[[Store], bytes]:
     """The name index of a store extended by `quads`: the earlier index's rows and the names rows
     of every entity these quads say something of, read from the extended store (an entity's name
-    row changes only when a quad about it is added). The index is a set of rows, so this is the
-    index a rebuild writes, without reading every name of the store."""
+    row changes only when a quad about it is added, and the quad writer labels every entity it
+    writes: the subjects labelled here). The index is a set of rows, so this is the index a rebuild
+    writes, without reading every name of the store."""
     def make(store: Store) -> bytes:
-        subjects = {q.subject for q in quads}
+        subjects = {q.subject for q in quads if q.predicate in LABELS}
         touched = Store()
         touched.extend([q for s in subjects for q in store.quads_for_pattern(s, None, None)])
         rows = NameIndex.open(earlier).rows() + OxigraphBackend(touched).rows("names", {})
