@@ -22,7 +22,7 @@ from pyoxigraph import Quad, Store
 
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.corpus_state import FILE as STATE, CorpusState, Post
-from govkg.graph.rdf import ALT, PREF, facts_to_quads, iter_quads
+from govkg.graph.rdf import ALT, PLACE, PREF, RDF_TYPE, facts_to_quads, iter_quads
 from govkg.graph.standards import ontology_quads, removed_posts, seat_of
 from govkg.graph.store import MARKER, extend_store, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
@@ -33,6 +33,7 @@ from govkg.queries.backends import OxigraphBackend
 from govkg.queries.name_index import FILE as NAME_INDEX, NameIndex
 
 LABELS = (PREF, ALT)
+NAME_PREDICATES = (RDF_TYPE, PREF, ALT, PLACE)  # all that queries/names.rq reads of an entity
 RAW = "raw-facts.jsonl"  # the facts as read (FACTS.md records); an add in place appends a segment
 
 
@@ -50,9 +51,8 @@ def grown_name_index(earlier: Path, quads: list[Quad]) -> Callable[[Store], byte
     def make(store: Store) -> bytes:
         subjects = {q.subject for q in quads if q.predicate in LABELS}
         touched = Store()
-        touched.extend([q for s in subjects for q in store.quads_for_pattern(s, None, None)])
-        rows = NameIndex.open(earlier).rows() + OxigraphBackend(touched).rows("names", {})
-        return NameIndex.from_rows(rows).to_bytes()
+        touched.extend([q for s in subjects for p in NAME_PREDICATES for q in store.quads_for_pattern(s, p, None)])
+        return NameIndex.grown(earlier, OxigraphBackend(touched).rows("names", {})).to_bytes()
     return make
 
 

@@ -119,7 +119,7 @@ def write_store(path: Path, quads: Iterable[Quad],
     a chunk, not by the corpus."""
     count = 0
 
-    def fill(staging: Path, previous: Path | None) -> None:
+    def fill(staging: Path, previous: Path | None) -> Store:
         nonlocal count
         store = Store(str(staging / "oxigraph"))
         stream = iter(quads)
@@ -127,6 +127,7 @@ def write_store(path: Path, quads: Iterable[Quad],
             store.bulk_extend(chunk)
         store.flush()
         count = len(store)
+        return store
     _publish(path, fill, (lambda: files(count)) if callable(files) else files)
     return count
 
@@ -140,7 +141,7 @@ def extend_store(path: Path, base: Path, quads: list[Quad],
     build switched versions meanwhile, nothing is written and the error says to run again."""
     fresh = 0
 
-    def fill(staging: Path, previous: Path | None) -> None:
+    def fill(staging: Path, previous: Path | None) -> Store:
         nonlocal fresh
         if previous is None or previous.resolve() != base.resolve():
             raise StoreError(f"{path}: another build changed the store while this one read it; run it again")
@@ -158,24 +159,23 @@ def extend_store(path: Path, base: Path, quads: list[Quad],
         store.extend(new)
         store.flush()
         fresh = len(new)
+        return store
     _publish(path, fill, lambda: files(fresh) if files else {})
     return fresh
 
 
-def _write_files(staging: Path, files: dict[str, VersionFile]) -> None:
-    """The version's other files; one made from the store (the name index) reads the staged store,
-    which fill() has closed."""
-    staged = Store(str(staging / "oxigraph")) if any(callable(c) for c in files.values()) else None
+def _write_files(staging: Path, files: dict[str, VersionFile], staged: Store) -> None:
+    """The version's other files; one made from the store (the name index) reads the staged store
+    fill() wrote, still open (opening a RocksDB store again costs tens of milliseconds)."""
     for name, content in files.items():
         if isinstance(content, Path):
             os.link(content, staging / name)
             continue
         data = content(staged) if callable(content) else content  # type: ignore[arg-type]
         (staging / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    del staged
 
 
-def _publish(path: Path, fill: Callable[[Path, Optional[Path]], None],
+def _publish(path: Path, fill: Callable[[Path, Optional[Path]], Store],
              files: dict[str, VersionFile] | Callable[[], dict[str, VersionFile]] | None) -> None:
     """Stage a new version (fill(staging, previous version) writes its oxigraph store), then switch
     to it by one rename; under the build lock, so concurrent builds queue."""
@@ -193,8 +193,9 @@ def _publish(path: Path, fill: Callable[[Path, Optional[Path]], None],
         _clean(path, keep={previous} if previous else set())
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=path))
         try:
-            fill(staging, path / previous if previous else None)
-            _write_files(staging, (files() if callable(files) else files) or {})
+            staged = fill(staging, path / previous if previous else None)
+            _write_files(staging, (files() if callable(files) else files) or {}, staged)
+            del staged  # closed before the version is renamed into place
             _step("staged")
             version = f"v-{time.time_ns()}"
             staging.rename(path / version)

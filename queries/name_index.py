@@ -45,21 +45,39 @@ class NameIndex:
         """An index in memory from rows of the `names` query (type, name, alias)."""
         db = sqlite3.connect(":memory:", check_same_thread=False)
         db.executescript(SCHEMA)
-        entries: set[tuple[str, str, str, int, str]] = set()
-        for r in rows:
-            where = r.get("place") or ""
-            entries.add((r["type"], r["name"], r["name"], 0, where))
-            if r["alias"]:
-                entries.add((r["type"], squash(r["alias"]), r["name"], 1, where))
-        db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", sorted(entries))
-        texts = sorted({key for _, key, _, _, _ in entries})
-        db.executemany("INSERT INTO strings VALUES (?, ?, ?, ?)",
-                       ((i, t, len(t), len(set(t))) for i, t in enumerate(texts)))
-        db.executemany("INSERT INTO chars VALUES (?, ?, ?)",
-                       ((ch, i, n) for i, t in enumerate(texts) for ch, n in Counter(t).items()))
+        index = cls(db)
+        index._insert(_entries(rows), fresh_db=True)
         db.executescript(INDEXES)
         db.commit()
-        return cls(db)
+        return index
+
+    @classmethod
+    def grown(cls, earlier: Path, rows: Iterable[dict]) -> "NameIndex":
+        """The index of `earlier` (a file a build wrote) with these rows added: what from_rows
+        gives for the earlier rows and these (the same rows, looked up alike), at the cost of the
+        new rows: an add in place grows its version's index instead of rebuilding it."""
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.deserialize(earlier.read_bytes())
+        index = cls(db)
+        index._insert(_entries(rows))
+        db.commit()
+        return index
+
+    def _insert(self, entries: set[tuple[str, str, str, int, str]], fresh_db: bool = False) -> None:
+        """Entries not yet held, and the strings (with their character postings) not yet held;
+        each looked up by the indexes (an empty database, not indexed yet, holds none)."""
+        has = self.db.execute
+        fresh = sorted(entries) if fresh_db else sorted(e for e in entries if not has(
+            "SELECT 1 FROM names WHERE key = ? AND type = ? AND alias = ? AND name = ? AND place = ?",
+            (e[1], e[0], e[3], e[2], e[4])).fetchone())
+        self.db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", fresh)
+        texts = sorted(t for t in {key for _, key, _, _, _ in fresh}
+                       if fresh_db or not has("SELECT 1 FROM strings WHERE text = ?", (t,)).fetchone())
+        first = self.db.execute("SELECT COALESCE(MAX(id) + 1, 0) FROM strings").fetchone()[0]
+        self.db.executemany("INSERT INTO strings VALUES (?, ?, ?, ?)",
+                            ((first + i, t, len(t), len(set(t))) for i, t in enumerate(texts)))
+        self.db.executemany("INSERT INTO chars VALUES (?, ?, ?)",
+                            ((ch, first + i, n) for i, t in enumerate(texts) for ch, n in Counter(t).items()))
 
     def to_bytes(self) -> bytes:
         """The index as a sqlite database file, for the store version to keep."""
@@ -73,8 +91,8 @@ class NameIndex:
     # -- looking up ------------------------------------------------------------------------
     def rows(self) -> list[dict]:
         """Every entry as the `names` query gives it (type, name, alias or None, place)."""
-        return [{"type": t, "name": n, "alias": k if a else None, "place": w}
-                for t, k, n, a, w in self.db.execute("SELECT type, key, name, alias, place FROM names ORDER BY alias, rowid")]
+        return [{"type": t, "name": n, "alias": k if a else None, "place": w} for t, k, n, a, w in self.db.execute(
+            "SELECT type, key, name, alias, place FROM names ORDER BY alias, type, key, name, place")]
 
     def places(self, kind: str, name: str) -> list[str]:
         """The places of the entities of this kind whose canonical name this is ('' for none)."""
@@ -126,3 +144,14 @@ class NameIndex:
                f"HAVING 2 * SUM(MIN(c.n, q.n)) >= ? * (? + {length}) - 1e-9 OR COUNT(*) = ? OR COUNT(*) = s.chars")
         args = [x for ch, n in counts.items() for x in (ch, n)] + list(kinds) + [cutoff, len(text), len(counts)]
         return [r[0] for r in self.db.execute(sql, args)]
+
+
+def _entries(rows: Iterable[dict]) -> set[tuple[str, str, str, int, str]]:
+    """(type, key typed, canonical name, is an alias, place) for rows of the `names` query."""
+    entries: set[tuple[str, str, str, int, str]] = set()
+    for r in rows:
+        where = r.get("place") or ""
+        entries.add((r["type"], r["name"], r["name"], 0, where))
+        if r["alias"]:
+            entries.add((r["type"], squash(r["alias"]), r["name"], 1, where))
+    return entries
