@@ -89,16 +89,17 @@ class KnowledgeGraph:
     def duties(self, body: str, place: str | None = None) -> Answer:
         return self._ask("duties", self._questions.duties(body, place))
 
-    def picture(self, name: str):  # -> govkg.graph.picture.Picture
-        """What `govkg view` draws for a group, body, person or plan (document number)."""
+    def picture(self, name: str, place: str | None = None):  # -> govkg.graph.picture.Picture
+        """What `govkg view` draws for a group, body, person or plan (document number); `place`
+        when several places have one by that name."""
         from govkg.graph.picture import picture
-        return picture(self._questions, name)
+        return picture(self._questions, name, place)
 
-    def view_html(self, name: str, timeline: bool = False) -> tuple[Any, str]:
+    def view_html(self, name: str, timeline: bool = False, place: str | None = None) -> tuple[Any, str]:
         """(the Picture, one self-contained HTML page of it); timeline: a person's career only."""
         from govkg.errors import InputError
         from govkg.graph.html_view import page, timeline_page
-        p = self.picture(name)
+        p = self.picture(name, place)
         if timeline and p.kind != "person":
             raise InputError(f"{name}: --timeline needs a person, this is a {p.kind}")
         return p, timeline_page(p) if timeline else page(p)

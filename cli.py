@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Callable, Optional
@@ -184,8 +183,8 @@ def _report(change, target: Path) -> None:
             out.print(f"{label}: {'、'.join(numbers)}", highlight=False, soft_wrap=True)
     for number in change.duplicates:
         warn(f"document {number} is printed more than once in the input")
-    kinds = Counter(f.kind for f in change.facts)
-    out.print(f"{change.documents} documents -> {len(change.facts)} facts, {change.triples} triples in {target}",
+    kinds = change.kinds
+    out.print(f"{change.documents} documents -> {change.facts} facts, {change.triples} triples in {target}",
               highlight=False, soft_wrap=True)
     if change.incremental:
         out.print("extended in place: no earlier fact changed, so only the new documents' triples were written",
@@ -463,13 +462,13 @@ def duties(body: str, place: PlaceOpt = None, store: StoreOpt = None, as_json: J
 def view(name: Annotated[str, typer.Argument(help="a group, body or person name, or a plan's document number")],
          dest: Annotated[Optional[Path], typer.Option("--out", help="HTML file to write (default: NAME.html)")] = None,
          timeline: Annotated[bool, typer.Option("--timeline", help="only a person's career timeline")] = False,
-         store: StoreOpt = None) -> None:
+         place: PlaceOpt = None, store: StoreOpt = None) -> None:
     """Write one self-contained HTML picture (no network needed) of a group, body, person or plan.
 
-    Example: govkg view 任凯旋 --out 任凯旋.html
+    Example: govkg view 任凯旋 --place 离石区 --out 任凯旋.html
     """
     def run() -> None:
-        p, html = _graph(store, BackendName.oxigraph, {}).view_html(name, timeline)
+        p, html = _graph(store, BackendName.oxigraph, {}).view_html(name, timeline, place)
         target = dest or Path(f"{p.centre.label}.html".replace("/", "_"))
         try:
             target.write_text(html, encoding="utf-8")

@@ -2,39 +2,58 @@
 
 Name resolution needs the whole corpus (a body's canonical name is its fullest form anywhere),
 so a store keeps the facts as they were read, before resolution (`raw-facts.jsonl`, one FACTS.md
-record a line). Adding a gazette then extracts only the new documents, resolves them together
-with the kept raw facts (cheap: linear in facts) and writes the store again atomically: the
-other gazettes are never re-read. Why not patch quads in place: a new document can change the
-canonical name of a body other documents name, and rewriting is a small part of a build.
+record a line), and what resolution read of them (corpus.json, graph/corpus_state.py). Adding a
+gazette extracts only the new documents and resolves them with the corpus's name census. When
+no earlier fact changes, the new documents' quads are added to a copy of the live version that
+shares its table files (an add costs what the new documents cost); when one does (a fuller name,
+a removal of an earlier post), the store is rewritten from the kept raw facts, atomically. The
+other gazettes are never re-read either way.
 """
 
 from __future__ import annotations
 
 import json
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from pyoxigraph import Store
+from pyoxigraph import Quad, Store
 
 from govkg.errors import StoreError, UnknownNameError
-from govkg.graph.rdf import facts_to_quads
+from govkg.graph.corpus_state import FILE as STATE, CorpusState, Post
+from govkg.graph.rdf import ALT, PREF, facts_to_quads, iter_quads
 from govkg.graph.standards import ontology_quads, removed_posts, seat_of
 from govkg.graph.store import MARKER, extend_store, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
-from govkg.loaders.resolve import AliasTable, resolve_facts
-from govkg.loaders.names import squash
 from govkg.loaders.places import Places, place_tail
-from govkg.ontology.facts import FactBase, MemberFact, PostFact, fact_from_json, fact_to_json
+from govkg.loaders.resolve import NameCensus, Resolution
+from govkg.ontology.facts import FactBase, PostFact, fact_from_json, fact_to_json
 from govkg.queries.backends import OxigraphBackend
 from govkg.queries.name_index import FILE as NAME_INDEX, NameIndex
 
-RAW = "raw-facts.jsonl"
-RESOLVED = "facts.jsonl"  # the facts as resolved into this version: what an add compares against
+LABELS = (PREF, ALT)
+RAW = "raw-facts.jsonl"  # the facts as read (FACTS.md records); an add in place appends a segment
 
 
 def name_index_bytes(store: Store) -> bytes:
     """The name index (queries/name_index.py) of a store just written: from its own names rows."""
     return NameIndex.from_rows(OxigraphBackend(store).rows("names", {})).to_bytes()
+
+
+def grown_name_index(earlier: Path, quads: list[Quad]) -> Callable[[Store], bytes]:
+    """The name index of a store extended by `quads`: the earlier index's rows and the names rows
+    of every entity these quads say something of, read from the extended store (an entity's name
+    row changes only when a quad about it is added, and the quad writer labels every entity it
+    writes: the subjects labelled here). The index is a set of rows, so this is the index a rebuild
+    writes, without reading every name of the store."""
+    def make(store: Store) -> bytes:
+        subjects = {q.subject for q in quads if q.predicate in LABELS}
+        touched = Store()
+        touched.extend([q for s in subjects for q in store.quads_for_pattern(s, None, None)])
+        rows = NameIndex.open(earlier).rows() + OxigraphBackend(touched).rows("names", {})
+        return NameIndex.from_rows(rows).to_bytes()
+    return make
 
 
 @dataclass
@@ -46,86 +65,113 @@ class Change:
     duplicates: list[str] = field(default_factory=list)  # printed more than once in the input
     removed: list[str] = field(default_factory=list)
     documents: int = 0
-    facts: list[FactBase] = field(default_factory=list)
+    kinds: dict[str, int] = field(default_factory=dict)  # the store's facts per kind
     triples: int = 0
     extraction: Extraction | None = None
     incremental: bool = False  # the store was extended in place (an add that changed no earlier fact)
 
+    @property
+    def facts(self) -> int:
+        return sum(self.kinds.values())
+
+
+def _state(path: Path) -> CorpusState | None:
+    """The live version's corpus state; None for a store written before states were kept."""
+    if not (path / MARKER).exists():
+        raise StoreError(f"{path}: no govkg store here; run `govkg build --store {path}` first")
+    file = store_file(path, STATE)
+    return CorpusState.read(file) if file.exists() else None
+
 
 def raw_facts(path: Path) -> list[FactBase]:
     """The facts the store was built from, as read (before name resolution)."""
-    if not (path / MARKER).exists():
-        raise StoreError(f"{path}: no govkg store here; run `govkg build --store {path}` first")
-    raw = store_file(path, RAW)
-    if not raw.exists():
+    state = _state(path)
+    segments = state.segments if state else [RAW]
+    if not store_file(path, segments[0]).exists():
         raise StoreError(f"{path}: this store keeps no raw facts (built by an older govkg); rebuild it with `govkg build`")
-    with raw.open(encoding="utf-8") as f:
-        return [fact_from_json(json.loads(line)) for line in f if line.strip()]
+    facts: list[FactBase] = []
+    for segment in segments:
+        with store_file(path, segment).open(encoding="utf-8") as f:
+            facts.extend(fact_from_json(json.loads(line)) for line in f if line.strip())
+    return facts
 
 
-def _lines(facts: list[FactBase]) -> list[str]:
-    return [json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in facts]
+def _lines(facts: list[FactBase]) -> str:
+    return "".join(json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in facts)
 
 
-def _write(path: Path, raw: list[FactBase], change: Change,
-           resolved: tuple[list[FactBase], AliasTable] | None = None) -> Change:
-    """Write the store of these raw facts; `resolved`: their resolution, when the caller has it."""
-    facts, aliases = resolved or resolve_facts(raw)
-    quads = [*facts_to_quads(facts, aliases), *ontology_quads()]
-    write_store(path, quads, {RAW: "".join(_lines(raw)), RESOLVED: "".join(_lines(facts)), NAME_INDEX: name_index_bytes})
-    change.facts, change.triples, change.documents = facts, len(quads), len({f.doc for f in raw})
+def _write(path: Path, raw: list[FactBase], change: Change) -> Change:
+    """Write the store of exactly these raw facts, and the state an add grows from."""
+    census = NameCensus.of(raw)
+    resolution = Resolution(census)
+    facts = resolution.resolve(raw)
+    places = Places.of(facts)
+    quads = chain(iter_quads(facts, resolution.table, removed_posts(facts, places), places), ontology_quads())
+    state = CorpusState().grown(raw, facts, census, resolution, places)
+    state.segments = [RAW]
+
+    def files(count: int) -> dict:
+        state.triples = count
+        return {RAW: _lines(raw), STATE: state.to_bytes(), NAME_INDEX: name_index_bytes}
+    write_store(path, quads, files)
+    change.kinds, change.triples, change.documents = state.kinds, state.triples, len(state.docs)
     return change
 
 
-def _extend(path: Path, old_raw: list[FactBase], new_raw: list[FactBase], change: Change,
-            resolved: tuple[list[FactBase], AliasTable]) -> Change | None:
+def _extend(path: Path, state: CorpusState, new_raw: list[FactBase], change: Change) -> Change | None:
     """Add new documents' quads to a copy of the live version, when they change nothing the store
-    already says: every earlier fact resolves exactly as before (no new fuller name, no new prefix
-    fold) and no new removal ends an earlier post. Then the old quads stay, untouched, and only the
-    new documents' quads are written (a build's quads are the union of per-fact quads, so this is
-    the same store a rebuild makes). Otherwise None: the caller rewrites the whole store.
-    `resolved` is resolve_facts(old_raw + new_raw), which the rewrite then uses too."""
-    resolved_file = store_file(path, RESOLVED)
-    if not resolved_file.exists():
-        return None  # a store from before this file existed: rewrite once
-    facts, aliases = resolved
-    new_docs = {f.doc for f in new_raw}
-    lines = _lines(facts)
-    before = resolved_file.read_text(encoding="utf-8").splitlines(keepends=True)
-    if sorted(line for f, line in zip(facts, lines) if f.doc not in new_docs) != sorted(before):
-        return None
-    places = Places.of(facts)
-    held_posts = {seat_of(f, places) for f in facts if isinstance(f, PostFact) and f.doc not in new_docs}
-    new_removals = {seat_of(f, places) for f in facts
-                    if isinstance(f, PostFact) and f.doc in new_docs and f.event == "remove"}
-    if new_removals & held_posts:
+    already says: every earlier spelling resolves as before (no new fuller name, no new prefix
+    fold), no new removal ends an earlier post and no earlier person or spelling changes place.
+    Then the old quads stay, untouched, and only the new documents' quads are written (a build's
+    quads are the union of per-fact quads, so this is the same store a rebuild makes). Otherwise
+    None: the caller rewrites the whole store. The cost is that of the new documents and of the
+    corpus's distinct names, never of its earlier facts."""
+    census = state.census.copy()
+    census.add(new_raw)
+    resolution = Resolution(census)
+    if any(resolution.body(spelling) != canonical for spelling, canonical in state.spellings.items()):
+        return None  # an earlier spelling now names another body: earlier facts change
+    facts = resolution.resolve(new_raw)
+    places = state.places.extended(facts)
+    new_removals = {seat_of(f, places) for f in facts if isinstance(f, PostFact) and f.event == "remove"}
+    if new_removals & {_seat(post, places) for post in state.posts}:
         return None  # an earlier seat is no longer held: its standard (org:heldBy) quads change
-    if _places_shift(facts, new_docs, places, aliases.records(), old_raw):
+    if _places_shift(state, places, resolution.table.records()):
         return None  # an earlier person or alias is now of another place: its IRI or altLabels change
-    added = facts_to_quads([f for f in facts if f.doc in new_docs], aliases, removed=removed_posts(facts, places),
-                           places=places)
-    raw_text = store_file(path, RAW).read_text(encoding="utf-8") + "".join(_lines(new_raw))
-    triples = extend_store(path, resolved_file.parent, added, {RAW: raw_text, RESOLVED: "".join(lines),
-                                                                        NAME_INDEX: name_index_bytes})
-    change.facts, change.triples, change.documents = facts, triples, len({f.doc for f in facts})
+    removed = {_seat(post, places) for post in state.posts if post[4] == "remove"} | new_removals
+    quads = facts_to_quads(facts, resolution.table, removed=removed, places=places)
+    grown = state.grown(new_raw, facts, census, resolution, places)
+    segment = f"raw-facts-{len(state.segments)}.jsonl"
+    grown.segments = [*state.segments, segment]
+    live = store_file(path, STATE).parent
+
+    def files(fresh: int) -> dict:
+        grown.triples = state.triples + fresh
+        return {**{name: live / name for name in state.segments},  # earlier segments: linked, never copied
+                segment: _lines(new_raw), STATE: grown.to_bytes(), NAME_INDEX: grown_name_index(live / NAME_INDEX, quads)}
+    extend_store(path, live, quads, files)
+    change.kinds, change.triples, change.documents = grown.kinds, grown.triples, len(grown.docs)
     change.incremental = True
     return change
 
 
-def _places_shift(facts: list[FactBase], new_docs: set[str], places: Places, aliases: list[dict],
-                  old_raw: list[FactBase]) -> bool:
+def _seat(post: Post, places: Places) -> tuple[str, str, str, str, str]:
+    """seat_of for an earlier post as the state keeps it."""
+    doc, person, body, title, _ = post
+    return places.person(doc, person), person, places.body(doc, body), body, title
+
+
+def _places_shift(state: CorpusState, places: Places, aliases: list[dict]) -> bool:
     """Whether the new documents change who is who in earlier ones: a person merged with a new
     place's (a shared seat), or a new place that an earlier spelling names (no longer an alias there)."""
-    old = [f for f in facts if f.doc not in new_docs]
-    before = Places.of(old)
-    people = {(f.person, places.doc(f.doc)) for f in old if isinstance(f, PostFact)}
-    people |= {(f.member, places.doc(f.doc)) for f in old if isinstance(f, MemberFact) and f.member_type == "person"}
-    if any(places.persons.get(k, k[1]) != before.persons.get(k, k[1]) for k in people):
+    before = state.places
+    if any(places.persons.get(k, k[1]) != before.persons.get(k, k[1]) for k in state.people):
         return True
     new = [(p, place_tail(p)) for p in set(places.known) - set(before.known)]
-    named = {v for f in old for v in f.model_dump().values() if isinstance(v, str)}  # earlier entities' names
-    printed = {squash(v) for f in old_raw for v in f.model_dump().values() if isinstance(v, str)}  # as earlier documents print them
-    spellings = [a for rec in aliases if rec.get("canonical") in named for a in rec.get("aliases", ()) if a in printed]
+    if not new:
+        return False
+    spellings = [a for rec in aliases if rec.get("canonical") is not None and state.is_named(rec["canonical"])
+                 for a in rec.get("aliases", ()) if state.is_printed(a)]  # earlier entities' names, as printed earlier
     return any(a.startswith(p) or (len(t) >= 3 and a.startswith(t)) for a in spellings for p, t in new)
 
 
@@ -146,19 +192,18 @@ def build(path: Path, paths: list[Path], jobs: int = 1, progress: Progress | Non
 
 def add(path: Path, paths: list[Path], jobs: int = 1, progress: Progress | None = None) -> Change:
     """Add gazettes to the store; a document already in it is replaced (its old facts dropped)."""
-    old = raw_facts(path)
+    state = _state(path)
+    held = state.docs if state else {f.doc: None for f in raw_facts(path)}
     run = extract_raw(paths, jobs, progress)
     numbers, dups = _numbers(run)
-    incoming = set(numbers)
-    held = {f.doc for f in old}
-    kept = [f for f in old if f.doc not in incoming]
     change = Change(added=[n for n in numbers if n not in held], replaced=[n for n in numbers if n in held],
                     duplicates=dups, extraction=run)
-    if change.replaced:
-        return _write(path, kept + run.raw, change)
-    raw = old + run.raw  # nothing replaced: every earlier fact is kept
-    resolved = resolve_facts(raw)
-    return _extend(path, old, run.raw, change, resolved) or _write(path, raw, change, resolved)
+    if state is not None and not change.replaced:
+        extended = _extend(path, state, run.raw, change)
+        if extended:
+            return extended
+    incoming = set(numbers)
+    return _write(path, [f for f in raw_facts(path) if f.doc not in incoming] + run.raw, change)
 
 
 def remove(path: Path, numbers: list[str]) -> Change:

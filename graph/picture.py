@@ -71,8 +71,8 @@ def _id(kind: str, name: str) -> str:
     return f"{kind}:{name}"
 
 
-def group_picture(q: Questions, name: str) -> Picture:
-    a = q.members(name)
+def group_picture(q: Questions, name: str, place: str | None = None) -> Picture:
+    a = q.members(name, place)
     centre = Node(_id("group", a["group"]), a["group"], "group")
     leaders, members, others = Column("领导（组长、副组长等）"), Column("成员"), Column("办公室与下设机构")
     p = Picture("group", centre, f"{a['group']}：谁领导、谁是成员", [leaders, members, others], [])
@@ -95,8 +95,8 @@ def group_picture(q: Questions, name: str) -> Picture:
     return p
 
 
-def body_picture(q: Questions, name: str) -> Picture:
-    _, resolved, where = q.find(name, ("Body",))
+def body_picture(q: Questions, name: str, place: str | None = None) -> Picture:
+    _, resolved, where = q.find(name, ("Body",), place)
     centre = Node(_id("body", resolved), resolved, "body")
     current, former, tasks = Column("现任领导"), Column("曾任（已免去）"), Column("承担的任务")
     p = Picture("body", centre, f"{resolved}：谁领导、承担哪些任务", [current, former, tasks], [])
@@ -109,7 +109,7 @@ def body_picture(q: Questions, name: str) -> Picture:
         p.add(former if gone else current, node)
         p.edges.append(Edge(node.id, centre.id, r["title"] + ("（已免）" if gone else ""), r["doc"], r["line"],
                             "leader", former=gone))
-    for t in q.tasks(resolved)["tasks"]:
+    for t in q.tasks(resolved, where or None)["tasks"]:
         node = Node(_id("task", f"{t['doc']}#{t['task']}"), f"{t['task']}. {t['title']}", "task")
         p.add(tasks, node)
         p.edges.append(Edge(centre.id, node.id, ROLE_WORDS.get(t["role"], t["role"]), t["doc"], t["line"], "task",
@@ -118,8 +118,8 @@ def body_picture(q: Questions, name: str) -> Picture:
     return p
 
 
-def person_picture(q: Questions, name: str) -> Picture:
-    a = q.person(name)
+def person_picture(q: Questions, name: str, place: str | None = None) -> Picture:
+    a = q.person(name, place)
     centre = Node(_id("person", a["person"]), a["person"], "person")
     current, former, groups = Column("现任职务"), Column("曾任职务（已免去）"), Column("所在领导小组")
     p = Picture("person", centre, f"{a['person']}：任过哪些职务、现任什么", [current, former, groups], [],
@@ -139,7 +139,8 @@ def person_picture(q: Questions, name: str) -> Picture:
     return p
 
 
-def plan_picture(q: Questions, number: str) -> Picture:
+def plan_picture(q: Questions, number: str, place: str | None = None) -> Picture:
+    """A plan's tasks and the bodies responsible (a document number names one document: no place)."""
     _, doc = q.resolve(number, ("Document",))
     rows = q.backend.rows("responsible", {"in_doc": doc})
     if not rows:
@@ -159,8 +160,9 @@ def plan_picture(q: Questions, number: str) -> Picture:
     return p
 
 
-def picture(q: Questions, name: str) -> Picture:
-    """The picture of whatever NAME names: a group, a body, a person or a plan (document number)."""
-    kind, _ = q.resolve(name, ("Group", "Body", "Person", "Document"))
+def picture(q: Questions, name: str, place: str | None = None) -> Picture:
+    """The picture of whatever NAME names: a group, a body, a person or a plan (document number).
+    A name in several places is AmbiguousNameError listing them, as `ask` does; `place` picks one."""
+    kind, _ = q.resolve(name, ("Group", "Body", "Person", "Document"), place)
     build = {"Group": group_picture, "Body": body_picture, "Person": person_picture, "Document": plan_picture}[kind]
-    return build(q, name)
+    return build(q, name, place if kind != "Document" else None)

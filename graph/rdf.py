@@ -7,7 +7,7 @@ what a SPARQL user sees.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 
@@ -142,10 +142,19 @@ def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None,
     When `facts` are only part of the corpus (an add): `removed`, the seats removed anywhere in it,
     and `places`, who is who over all of it (loaders/places.py)."""
     facts = list(facts)
-    w = QuadWriter(places or Places.of(facts))
+    places = places or Places.of(facts)
+    return list(iter_quads(facts, aliases, removed_posts(facts, places) if removed is None else removed, places))
+
+
+def iter_quads(facts: Iterable[FactBase], aliases: AliasTable | None, removed: set[tuple[str, str, str, str, str]],
+               places: Places) -> Iterator[Quad]:
+    """facts_to_quads, fact by fact, for a build that streams them into the store: a corpus's
+    quads are never all held in memory at once (the alias labels come last, after every fact)."""
+    w = QuadWriter(places)
     org = OrgWriter(w.add, w.entity, w.place_of)
-    removed = removed_posts(facts, w.places) if removed is None else removed
     for fact in facts:
+        yield from w.quads
+        w.quads.clear()
         w.doc = fact.doc
         spec = mapping()["kinds"][fact.kind]
         node = fact_iri(fact)
@@ -183,7 +192,7 @@ def facts_to_quads(facts: Iterable[FactBase], aliases: AliasTable | None = None,
                 for iri, place in w.named.get((entity, canonical), ()):
                     for alias in w.places.aliases_for(sorted(names), place):
                         w.add(iri, ALT, text_literal(alias))
-    return w.quads
+    yield from w.quads
 
 
 def facts_from_store(store: Store) -> list[FactBase]:

@@ -13,7 +13,8 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Optional, Union
+from itertools import islice
+from typing import Callable, Iterable, Optional, Union
 
 from pyoxigraph import Quad, Store
 
@@ -101,47 +102,64 @@ def _clean(path: Path, keep: set[str]) -> None:
         shutil.rmtree(path / "oxigraph", ignore_errors=True)  # the one-directory layout of older builds
 
 
-VersionFile = Union[str, bytes, Callable[[Store], Union[str, bytes]]]
+# a file's content: text, bytes, a function of the written store giving them (an index made from
+# it), or a Path: a file of an earlier version, linked (immutable, like the table files)
+VersionFile = Union[str, bytes, Path, Callable[[Store], Union[str, bytes]]]
 
 
-def write_store(path: Path, quads: list[Quad], files: dict[str, VersionFile] | None = None) -> None:
-    """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue.
-    `files` (name -> text, bytes, or a function of the written store giving them, for an index
-    made from it) are written into the same version and switched in with the quads."""
-    def fill(staging: Path, previous: Path | None) -> None:
-        store = Store(str(staging / "oxigraph"))
-        store.bulk_extend(quads)
-        store.flush()
-    _publish(path, fill, files)
+BULK_CHUNK = 50_000  # quads per bulk load: RocksDB's bulk loader sorts a whole call in memory
 
 
-def extend_store(path: Path, base: Path, quads: list[Quad], files: dict[str, VersionFile] | None = None) -> int:
-    """A new version holding the live version's quads plus these, atomically; the number of quads.
-    The live version's table files are immutable (RocksDB never rewrites an .sst), so the new
-    version links them instead of copying: the cost is that of the new quads, not of the store.
-    `base` is the version the caller read (store_file(...).parent): if another build switched
-    versions meanwhile, nothing is written and the error says to run again."""
+def write_store(path: Path, quads: Iterable[Quad],
+                files: dict[str, VersionFile] | Callable[[int], dict[str, VersionFile]] | None = None) -> int:
+    """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue;
+    the number of quads stored. `files` (name -> text, bytes, or a function of the written store
+    giving them, for an index made from it; or a function of the number of quads giving those)
+    are written into the same version and switched in with the quads. The quads may be a stream: they are loaded in chunks, so memory is bounded by
+    a chunk, not by the corpus."""
     count = 0
 
     def fill(staging: Path, previous: Path | None) -> None:
         nonlocal count
+        store = Store(str(staging / "oxigraph"))
+        stream = iter(quads)
+        while chunk := list(islice(stream, BULK_CHUNK)):
+            store.bulk_extend(chunk)
+        store.flush()
+        count = len(store)
+    _publish(path, fill, (lambda: files(count)) if callable(files) else files)
+    return count
+
+
+def extend_store(path: Path, base: Path, quads: list[Quad],
+                 files: Callable[[int], dict[str, VersionFile]] | None = None) -> int:
+    """A new version holding the live version's quads plus these, atomically; the number of quads
+    it did not hold already, which `files` is given to make the version's other files. The live version's table files are immutable (RocksDB never rewrites
+    an .sst), so the new version links them instead of copying: the cost is that of the new quads,
+    not of the store. `base` is the version the caller read (store_file(...).parent): if another
+    build switched versions meanwhile, nothing is written and the error says to run again."""
+    fresh = 0
+
+    def fill(staging: Path, previous: Path | None) -> None:
+        nonlocal fresh
         if previous is None or previous.resolve() != base.resolve():
             raise StoreError(f"{path}: another build changed the store while this one read it; run it again")
         target = staging / "oxigraph"
         target.mkdir()
         for part in (previous / "oxigraph").iterdir():
-            if part.name == "LOCK":
-                continue
+            if part.name == "LOCK" or part.name.startswith("LOG"):
+                continue  # the lock is the open store's, the LOG files are RocksDB's diary
             if part.suffix == ".sst":
                 os.link(part, target / part.name)
             else:
                 shutil.copy2(part, target / part.name)
         store = Store(str(target))
-        store.extend(quads)
+        new = [q for q in dict.fromkeys(quads) if q not in store]
+        store.extend(new)
         store.flush()
-        count = len(store)
-    _publish(path, fill, files)
-    return count
+        fresh = len(new)
+    _publish(path, fill, lambda: files(fresh) if files else {})
+    return fresh
 
 
 def _write_files(staging: Path, files: dict[str, VersionFile]) -> None:
@@ -149,12 +167,16 @@ def _write_files(staging: Path, files: dict[str, VersionFile]) -> None:
     which fill() has closed."""
     staged = Store(str(staging / "oxigraph")) if any(callable(c) for c in files.values()) else None
     for name, content in files.items():
+        if isinstance(content, Path):
+            os.link(content, staging / name)
+            continue
         data = content(staged) if callable(content) else content  # type: ignore[arg-type]
         (staging / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     del staged
 
 
-def _publish(path: Path, fill: Callable[[Path, Optional[Path]], None], files: dict[str, VersionFile] | None) -> None:
+def _publish(path: Path, fill: Callable[[Path, Optional[Path]], None],
+             files: dict[str, VersionFile] | Callable[[], dict[str, VersionFile]] | None) -> None:
     """Stage a new version (fill(staging, previous version) writes its oxigraph store), then switch
     to it by one rename; under the build lock, so concurrent builds queue."""
     path = path.absolute()
@@ -172,7 +194,7 @@ def _publish(path: Path, fill: Callable[[Path, Optional[Path]], None], files: di
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=path))
         try:
             fill(staging, path / previous if previous else None)
-            _write_files(staging, files or {})
+            _write_files(staging, (files() if callable(files) else files) or {})
             _step("staged")
             version = f"v-{time.time_ns()}"
             staging.rename(path / version)

@@ -70,6 +70,14 @@ class Clause:
     unit: str | None = None  # the unit of the heading the item is printed under, if any
 
 
+# What an item read outside a section needs: 同志 (APPOINT_WITH_COMRADE, REMOVE_ITEM, and a lead
+# person for 免去其…), or the verb that opens APPOINT_BY_VERB / REMOVE_BY_VERB.
+OUTSIDE_SECTION_WORDS = ("同志", "免去", "解聘", "任命", "聘任", "聘请")
+_ENDS_CLAUSE = re.compile(r"[；;。：:]$")
+_ITEM_COMMA = re.compile(r"[，,]|(?<=职务)、")
+_DECIDES = re.compile(r"^决定(?:任命|聘任|免去|解聘)")
+
+
 def _units(doc: Document) -> list[tuple[str, list[int]]]:
     """Lines regrouped into items: squashed text and the source line of every character.
 
@@ -86,7 +94,7 @@ def _units(doc: Document) -> list[tuple[str, list[int]]]:
         # a line may open like an item (`刘晓燕同志为…`) yet continue one cut after an enumeration
         # comma (`任命杜宏伟、` + `刘晓燕同志为…`): the two people share that item
         opens = ITEM_START.match(s) and not last.endswith(("、", "，", ",")) if parts else True
-        if opens or re.search(r"[；;。：:]$", last) or _heading_unit(parts[-1], lengths[-1]) \
+        if opens or _ENDS_CLAUSE.search(last) or _heading_unit(parts[-1], lengths[-1]) \
                 or HEADING_LINE.match(s):
             parts.append([s])
             owners.append([ln.number] * len(s))
@@ -207,10 +215,12 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
     `经研究，决定任命…` does not hide it; later pieces may add `免去其…职务`, `兼任…`, or the next
     person under the same verb (`任命A为县财政局局长，B为县财政局副局长`).
     """
+    if c.mode is None and not any(w in c.text for w in OUTSIDE_SECTION_WORDS):
+        return []  # outside a 任命：/免去： section every reading below needs one of these words
     # `免去A同志的X职务、B同志的Y职务`: two removals joined by a 、 after 职务
-    pieces = [p for p in re.split(r"[，,]|(?<=职务)、", c.text) if p]
+    pieces = [p for p in _ITEM_COMMA.split(c.text) if p]
     opening = next((i for i, p in enumerate(pieces) if (ITEM_START.match(p) and not REMOVE_OWN.match(p))
-                    or re.match(r"^决定(?:任命|聘任|免去|解聘)", p)), 0)  # `免去其…` refers back
+                    or _DECIDES.match(p)), 0)  # `免去其…` refers back
     parts = pieces[opening:] or [c.text]
     facts: list[PostFact] = []
     head = parts[0]

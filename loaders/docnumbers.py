@@ -58,6 +58,8 @@ def _trim_header(prefix: str) -> str:
 
 def number_alone(text: str) -> str | None:
     """The number when the line holds nothing else (brackets around it allowed), else None."""
+    if "号" not in text:
+        return None  # NUMBER ends in 号 (most lines are let go on this look)
     inner = _WRAPPED_ALONE.match(text.strip())
     if not inner:
         return None

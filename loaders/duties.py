@@ -61,6 +61,8 @@ def _item(ln: Line, after: Line | None = None, strict: bool = True) -> tuple[lis
     (the verb may wrap: `…：负` + `责…`; the colon may end the line and the text start on the next).
     Not strict: any wording of the duty (`市民政局：将符合条件的…`, `为…提供`), for lines among strict
     items, where the list itself says what the line is."""
+    if "：" not in ln.text and ":" not in ln.text:
+        return None  # ITEM needs a colon: most lines are let go on this look
     m = ITEM.match(ln.text)
     if not m:
         return None
@@ -197,17 +199,22 @@ def _is_prose(ln: Line) -> bool:
         and not parse_person_rows(t) and len(t) - len(t.lstrip()) < 6 and not _item(ln)
 
 
+_GROUP_DUTY_SENTENCE = re.compile(r"(?<!办公室)(?<!办公室的)主要职责(?:为|是)[：:](?P<text>.*)$")
+
+
 def group_duty(doc: Document, group: str) -> DutyFact | None:
     """`一、主要职责` (text: the first prose paragraph after it) or `…主要职责为：…`."""
     lines = doc.lines
     for i, ln in enumerate(lines):
         t = squash(ln.text)
+        if "职" not in t:
+            continue  # both patterns below need 职责 (or the heading's 职能)
         if GROUP_DUTY_HEADING.fullmatch(t):
             nxt = next((k for k in range(i + 1, min(i + 30, len(lines))) if _is_prose(lines[k])), None)
             if nxt is not None:
                 return DutyFact(doc=doc.number, line=lines[nxt].number, body=group, context=group,
                                 text=_text_from(lines, nxt, lines[nxt].text))
-        m = re.search(r"(?<!办公室)(?<!办公室的)主要职责(?:为|是)[：:](?P<text>.*)$", t)
+        m = _GROUP_DUTY_SENTENCE.search(t)
         if m and "办公室" not in t[: m.start()]:
             if m.group("text"):
                 return DutyFact(doc=doc.number, line=ln.number, body=group, context=group,
@@ -247,6 +254,8 @@ def office_duty(doc: Document, group: str) -> DutyFact | None:
     for explicit in (True, False):  # `办公室的职责为：` before a bare `办公室职责` heading
         for i, ln in enumerate(lines):
             s = squash(ln.text)
+            if "职责" not in s:
+                continue  # the pattern below needs it
             h = re.search(r"办公室(?:的)?(?:主要)?职责(?P<colon>(?:为|是)?[：:])?(?P<text>.*)$", s)
             if not h or (explicit and not h.group("colon")) or (not explicit and len(s) > 20):
                 continue

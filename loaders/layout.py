@@ -20,6 +20,7 @@ FLATTENED = 100
 _CJK = r"\u4e00-\u9fff"
 _HALF = {":": "：", ",": "，", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 # half-width punctuation with a Chinese character on either side (not `11:00`, `1,000`, `f(x)`)
+_HALF_ANY = re.compile("[" + re.escape("".join(_HALF)) + "]")
 _HALF_NEAR_CJK = re.compile(rf"(?<=[{_CJK}》”）])[:,;()?!]|[:,;()?!](?=[{_CJK}《“（])")
 
 # a signature's date, and the last character of the signer printed right before it (…厅, …局, …分行)
@@ -115,15 +116,18 @@ def simplified(text: str) -> str:
 _MASKED_NAME = re.compile(rf"(?<![A-Za-z0-9@.])(?:[XＸ×＊*]{{3,4}}|(?:[XＸ×＊*]{{2}}|x{{2,3}})(?![省市县区州盟旗镇乡村街]))(?=[{_CJK}（(，,、；;。\s]|$)")
 
 
+_MASK_MARK = re.compile("[XxＸ×＊*]")
+
+
 def unmask(text: str) -> str:
     """A masked name becomes a column gap, so the post after it stands alone (`组长：  副省长`)."""
-    return _MASKED_NAME.sub("  ", text) if re.search("[XxＸ×＊*]", text) else text
+    return _MASKED_NAME.sub("  ", text) if _MASK_MARK.search(text) else text
 
 
 def fullwidth_punctuation(text: str) -> str:
     """`组长:李文钢` -> `组长：李文钢`, `(1）` -> `（1）`; numbers, times and Latin text keep theirs."""
     text = text.replace("﹒", "．")  # the small full stop some typesetters put after a number (1﹒)
-    if not any(ch in text for ch in _HALF):
+    if not _HALF_ANY.search(text):
         return text
     text = _BRACKETED_NUMBER.sub(r"（\1）", text)
     return _HALF_NEAR_CJK.sub(lambda m: _HALF[m.group()], text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from govkg.loaders.docnumbers import embedded_numbers
 from govkg.loaders.names import squash
@@ -53,8 +54,10 @@ def parse_date(year: str, month: str, day: str) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+@lru_cache(maxsize=1 << 14)
 def line_date(text: str) -> str | None:
-    """YYYY-MM-DD when the line ends in a stand-alone date."""
+    """YYYY-MM-DD when the line ends in a stand-alone date (remembered: the issuer, the date and
+    the signature searches each read every line's date)."""
     m = DATE_LINE.search(text.strip().translate(FULLWIDTH_DIGITS))
     return parse_date(*m.groups()) if m else None
 
@@ -74,6 +77,8 @@ OFFICE_ENDINGS = ("办公室", "办公厅")
 def _signature_pieces(ln: Line) -> list[str]:
     """A signature may share its line with body text or a co-signer, separated by wide spaces."""
     whole = squash(ln.text)
+    if "人民政府" not in whole:
+        return []  # GOVERNMENT needs it, and every piece below is a part of `whole`
     if GOVERNMENT.match(whole):
         return [whole]  # also a name printed with spaces between its characters
     pieces = [squash(p) for p in re.split(r"\s{2,}|(?<=[。；])", ln.text.strip()) if p.strip()]

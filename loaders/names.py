@@ -6,6 +6,7 @@ These helpers only clean and split; mapping a body to its canonical name is load
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes, titles_longest_first, vocabulary
@@ -16,8 +17,19 @@ PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
 def squash(text: str) -> str:
-    """Remove all white space (PDF text puts spaces inside names and words)."""
+    """Remove all white space (PDF text puts spaces inside names and words). A line-sized text is
+    remembered: every extractor squashes the same lines again."""
+    if text and len(text) <= SQUASH_CACHED:
+        return _squash_line(text)
     return WHITESPACE.sub("", text or "")
+
+
+SQUASH_CACHED = 256  # longer texts (a whole document) are not kept
+
+
+@lru_cache(maxsize=1 << 16)
+def _squash_line(text: str) -> str:
+    return WHITESPACE.sub("", text)
 
 
 def clean_person(text: str) -> str:

@@ -61,19 +61,50 @@ def place_level(place: str) -> str:
     return place[-1:] if place else ""
 
 
+Key = tuple[str, str]  # (person's name, document place)
+Seat = tuple[str, str, str, str]  # (person, body's place, body, title)
+
+
 @dataclass
 class Places:
-    """The place of every entity mention of a corpus: built once from all facts (the person merge
-    rule needs every document), asked per (kind, document, name)."""
+    """The place of every entity mention of a corpus: built from all facts (the person merge rule
+    needs every document), asked per (kind, document, name). It keeps what the merge read (the
+    first holder of each seat, the evidence of each merge), so that a store can keep it and an
+    add extends it with new documents instead of reading every earlier one again."""
 
     docs: dict[str, str] = field(default_factory=dict)
-    persons: dict[tuple[str, str], str] = field(default_factory=dict)  # (name, doc place) -> merged place
+    persons: dict[Key, str] = field(default_factory=dict)  # (name, doc place) -> merged place
+    seats: dict[Seat, Key] = field(default_factory=dict)  # seat -> the first (name, place) to hold it
+    evidence: list[tuple[Key, Key, str]] = field(default_factory=list)  # (first holder, other holder, seat's place)
 
     @classmethod
     def of(cls, facts: list[FactBase]) -> "Places":
-        places = cls({f.doc: f.place or "" for f in facts if isinstance(f, DocumentFact)})
-        places._merge_people(facts)
-        return places
+        return cls().extended(facts)
+
+    def extended(self, facts: list[FactBase]) -> "Places":
+        """These places and those of more documents' facts (a new object: `known` is cached).
+        The same as Places.of(all the facts) when the documents are new ones."""
+        out = Places(dict(self.docs), {}, dict(self.seats), list(self.evidence))
+        out.docs.update({f.doc: f.place or "" for f in facts if isinstance(f, DocumentFact)})
+        for f in facts:
+            if isinstance(f, PostFact):
+                key = (f.person, out.doc(f.doc))
+                other = out.seats.setdefault((f.person, out.body(f.doc, f.body), f.body, f.title), key)
+                if other != key:
+                    out.evidence.append((other, key, out.body(f.doc, f.body)))
+        out._merge_people()
+        return out
+
+    def to_json(self) -> dict:
+        return {"docs": self.docs, "seats": [[*seat, *key] for seat, key in self.seats.items()],
+                "evidence": [[*a, *b, place] for a, b, place in self.evidence]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Places":
+        out = cls(dict(data["docs"]), {}, {tuple(r[:4]): tuple(r[4:]) for r in data["seats"]},  # type: ignore[misc]
+                  [((r[0], r[1]), (r[2], r[3]), r[4]) for r in data["evidence"]])
+        out._merge_people()
+        return out
 
     def doc(self, doc: str) -> str:
         return self.docs.get(doc, "")
@@ -117,32 +148,22 @@ class Places:
         others = [(q, place_tail(q)) for q in self.known if q not in mine]
         return [a for a in aliases if not any(a.startswith(q) or (len(t) >= 3 and a.startswith(t)) for q, t in others)]
 
-    def _merge_people(self, facts: list[FactBase]) -> None:
+    def _merge_people(self) -> None:
         """Union of (name, place) keys that hold the same seat (body place, body, title): the one
         stated merge rule. A merged cluster's place is the seat's place (the first, if several)."""
-        parent: dict[tuple[str, str], tuple[str, str]] = {}
+        parent: dict[Key, Key] = {}
 
-        def find(k: tuple[str, str]) -> tuple[str, str]:
+        def find(k: Key) -> Key:
             while parent.get(k, k) != k:
                 k = parent[k]
             return k
 
-        seats: dict[tuple[str, str, str, str], tuple[str, str]] = {}
-        evidence: list[tuple[tuple[str, str], str]] = []
-        for f in facts:
-            if not isinstance(f, PostFact):
-                continue
-            key = (f.person, self.doc(f.doc))
-            seat = (f.person, self.body(f.doc, f.body), f.body, f.title)
-            other = seats.setdefault(seat, key)
-            if other != key:
-                a, b = find(other), find(key)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-                evidence.append((key, seat[1]))
-        where: dict[tuple[str, str], str] = {}
-        for key, place in evidence:
+        for first, other, _ in self.evidence:
+            a, b = find(first), find(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        where: dict[Key, str] = {}
+        for _, key, place in self.evidence:
             root = find(key)
             where[root] = min(where.get(root, place), place)
-        for key in {*parent, *parent.values()}:
-            self.persons[key] = where[find(key)]
+        self.persons = {key: where[find(key)] for key in {*parent, *parent.values()}}

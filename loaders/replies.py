@@ -45,6 +45,8 @@ def find_proposal(doc: Document) -> tuple[int, str] | None:
     Searched on the document's lines joined and squashed (the sentence wraps, and PDF text may
     space out characters), remembering each character's source line.
     """
+    if "悉" not in doc.joined().text:
+        return None  # both patterns end in 收悉 (spaces aside): no 悉, no acknowledgement
     parts, owners = [], []
     for ln in doc.lines[1:]:
         s = squash(ln.text)

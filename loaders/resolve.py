@@ -80,31 +80,36 @@ def split_level(name: str) -> tuple[str, str]:
 PROVINCE_BODY = re.compile(r"^((?:黑龙江|[\u4e00-\u9fff]{2})省)(?![\u4e00-\u9fff]{1,6}?[市县区旗]人民政府)[\u4e00-\u9fff]{2,}")
 
 
-def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
-    """Prefix folds for the issuing localities, read from the issuers: 吕梁市离石区人民政府 ->
-    [(吕梁市离石区, 区), (离石区, 区), (吕梁市, 市)]. The most frequent issuer comes first: its level
-    is the one a prefixless name (住建局) takes. Gazettes of several places fold each place's prefix."""
-    votes: Counter[tuple[str, ...]] = Counter()
-    pattern = re.compile(r"^((?:[\u4e00-\u9fff]{1,4}[省市州盟])?)([\u4e00-\u9fff]{1,4}?([区县市旗]))人民政府")
-    for f in facts:
-        if isinstance(f, DocumentFact) and f.issuer:
-            m = pattern.match(squash(f.issuer))
-            if m and m.group(2) not in level_prefixes():
-                votes[(m.group(1), m.group(2), m.group(3))] += 1
-                continue
-            province = PROVINCE_BODY.match(squash(f.issuer))  # 河北省工业和信息化厅, 山东省人民政府办公厅
-            if province:
-                votes[("", province.group(1), "省")] += 1
-    if not votes:
-        return []
+ISSUER_PLACE = re.compile(r"^((?:[\u4e00-\u9fff]{1,4}[省市州盟])?)([\u4e00-\u9fff]{1,4}?([区县市旗]))人民政府")
+
+
+def issuer_vote(issuer: str) -> tuple[str, str, str] | None:
+    """(city, county, level) an issuer speaks for, for the locality vote: 吕梁市离石区人民政府 ->
+    (吕梁市, 离石区, 区); a province's own body -> ("", 河北省, 省)."""
+    m = ISSUER_PLACE.match(squash(issuer))
+    if m and m.group(2) not in level_prefixes():
+        return m.group(1), m.group(2), m.group(3)
+    province = PROVINCE_BODY.match(squash(issuer))  # 河北省工业和信息化厅, 山东省人民政府办公厅
+    return ("", province.group(1), "省") if province else None
+
+
+def folds_of(votes: dict[tuple[str, str, str], int]) -> list[tuple[str, str]]:
+    """Prefix folds from issuer votes (in the order first voted): the most frequent issuer comes
+    first, since its level is the one a prefixless name (住建局) takes."""
     folds: list[tuple[str, str]] = []
-    for (city, county, level), _ in votes.most_common():
+    for (city, county, level), _ in Counter(votes).most_common():
         candidates = [(city + county, level)] if city else []
         candidates.append((county, level))
         if city and city[-1] != level:
             candidates.append((city, city[-1]))  # the parent city's bodies: 吕梁市委 -> 市委
         folds.extend(c for c in candidates if c not in folds)
     return folds
+
+
+def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
+    """Prefix folds for the issuing localities, read from the issuers: 吕梁市离石区人民政府 ->
+    [(吕梁市离石区, 区), (离石区, 区), (吕梁市, 市)]. Gazettes of several places fold each place's prefix."""
+    return NameCensus.of(facts).folds()
 
 
 PROVINCIAL_HEADS = ("厅",)  # kinds of body only a province has (not 办公厅: every government has one)
@@ -234,81 +239,137 @@ BODY_FIELDS: dict[type, tuple[str, ...]] = {
 }
 
 
-def _body_mentions(facts: list[FactBase]) -> Counter[str]:
-    mentions: Counter[str] = Counter()
-    for f in facts:
-        for name in BODY_FIELDS.get(type(f), ()):
-            value = getattr(f, name)
-            if value:
-                mentions[value] += 1
-        if isinstance(f, MemberFact) and f.member_type == "body":
-            mentions[f.member] += 1
-    return mentions
+def _body_names(f: FactBase) -> list[tuple[str, bool]]:
+    """The body names a fact prints, each with whether resolution maps it (a collective is kept as
+    printed, but still counts as a mention)."""
+    out = [(getattr(f, name), not getattr(f, "collective", False)) for name in BODY_FIELDS.get(type(f), ())]
+    if isinstance(f, MemberFact) and f.member_type == "body":
+        out.append((f.member, not f.collective))
+    return [(name, mapped) for name, mapped in out if name]
+
+
+@dataclass
+class NameCensus:
+    """Everything name resolution reads from a corpus, small enough to keep beside its store.
+
+    Resolution is corpus-wide (a body's canonical name is its fullest form anywhere, the issuers'
+    places decide the prefix folds), but it reads only these tallies, not the facts themselves. A
+    store keeps its census, so an add resolves its new documents with the census of the whole
+    corpus and re-resolves only the earlier *spellings* (a few hundred), not every earlier fact.
+    All tallies keep first-seen order, so a census grown by adds equals one taken in one pass."""
+
+    mentions: dict[str, int] = field(default_factory=dict)  # body spelling -> times printed
+    votes: dict[tuple[str, str, str], int] = field(default_factory=dict)  # issuer place -> documents
+    groups: dict[str, None] = field(default_factory=dict)  # printed group names, in order of last printing
+    mapped: dict[str, None] = field(default_factory=dict)  # the spellings facts ask resolution for
+
+    @classmethod
+    def of(cls, facts: list[FactBase]) -> "NameCensus":
+        census = cls()
+        census.add(facts)
+        return census
+
+    def add(self, facts: list[FactBase]) -> None:
+        for f in facts:
+            if isinstance(f, DocumentFact) and f.issuer:
+                vote = issuer_vote(f.issuer)
+                if vote:
+                    self.votes[vote] = self.votes.get(vote, 0) + 1
+            for name, mapped in _body_names(f):
+                self.mentions[name] = self.mentions.get(name, 0) + 1
+                if mapped:
+                    self.mapped[name] = None
+            if isinstance(f, MemberFact | OfficeFact):
+                for g in (f.group, getattr(f, "parent", None)):
+                    if g:
+                        self.groups.pop(g, None)
+                        self.groups[g] = None
+
+    def folds(self) -> list[tuple[str, str]]:
+        return folds_of(self.votes)
+
+    def copy(self) -> "NameCensus":
+        return NameCensus(dict(self.mentions), dict(self.votes), dict(self.groups), dict(self.mapped))
+
+    def to_json(self) -> dict:
+        return {"mentions": self.mentions, "votes": [[*k, n] for k, n in self.votes.items()],
+                "groups": list(self.groups), "mapped": list(self.mapped)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "NameCensus":
+        return cls(dict(data["mentions"]), {(a, b, c): n for a, b, c, n in data["votes"]},
+                   dict.fromkeys(data["groups"]), dict.fromkeys(data["mapped"]))
+
+
+class Resolution:
+    """A corpus's names resolved: each spelling to its canonical name, and the alias table of the
+    spellings asked for. Built from a census; facts of any part of the corpus are then resolved
+    with `resolve`."""
+
+    def __init__(self, census: NameCensus):
+        folds = census.folds()
+        self.resolver = Resolver(Counter(census.mentions), folds)
+        self.table = AliasTable(prefixes=folds)
+        # folded group name -> the groups printed so (in print order): a district's 区…专班 folds to
+        # the same string in every district, so a name is matched only with a group of its own place
+        self.groups: dict[str, dict[str, str]] = defaultdict(dict)
+        for g in census.groups:
+            self.groups[self.resolver.fold(g)][g] = self.resolver.place_printed(g)
+        self.memo: dict[str, str] = {}
+
+    def group_named(self, name: str, stem: str) -> str | None:
+        """The group a body name stands for: the last printed group of that folded name whose place
+        is the name's own (or either names none)."""
+        place = self.resolver.place_printed(name)
+        same = [g for g, where in self.groups.get(stem, {}).items()
+                if not place or not where or where.endswith(place) or place.endswith(where)]
+        return same[-1] if same else None
+
+    def body(self, name: str | None) -> str | None:
+        """A body's canonical name (once per spelling: the answer depends on the spelling only)."""
+        if not name:
+            return name
+        if name not in self.memo:
+            self.memo[name] = self._body_of(name)
+        return self.memo[name]
+
+    def _body_of(self, name: str) -> str:
+        folded = self.resolver.fold(name)
+        for suffix in ("", "办公室"):
+            stem = folded[: len(folded) - len(suffix)] if folded.endswith(suffix) else None
+            group = self.group_named(name, stem) if stem else None
+            if group:  # a group (or its office) acting as a body keeps the group's printed name
+                return group + suffix
+        canon = self.resolver.canonical(name)
+        self.table.add("body", canon, squash(name))
+        return canon
+
+    def resolve(self, facts: list[FactBase]) -> list[FactBase]:
+        """Canonical names on every fact, duplicates (same key after resolution) dropped."""
+        out: list[FactBase] = []
+        seen: set = set()
+        for f in facts:
+            changes = {name: self.body(getattr(f, name)) for name in BODY_FIELDS.get(type(f), ())
+                       if not getattr(f, "collective", False)}
+            if isinstance(f, MemberFact) and f.member_type == "body" and not f.collective:
+                changes["member"] = self.body(f.member)
+            if isinstance(f, DocumentFact) and f.place is None:
+                changes["place"] = read_place(f.issuer)  # before folding: 吕梁市离石区人民政府 names the place
+            if isinstance(f, PostFact | MemberFact):
+                if isinstance(f, PostFact):
+                    changes["person"] = squash(f.person)
+                elif f.member_type == "person":
+                    changes["member"] = squash(f.member)
+            new = f.model_copy(update=changes)
+            key = json.dumps(new.model_dump(exclude={"line", "page", "ocr", "note"}), ensure_ascii=False, sort_keys=True)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(new)
+        return out
 
 
 def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:
     """Canonical names on every fact, duplicates (same key after resolution) dropped."""
-    folds = detect_locality(facts)
-    resolver = Resolver(_body_mentions(facts), folds)
-    table = AliasTable(prefixes=folds)
-
-    # folded group name -> the groups printed so (in print order): a district's 区…专班 folds to the
-    # same string in every district, so a name is matched only with a group of its own place
-    groups: dict[str, dict[str, str]] = defaultdict(dict)
-    for f in facts:
-        if isinstance(f, MemberFact | OfficeFact):
-            for g in (f.group, getattr(f, "parent", None)):
-                if g:
-                    groups[resolver.fold(g)].pop(g, None)
-                    groups[resolver.fold(g)][g] = resolver.place_printed(g)
-
-    def group_named(name: str, stem: str) -> str | None:
-        """The group a body name stands for: the last printed group of that folded name whose place
-        is the name's own (or either names none)."""
-        place = resolver.place_printed(name)
-        same = [g for g, where in groups.get(stem, {}).items()
-                if not place or not where or where.endswith(place) or place.endswith(where)]
-        return same[-1] if same else None
-
-    memo: dict[str, str] = {}
-
-    def body(name: str | None) -> str | None:
-        """A body's canonical name (once per spelling: the answer depends on the spelling only)."""
-        if not name:
-            return name
-        if name not in memo:
-            memo[name] = body_of(name)
-        return memo[name]
-
-    def body_of(name: str) -> str:
-        folded = resolver.fold(name)
-        for suffix in ("", "办公室"):
-            stem = folded[: len(folded) - len(suffix)] if folded.endswith(suffix) else None
-            group = group_named(name, stem) if stem else None
-            if group:  # a group (or its office) acting as a body keeps the group's printed name
-                return group + suffix
-        canon = resolver.canonical(name)
-        table.add("body", canon, squash(name))
-        return canon
-
-    out: list[FactBase] = []
-    seen: set = set()
-    for f in facts:
-        changes = {name: body(getattr(f, name)) for name in BODY_FIELDS.get(type(f), ())
-                   if not getattr(f, "collective", False)}
-        if isinstance(f, MemberFact) and f.member_type == "body" and not f.collective:
-            changes["member"] = body(f.member)
-        if isinstance(f, DocumentFact) and f.place is None:
-            changes["place"] = read_place(f.issuer)  # before folding: 吕梁市离石区人民政府 names the place
-        if isinstance(f, PostFact | MemberFact):
-            if isinstance(f, PostFact):
-                changes["person"] = squash(f.person)
-            elif f.member_type == "person":
-                changes["member"] = squash(f.member)
-        new = f.model_copy(update=changes)
-        key = json.dumps(new.model_dump(exclude={"line", "page", "ocr", "note"}), ensure_ascii=False, sort_keys=True)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(new)
-    return out, table
+    resolution = Resolution(NameCensus.of(facts))
+    return resolution.resolve(facts), resolution.table

@@ -367,19 +367,22 @@ def composition_entries(doc: Document) -> list[Entry]:
     """A roster printed as running text with no `成立X` sentence (a 联席会议制度 notice): who holds
     each leading role (`召集人由…担任`), the member units (`成员单位包括…`) and the lead unit."""
     joined = doc.joined()
+    text = joined.text
     out: list[Entry] = []
-    for m in COMPOSED_ROLE.finditer(joined.text):
+    # each pattern is tried only where the words it needs are printed (a cheap look, same matches)
+    roles = any(w in text for w in ("召集人", "组长", "总指挥", "指挥长"))
+    for m in COMPOSED_ROLE.finditer(text) if roles and ("担任" in text or "兼任" in text) else ():
         out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
-    for m in COMPOSED_HOLDER.finditer(joined.text):
+    for m in COMPOSED_HOLDER.finditer(text) if roles or "主任" in text else ():
         out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
     for m in COMPOSED_UNITS.finditer(joined.text):
         units = list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True)
         if all(_names_a_unit(e.text) for e in units):  # not an addressee line running into the text
             out.extend(units)
-    for m in COMPOSED_UNITS_BEFORE.finditer(joined.text):
+    for m in COMPOSED_UNITS_BEFORE.finditer(text) if "为成员单位" in text else ():
         who = UNITS_TAIL.sub("", m.group("who"))  # `…事发地市委市政府等部门单位`
         out.extend(list_entries("成员单位", who, joined.line_at(m.start("who")), True))
-    for m in COMPOSED_LEAD.finditer(joined.text):
+    for m in COMPOSED_LEAD.finditer(text) if "为牵头单位" in text else ():
         if _names_a_unit(m.group("who")):  # not `排名第一为牵头单位` (the first of each list leads)
             out.append(Entry("牵头单位", m.group("who"), joined.line_at(m.start("who")), "body"))
     return out
@@ -410,12 +413,15 @@ def _holders(role: str, who: str, line: int) -> list[Entry]:
 SECTION_HEAD = r"^\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\s*(?P<g>\S(?:.*\S)?)\s*$"  # greedy to the last non-space: linear
 
 
+_SECTION_HEAD = re.compile(SECTION_HEAD)
+
+
 def group_sections(doc: Document) -> list[tuple[str, Document]]:
     """(group, its part of the document) when the document lists the rosters of several groups,
     each under a heading that is the group's name; [] otherwise."""
     heads = []
     for i, ln in enumerate(doc.lines):
-        m = re.match(SECTION_HEAD, ln.text)
+        m = _SECTION_HEAD.match(ln.text)
         if m and re.fullmatch(group_name_re(), squash(m.group("g"))):
             heads.append((i, squash(m.group("g"))))
     if len(heads) < 2:

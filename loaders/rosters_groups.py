@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import permutations
 
@@ -56,6 +57,40 @@ def trim_group(name: str) -> str:
     return LEAD_IN.sub("", name)
 
 
+def name_reach() -> int:
+    """The most characters a group name (group_name_re) can span."""
+    return 40 + max(map(len, group_kinds()))
+
+
+def finditer_near(pattern: re.Pattern[str], text: str, words: tuple[str, ...], reach: int) -> Iterator[re.Match[str]]:
+    """The matches of pattern.finditer(text), for a pattern that opens with a name and whose every
+    match holds one of `words` after its start and at most `reach` characters on: only the
+    starts within `reach` before an occurrence of a word are tried (a pattern opening with a name
+    is otherwise tried, up to the name's length, at every offset of the document). Same matches,
+    in the same order: a start too far before every occurrence cannot match."""
+    found = sorted({o for w in words for o in _occurrences(text, w)})
+    pos = 0
+    for o in found:
+        i = max(pos, o - reach)
+        while i <= o:
+            m = pattern.match(text, i)
+            if m:
+                yield m
+                i = max(m.end(), i + 1)
+                pos = i
+            else:
+                i += 1
+        pos = max(pos, o + 1)
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Every offset where `word` is found (overlapping ones too)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def _has(text: str, *words: str) -> bool:
     """Does the text hold any of these words? (A cheap test before a pattern tried at every offset.)"""
     return any(w in text for w in words)
@@ -97,7 +132,9 @@ def attachment_titles(doc: Document) -> list[tuple[str, int]]:
     by_number: _ByNumber | None = None
     for i, ln in enumerate(lines):
         m = ATTACHMENT_HEAD.match(ln.text)
-        head = squash(m.group("x")) if m else ""
+        if not m:
+            continue
+        head = squash(m.group("x"))
         if len(re.findall(f"[{HAN}]", head)) < 4:
             continue  # `附件1` above the attachment itself, not the list of attachments
         found = whole.fullmatch(head)
@@ -119,6 +156,14 @@ def attachment_titles(doc: Document) -> list[tuple[str, int]]:
     return out
 
 
+_NUMBERED_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(\S(?:.*\S)?)")
+
+
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def group_candidates(doc: Document) -> list[tuple[str, int]]:
     """Full group names the document prints: `成立X`, a heading that is a group name, `X组成人员`,
     the roster attachment's title."""
@@ -134,7 +179,7 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # A pattern that opens with a name is tried at every offset: it runs only when the words it
     # ends with are in the text (every ROSTER_SUFFIX holds 名单 or 组成).
-    for m in re.finditer(rf"(?P<g>{name}){ROSTER_SUFFIX}", joined.text) if _has(joined.text, "名单", "组成") else ():
+    for m in finditer_near(_compiled(rf"(?P<g>{name}){ROSTER_SUFFIX}"), joined.text, ("名单", "组成"), name_reach() + 2):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # `关于调整X的通知`, `决定对X成员进行调整`: a notice that re-staffs a standing group
     for m in re.finditer(rf"{ADJUSTING}(?P<g>{name})(?:的通知|的决定|组成人员|成员)", joined.text):
@@ -142,7 +187,7 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
     for m in re.finditer(rf"对(?P<g>{name})(?:组成人员|成员|人员)?(?:进行|作|予以)?(?:调整|充实)", joined.text):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # `省委防灾减灾救灾领导小组（以下简称领导小组）`: the full name a document defines its short form by
-    for m in re.finditer(rf"(?P<g>{name})[（(]以下简称", joined.text) if "以下简称" in joined.text else ():
+    for m in finditer_near(_compiled(rf"(?P<g>{name})[（(]以下简称"), joined.text, ("以下简称",), name_reach() + 1):
         # `决定成立X（以下简称…）`, `X工作规则（会签稿）为规范X（以下简称…）`
         g = re.split(rf"{FOUNDING}|{ADJUSTING}|[）)]|为(?:规范|了|进一步|加强|做好|贯彻|切实|确保)", m.group("g"))[-1]
         out.append((g, joined.line_at(m.end("g") - len(g))))
@@ -154,14 +199,16 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
                      squash(ln.text))
         if m:
             out.append((m.group("g"), ln.number))
-    for ln in lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
+    # every line's squashed text is a part of the squashed whole: one look there rules out them all
+    member_lines = lines if "成员单位" in squash(joined.text) else []
+    for ln in member_lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
         if not _has(squash(ln.text), "成员单位"):
             continue
         for m in re.finditer(rf"(?P<g>{name})各?成员单位", squash(ln.text)):
             g = re.split(rf"关于|明确|印发|附件[\d：:]*|{FOUNDING}|{ADJUSTING}", m.group("g"))[-1]
             out.append((g, ln.number))
     for i, ln in enumerate(lines):
-        m = re.match(r"^\s*[一二三四五六七八九十]+、\s*(\S(?:.*\S)?)", ln.text)  # linear: no lazy run before \s*$
+        m = _NUMBERED_HEADING.match(ln.text)  # linear: no lazy run before \s*$
         if not m:
             continue
         text = squash(m.group(1))
@@ -191,11 +238,13 @@ def _main_group(doc: Document) -> tuple[str, int] | None:
     cands = group_candidates(doc)
     if not cands:  # no 成立 sentence: the group that has an office (`X办公室设在…`), at a sentence or line start
         for ln in doc.lines:
-            m = re.match(rf"^\s*(?P<g>{group_name_re()})(?:下设)?办公室", ln.text)
+            m = re.match(rf"^\s*(?P<g>{group_name_re()})(?:下设)?办公室", ln.text) if "办公室" in ln.text else None
             if m:
                 cands.append((squash(m.group("g")), ln.number))
         joined = doc.joined()
-        m = re.search(rf"[。；，](?P<g>{group_name_re()})(?:下设)?办公室", joined.text)
+        # the first match of `[。；，]X(下设)?办公室`, tried only within a name's reach before 办公室
+        m = next(finditer_near(_compiled(rf"[。；，](?P<g>{group_name_re()})(?:下设)?办公室"), joined.text, ("办公室",),
+                               name_reach() + 3), None)
         if m:
             cands.append((m.group("g"), joined.line_at(m.start("g"))))
         cands = [(trim_group(g), n) for g, n in cands

@@ -188,14 +188,21 @@ def parse_person_rows(text: str) -> list[tuple[str, str]] | None:
     """`薛  军    区政府办主任陈绍瑞    区政府办副主任` -> [(薛军, 区政府办主任), (陈绍瑞, 区政府办副主任)].
 
     None unless the whole text is name/post pairs (a name is 2-4 Han characters, possibly spaced).
-    """
+    Remembered per text: the roster, duty and group readers ask about the same lines."""
+    rows = _person_rows(text)
+    return None if rows is None else list(rows)
+
+
+@lru_cache(maxsize=1 << 14)
+def _person_rows(text: str) -> tuple[tuple[str, str], ...] | None:
     # other printings of the same row: 张三（县委副书记、县长）, 张三，县委副书记、县长, 张三同志 …
     text = re.sub(rf"([{HAN}]{{2,4}}?)同志(?=\s)", r"\1", text)
     text = re.sub(rf"(?<![{HAN}])([{HAN}]{{2,4}}?)(?:同志)?\s*(?:[（(]([^）)]+)[）)]|[，,]\s*)", _bracketed_post, text)
     text = re.sub(r"(?<!\s)\s+[、，,；;]", "  ", text)  # `张三（…）、李四（…）`: the mark between two rows (a run of
     # spaces is tried from its start only: linear time)
     toks = text.split()
-    return _name_first(toks) or _post_first(toks)
+    rows = _name_first(toks) or _post_first(toks)
+    return None if rows is None else tuple(rows)
 
 
 # Where a post string opens right after a name printed with no separator (`王二小省人社厅副厅长`):

@@ -104,9 +104,11 @@ def extract(doc: Document) -> list[FactBase]:
         if WORKING_GROUP.match(node.title) or id(node) in groups:
             continue
         found = statements(piece)
-        lines_of = [ln for _, ln in piece.chars]
         if prefix and piece.kind == "frag":
             found.append((-len(prefix), prefix + piece.text[:piece.frag_end]))
+        if not found:
+            continue
+        lines_of = [ln for _, ln in piece.chars]
         for off, stmt in found:
             for k, (b_off, body, role) in enumerate(parse_assignment(stmt)):
                 if first_leads and k == 0 and role == "responsible" and not is_collective(body):

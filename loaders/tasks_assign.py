@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 from operator import add
 
@@ -71,27 +71,47 @@ def _bigram_set(text: str) -> frozenset[str]:
 
 
 class _Weights(dict):
-    """bigram -> IDF weight, each computed on first use."""
+    """bigram -> IDF weight. On the first look every counted bigram's weight is filled in at once
+    (one logarithm per document frequency, the filling at C speed: a look-up per bigram through
+    __missing__ was most of a score); a bigram never counted is computed when asked."""
 
-    def __init__(self, n: int, df: Counter):
+    def __init__(self, lex: _Lexicon):
         super().__init__()
-        self.n, self.df = n, df
+        self.lex, self.filled = lex, False
 
     def __missing__(self, g: str) -> float:
-        w = self[g] = math.log((self.n + 1) / (self.df.get(g, 0) + 1))
+        n, df = self.lex.n, self.lex.df
+        if not self.filled:
+            self.filled = True
+            logs = [math.log((n + 1) / (c + 1)) for c in range(max(df.values(), default=0) + 1)]
+            self.update(zip(df.keys(), map(logs.__getitem__, df.values())))
+            if g in self:
+                return self[g]
+        w = self[g] = math.log((n + 1) / (df.get(g, 0) + 1))
         return w
 
 
 class _Lexicon:
-    """IDF-weighted shared vocabulary: which task does a stray block of text talk about?"""
+    """IDF-weighted shared vocabulary: which task does a stray block of text talk about?
+
+    The counts are made on first use: most documents (no plan, or a plan with nothing to repair)
+    never ask, and counting every bigram of every piece was a third of a task list's reading."""
 
     def __init__(self, texts: list[str]):
         self.n = max(len(texts), 1)
-        # counted in one pass each over all the texts' bigrams (C speed), not text by text
-        self.df: Counter = Counter(chain.from_iterable(map(_bigram_set, texts)))
-        self.tf: Counter = Counter(chain.from_iterable(map(_bigrams, texts)))
-        self._weight = _Weights(self.n, self.df)
+        self._texts = texts
+        self._weight = _Weights(self)
         self._totals: dict[int, tuple[set[str], float]] = {}
+
+    @cached_property
+    def df(self) -> Counter:
+        """In how many texts each bigram is found (one pass over all of them, at C speed)."""
+        return Counter(chain.from_iterable(map(_bigram_set, self._texts)))
+
+    @cached_property
+    def tf(self) -> Counter:
+        """How often each bigram is printed in all the texts."""
+        return Counter(chain.from_iterable(map(_bigrams, self._texts)))
 
     def joins(self, left: str, right: str) -> bool:
         """Does text cut off as `left` plausibly go on with `right` (`…的企`+`业、…` = 企业)?"""
@@ -318,18 +338,26 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
     for the tail of a nearby piece that talks about that item's matter much more than about its
     own; the seam is at the line where that contrast is strongest.
     """
+    unfinished = _unfinished(assigned, nodes)
+    if not unfinished:
+        return None  # nothing stops mid-sentence: no seam to look for (and no vocabulary to read)
     plain = [without_statements(p) for _, p, _ in assigned]
     grams = [_bigram_set(t) for t in plain]
     lex = _lexicon(tuple(plain))
     order = {ln.number: i for i, ln in enumerate(ln for _, p, _ in assigned for ln in p.lines)}
     held = _pieces_by_node(assigned)
     # per item: in how many of its pieces each bigram is found, so that `is it in the item's other
-    # pieces` is one look-up (a union of an item's pieces per candidate grew with the item: quadratic)
+    # pieces` is one look-up (a union of an item's pieces per candidate grew with the item: quadratic);
+    # counted for an item only when one of its seams passes the first test
     counts: dict[int, Counter] = {}
-    for i, (m, _, _) in enumerate(assigned):
-        counts.setdefault(id(m), Counter()).update(grams[i])
+
+    def own_counts(m: Node) -> Counter:
+        if id(m) not in counts:
+            counts[id(m)] = Counter(chain.from_iterable(grams[i] for i in held[id(m)]))
+        return counts[id(m)]
+
     best: tuple[float, Piece, int, Node] | None = None
-    for c, kc in _unfinished(assigned, nodes):
+    for c, kc in unfinished:
         end = order[assigned[kc][1].lines[-1].number]
         theirs = set().union(*(grams[i] for i in held[id(c)]))
         for k in range(kc + 1, len(assigned)):
@@ -338,12 +366,13 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
                 break
             if n is c or p.kind == "frag" or id(p) in forced or n.path[:len(c.path)] == c.path:
                 continue
-            own, mine = counts[id(n)], grams[k]
+            mine = grams[k]
             for j, seam in _seams(p, cache):
                 rest = seam.rest
                 theirs_share = lex.score_sets(rest, theirs)
                 if theirs_share < HIDDEN_GAIN or (best is not None and theirs_share <= best[0]):
                     continue  # the gain is at most this share: no better break here
+                own = own_counts(n)
                 # the share of the rest's words found in its own item's other pieces or before the seam
                 left = seam.left()
                 kept = [g for g in rest if g in left or own.get(g, 0) > (g in mine)]
@@ -370,11 +399,14 @@ def _misplaced_labels(assigned: Assigned, nodes: dict[int, Node],
     that stopped mid-sentence and states no one (PDF column order printed the middle of that item
     after this one). The seam is a line start after a full stop, between the two label runs; of
     several, the one whose rest talks most about the cut-off item."""
+    unfinished = _unfinished(assigned, nodes)
+    if not unfinished:
+        return None
     plain = [without_statements(p) for _, p, _ in assigned]
     grams = [_bigram_set(t) for t in plain]
     lex = _lexicon(tuple(plain))
     held = _pieces_by_node(assigned)
-    for c, kc in _unfinished(assigned, nodes):
+    for c, kc in unfinished:
         if any(LABEL.search(s) or role_in_last_paren("（" + s + "）") for i in held[id(c)]
                for _, s in statements(assigned[i][1])):
             continue  # it states who does it

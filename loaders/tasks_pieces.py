@@ -13,7 +13,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
+from operator import add
 from pathlib import Path
 
 from govkg.loaders.tasks_statements import (ANY_LABEL, BODY_HINTS, CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC,
@@ -83,7 +84,13 @@ class Piece:
         return "complete" if not t or t[-1] in SENTENCE_END else "cut"
 
 
+_HEAD_FIRST = frozenset(CN_NUM + "（(")
+
+
 def heading(text: str) -> tuple[int, str, str] | None:
+    first = text[:1]
+    if not first or (first not in _HEAD_FIRST and not first.isdigit()):
+        return None  # every HEADINGS pattern opens with a numeral, a digit (\d: isdigit) or a parenthesis
     for level, pat in enumerate(HEADINGS):
         m = pat.match(text)
         if m and len(text) > m.end() and not text[m.end()].isdigit():
@@ -92,10 +99,11 @@ def heading(text: str) -> tuple[int, str, str] | None:
 
 
 @lru_cache(maxsize=1 << 14)
-def _line_chars(line: Line) -> tuple[tuple[str, int], ...]:
+def _line_chars(number: int, text: str) -> tuple[tuple[str, int], ...]:
     """The line's characters without spaces, each with its line number (remembered per line: a
-    piece cut at a hidden break is read afresh from lines already read)."""
-    return tuple((c, line.number) for c in line.text if not c.isspace())
+    piece cut at a hidden break is read afresh from lines already read; keyed by the line's number
+    and text, which hash and compare at C speed, unlike the Line dataclass)."""
+    return tuple((c, number) for c in text if not c.isspace())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -133,7 +141,7 @@ def _paren_breaks(texts: list[str], depth: int) -> bool:
     return True
 
 
-def _bare_title(head: tuple[int, str, str], after: str, seen: Counter) -> tuple[bool, int]:
+def _bare_title(head: tuple[int, str, str], after: str, seen: Pairs) -> tuple[bool, int]:
     """Is a heading a bare section title (`一、总体要求`), and over how many more lines does it run?
 
     A title may wrap onto a short bare next line (`四、…协调监督工` + `作体系`): both lines are the
@@ -166,13 +174,41 @@ def _continues_list(text: str) -> bool:
         and (len(items) > 1 or head != text)
 
 
-def in_line_pairs(texts: list[str]) -> Counter:
+class Pairs:
+    """How often each two characters follow each other within a line (`pairs["企业"]`).
+
+    A document asks about a handful of pairs (a wrapped bare title, a page start), so the first
+    few are counted one by one in the lines joined by a line break (a pair of two different
+    characters, neither a line break, is found there exactly as often as within the lines); after
+    PAIR_LOOKS of them, or for any other pair, every pair is counted once: linear either way."""
+
+    def __init__(self, texts: list[str]):
+        self._texts, self._counts, self._joined = texts, None, None
+        self._looked: dict[str, int] = {}
+
+    def __getitem__(self, pair: str) -> int:
+        if self._counts is None:
+            if pair in self._looked:
+                return self._looked[pair]
+            if len(self._looked) < PAIR_LOOKS and len(pair) == 2 and pair[0] != pair[1] and "\n" not in pair:
+                if self._joined is None:
+                    self._joined = "\n".join(self._texts)
+                n = self._looked[pair] = self._joined.count(pair)
+                return n
+            self._counts = Counter(chain.from_iterable(map(add, t, t[1:]) for t in self._texts))  # at C speed
+        return self._counts[pair]
+
+
+PAIR_LOOKS = 8
+
+
+def in_line_pairs(texts: list[str]) -> Pairs:
     """How often each two characters follow each other within a line: the document's own words.
     The same for the lines in any order, so unswap_columns and split_pieces can share one count."""
-    return Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
+    return Pairs(list(texts))
 
 
-def split_pieces(lines: list[Line], seen: Counter | None = None) -> list[Piece]:
+def split_pieces(lines: list[Line], seen: Pairs | None = None) -> list[Piece]:
     """Cut the document into pieces at headings, after closed responsibility parentheses, after
     bare section titles and where an open parenthesis cannot go on. `seen`: in_line_pairs of the
     lines, if already counted."""
@@ -207,8 +243,15 @@ def piece_of(lines: list[Line], kind: str = "text", title_only: bool = False) ->
     """A piece read afresh from its lines (one half of a piece cut in two at a hidden break)."""
     p = Piece(kind=kind, title_only=title_only)
     for ln in lines:
-        _append(p, ln, "".join(ln.text.split()))
+        _append(p, ln, _bare_text(ln.text))
     return p
+
+
+@lru_cache(maxsize=1 << 14)
+def _bare_text(text: str) -> str:
+    """A line's text without spaces (remembered: the hidden-break search reads the same lines
+    into a piece again at every line start)."""
+    return "".join(text.split())
 
 
 def _append(p: Piece, ln: Line, t: str) -> None:
@@ -216,7 +259,7 @@ def _append(p: Piece, ln: Line, t: str) -> None:
     it never opened, before any full stop, becomes a fragment."""
     start = len(p.chars)
     p.lines.append(ln)
-    p.chars.extend(_line_chars(ln))
+    p.chars.extend(_line_chars(ln.number, ln.text))
     p.parts.append(t)
     p.depth, below = depth_after(t, p.depth)
     if below >= 0 and p.kind == "text" and p.frag_end < 0 and "。" not in t[:below].rstrip("。"):
@@ -251,7 +294,8 @@ def _statements(piece: Piece) -> list[tuple[int, str]]:
             depth -= 1
             if depth == 0 and not ROLE_MARK.match(text[open_at:i + 1]) and not NAME_PAREN.match(text[open_at:i + 1]):
                 out.append((open_at + 1, text[open_at + 1:i]))
-    if depth == 0:  # label lines outside parentheses: 牵头单位：…  责任单位：…
+    if depth == 0 and (text.find("：", start) >= 0 or text.find(":", start) >= 0):  # label lines: 牵头单位：…
+        # (LABEL ends in a colon: without one there is no label run to find)
         bare = re.sub(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]",
                       lambda m: m.group() if ROLE_MARK.match(m.group()) or NAME_PAREN.match(m.group())
                       else "＃" * len(m.group()), text[start:])
@@ -410,7 +454,7 @@ def page_starts(lines: list[Line]) -> list[int]:
     return [k + 1 for k, g in enumerate(gaps) if g >= usual + 2]
 
 
-def unswap_columns(lines: list[Line], local: Counter | None = None) -> list[Line]:
+def unswap_columns(lines: list[Line], local: Pairs | None = None) -> list[Line]:
     """Put the columns of a page printed right column first back in reading order (B before A).
     `local`: in_line_pairs of the lines, if already counted."""
     texts = ["".join(ln.text.split()) for ln in lines]

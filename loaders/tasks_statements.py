@@ -9,6 +9,7 @@ Plans state who does a task in many wordings; each is read here as text, whateve
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from govkg.loaders.names import is_collective as _names_collective
 from govkg.ontology.vocabulary import body_suffixes_longest_first, responsibility_role
@@ -221,7 +222,14 @@ FIRST_LISTED_NOTE = re.compile(rf"[。；;，,]?(?:{FIRST_LISTED_LEADS.pattern})
 
 
 def parse_assignment(text: str) -> list[tuple[int, str, str]]:
-    """A responsibility statement -> [(offset, body, role)].
+    """A responsibility statement -> [(offset, body, role)] (see _parse_assignment); remembered,
+    since a plan's statements are read once to learn its bodies and again to make its facts."""
+    return list(_parse_assignment(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _parse_assignment(text: str) -> tuple[tuple[int, str, str], ...]:
+    """A responsibility statement -> ((offset, body, role), ...).
 
     `县生态环境分局牵头，县直各部门按职责分工负责`: each list takes the role phrase that closes
     it; `牵头单位：区发改局；责任单位：…` (or the labels with no separator between them, as label
@@ -236,7 +244,7 @@ def parse_assignment(text: str) -> list[tuple[int, str, str]]:
         role = _label_role(m.group(1))
         if role or m.group(1) in DIVISION_LABELS:
             found += _role_phrases(text[m.end():end], m.end(), role)
-    return [f for f in found if looks_like_body(f[1])]
+    return tuple(f for f in found if looks_like_body(f[1]))
 
 
 # Responsibility stated in the running text of a task that has no statement of its own: a chain

@@ -35,8 +35,11 @@ class Header:
     text_columns: int  # columns between 序号 and the first role column (the task's own text)
 
 
+_COLUMN_GAP = re.compile(r"[\s|｜]+")
+
+
 def _column_names(text: str) -> list[str]:
-    return [c for c in re.split(r"[\s|｜]+", text.strip()) if c]
+    return [c for c in _COLUMN_GAP.split(text.strip()) if c]
 
 
 def _is_column_name(name: str) -> bool:

@@ -33,6 +33,9 @@ FURNITURE = [
 ]
 
 _SPACES = re.compile(r"\s+")
+# Every FURNITURE pattern needs one of these (政府公报, 期, a dash, 页, 咨询, 扫, 文件): a line with
+# none of them is no furniture, and most lines are let through on this look alone.
+_FURNITURE_MARKS = re.compile(r"政府公报|期|[—－\-–·•]|页|咨询|扫|文件")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -136,6 +139,8 @@ def _looks_like_text(text: str) -> bool:
 def is_furniture(text: str) -> bool:
     """Whitespace runs are squeezed first: the patterns' adjacent `\\s*` then match at most one
     character each, so a long run of spaces cannot make them backtrack (linear time)."""
+    if not _FURNITURE_MARKS.search(text):
+        return False
     squeezed = _SPACES.sub(" ", text)
     return any(p.search(squeezed) for p in FURNITURE)
 

@@ -119,18 +119,26 @@ def test_an_add_in_place_leaves_the_version_readers_hold_unchanged(sample_only: 
     assert len(open_store(sample_only)) > before
 
 
-def test_an_add_whose_removal_ends_an_earlier_post_rewrites_the_store(sample_only: Path, tmp_path: Path):
-    """A later removal of a post held in an earlier document changes that post's standard quads
-    (no longer org:heldBy): the add is not in place, and still ends where a rebuild ends."""
-    removal = tmp_path / "removal.txt"
-    removal.write_text("离政任〔2024〕99号\n吕梁市离石区人民政府\n关于免去任凯旋同志职务的通知\n"
-                       "各乡镇人民政府，区直各有关单位：\n经研究决定：\n免去任凯旋同志的区医疗保险服务中心主任职务。\n"
-                       "吕梁市离石区人民政府\n2024年12月1日\n", encoding="utf-8")
-    result = run_cli("add", str(removal), "--store", str(sample_only))
+NOTICE = "离政任〔2024〕{n}号\n吕梁市离石区人民政府\n关于{who}同志职务的通知\n各乡镇人民政府，区直各有关单位：\n经研究决定：\n{line}\n吕梁市离石区人民政府\n2024年12月1日\n"
+CHANGING_NOTICES = {
+    # a later removal of a post held in an earlier document: that post's standard quads change
+    # (no longer org:heldBy)
+    "removal of an earlier post": NOTICE.format(n=99, who="免去任凯旋", line="免去任凯旋同志的区医疗保险服务中心主任职务。"),
+    # the sample's 区医疗保险服务中心 abbreviates this fuller name: earlier facts now name the body by it
+    "fuller name of an earlier body": NOTICE.format(n=98, who="张三", line="任命张三同志为区医疗保障局医疗保险服务中心主任。"),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGING_NOTICES))
+def test_an_add_that_changes_earlier_facts_rewrites_the_store_as_a_build_would(change: str, sample_only: Path,
+                                                                               tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text(CHANGING_NOTICES[change], encoding="utf-8")
+    result = run_cli("add", str(notice), "--store", str(sample_only))
     assert result.returncode == 0, result.stderr
-    assert "extended in place" not in result.stdout, "expected a removal of an earlier post to rewrite the store"
+    assert "extended in place" not in result.stdout, f"expected a {change} to rewrite the store"
     rebuilt = tmp_path / "rebuilt"
-    assert run_cli("build", str(SAMPLE), str(removal), "--store", str(rebuilt)).returncode == 0
+    assert run_cli("build", str(SAMPLE), str(notice), "--store", str(rebuilt)).returncode == 0
     assert quads_of(sample_only) == quads_of(rebuilt), "expected the add to end where a rebuild ends"
 
 
@@ -143,3 +151,24 @@ def test_an_added_gazettes_names_are_in_the_name_index(sample_only: Path, other_
     index = NameIndex.open(version / FILE)
     assert index.is_canonical("Group", "东城区防治动物重大疫病指挥部"), "the added district's group should be in the new version's index"
     assert index.is_canonical("Group", "离石区防治动物重大疫病指挥部"), "the sample's group should stay in it"
+
+
+def test_an_add_in_place_keeps_the_corpus_state_and_name_index_a_build_writes(sample_only: Path, tmp_path: Path):
+    """What the next add reads (the name census, places, earlier posts: corpus.json) and the name
+    index are grown, not rebuilt, by an add in place: they must equal a build's of the same documents."""
+    import json
+
+    from govkg.graph.store import open_version
+    from govkg.queries.name_index import FILE, NameIndex
+    gazette, built_store = FIXTURES / "rosters-county-anweihui.txt", tmp_path / "built"
+    result = run_cli("add", str(gazette), "--store", str(sample_only))
+    assert result.returncode == 0 and "extended in place" in result.stdout, result.stdout[:400] + result.stderr
+    assert run_cli("build", str(SAMPLE), str(gazette), "--store", str(built_store)).returncode == 0
+    (_, grown), (_, built) = open_version(sample_only), open_version(built_store)
+    state, expected = (json.loads((v / "corpus.json").read_text("utf-8")) for v in (grown, built))
+    assert state.pop("segments") == ["raw-facts.jsonl", "raw-facts-1.jsonl"], "expected the add's raw facts as a second segment"
+    expected.pop("segments")
+    for key in expected:
+        assert state[key] == expected[key], f"expected the grown state's {key} to equal a build's"
+    assert NameIndex.open(grown / FILE).rows() == NameIndex.open(built / FILE).rows(), \
+        "expected the grown name index to hold a build's rows, in a build's order"

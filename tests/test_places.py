@@ -268,3 +268,24 @@ def test_a_third_district_is_added_in_place_when_it_changes_no_one_earlier(two_d
     assert "extended in place" in result.stdout, f"expected the third district added in place: {result.stdout[:300]}"
     build(tmp_path / "all", [SAMPLE, two_districts.parent / "copy.txt", third])
     assert quads_of(store) == quads_of(tmp_path / "all"), "expected the add in place to equal a build of the three"
+
+
+@pytest.mark.parametrize("name", ["任凯旋", "区财政局"])
+def test_view_a_name_in_two_places_lists_the_candidates_and_writes_nothing(name: str, two_districts: Path,
+                                                                           tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    result = run_cli("view", name, "--store", str(two_districts), "--out", str(page))
+    assert result.returncode == 1 and LISHI in result.stderr and OTHER in result.stderr, \
+        f"expected exit 1 listing both districts, got {result.returncode}: {result.stderr}"
+    assert not page.exists(), "no picture of one of them"
+
+
+@pytest.mark.parametrize("name", ["任凯旋", "区财政局"])
+def test_view_with_place_draws_that_places_entity(name: str, two_districts: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    result = run_cli("view", name, "--place", f"{place_name(0)}区", "--store", str(two_districts), "--out", str(page))
+    assert result.returncode == 0, result.stderr
+    html = page.read_text("utf-8")
+    other_docs, lishi_docs = f"{place_name(0)[0]}政", "离政"
+    assert other_docs in html and lishi_docs not in html, \
+        f"expected only {OTHER}'s documents ({other_docs}…) in the picture, not {LISHI}'s ({lishi_docs}…)"
