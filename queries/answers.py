@@ -304,7 +304,13 @@ def _close_group(wanted: str, names: set[str]) -> str | None:
     """The one group whose name differs from what was typed by a place prefix and a character or
     two (县防汛抗汗指挥部, a typo, for 某某县防汛抗旱指挥部); None when not unique."""
     core = _group_core(wanted)
-    scored = sorted(((difflib.SequenceMatcher(None, core, _group_core(n)).ratio(), n) for n in names), reverse=True)
+    ratios: dict[str, float] = {}  # per place-free core: a group printed in 100 districts is compared once
+
+    def ratio(other: str) -> float:
+        if other not in ratios:
+            ratios[other] = difflib.SequenceMatcher(None, core, other).ratio()
+        return ratios[other]
+    scored = sorted(((ratio(_group_core(n)), n) for n in names), reverse=True)
     good = [n for ratio, n in scored if ratio >= CLOSE_GROUP]
     return good[0] if len(good) == 1 or (good and scored[0][0] > scored[1][0] + 0.05) else None
 
