@@ -109,7 +109,7 @@ def ask_times(store: Path, runs: int) -> dict[str, tuple[float, float, int]]:
         "members, one place": lambda: q.members(own_group),
         "who-leads --place": lambda: q.who_leads("区财政局", place=place),
         "person --place": lambda: q.person("任凯旋", place=place),
-        "members (a spelling of another form)": lambda: q.members("区防治动物重大疫情指挥部"),
+        "members, a misspelt group (疫情 for 疫病)": lambda: q.members("区防治动物重大疫情指挥部"),
         "responsible": lambda: q.responsible("26", doc),
         "tasks --place": lambda: q.tasks("区财政局", place=place),
         "duties --place": lambda: q.duties("区财政局", place=place),
