@@ -21,9 +21,9 @@ from typing import Callable
 from pyoxigraph import Quad, Store
 
 from govkg.errors import StoreError, UnknownNameError
-from govkg.graph.corpus_state import FILE as STATE, CorpusState, Post
+from govkg.graph.corpus_state import FILE as STATE, CorpusState
 from govkg.graph.rdf import ALT, PLACE, PREF, RDF_TYPE, facts_to_quads, iter_quads
-from govkg.graph.standards import ontology_quads, removed_posts, seat_of
+from govkg.graph.standards import ontology_quads, removed_posts, seat, seat_of
 from govkg.graph.store import MARKER, extend_store, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
 from govkg.loaders.places import Places, place_tail
@@ -134,11 +134,11 @@ def _extend(path: Path, state: CorpusState, new_raw: list[FactBase], change: Cha
     facts = resolution.resolve(new_raw)
     places = state.places.extended(facts)
     new_removals = {seat_of(f, places) for f in facts if isinstance(f, PostFact) and f.event == "remove"}
-    if new_removals & {_seat(post, places) for post in state.posts}:
+    if new_removals & {seat(places, *post[:4]) for post in state.posts}:
         return None  # an earlier seat is no longer held: its standard (org:heldBy) quads change
     if _places_shift(state, places, resolution.table.records()):
         return None  # an earlier person or alias is now of another place: its IRI or altLabels change
-    removed = {_seat(post, places) for post in state.posts if post[4] == "remove"} | new_removals
+    removed = {seat(places, *post[:4]) for post in state.posts if post[4] == "remove"} | new_removals
     quads = facts_to_quads(facts, resolution.table, removed=removed, places=places)
     grown = state.grown(new_raw, facts, census, resolution, places)
     segment = f"raw-facts-{len(state.segments)}.jsonl"
@@ -153,12 +153,6 @@ def _extend(path: Path, state: CorpusState, new_raw: list[FactBase], change: Cha
     change.kinds, change.triples, change.documents = grown.kinds, grown.triples, len(grown.docs)
     change.incremental = True
     return change
-
-
-def _seat(post: Post, places: Places) -> tuple[str, str, str, str, str]:
-    """seat_of for an earlier post as the state keeps it."""
-    doc, person, body, title, _ = post
-    return places.person(doc, person), person, places.body(doc, body), body, title
 
 
 def _places_shift(state: CorpusState, places: Places, aliases: list[dict]) -> bool:

@@ -21,7 +21,6 @@ same documents (tests/test_incremental.py compares the stores quad for quad).
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,10 +75,6 @@ class CorpusState:
                 out.people[(f.member, places.doc(f.doc))] = None
         return out
 
-    @property
-    def facts(self) -> int:
-        return sum(self.kinds.values())
-
     def is_named(self, text: str) -> bool:
         return len(text) > SHORT or text in self.named
 
@@ -102,6 +97,3 @@ class CorpusState:
                    set(data["named"]), set(data["printed"]), dict.fromkeys(data["docs"]), data["kinds"],
                    data["segments"], data["triples"])
 
-
-def kinds_of(facts: list[FactBase]) -> dict[str, int]:
-    return dict(Counter(f.kind for f in facts))

@@ -129,7 +129,12 @@ class OrgWriter:
 
 def seat_of(f: PostFact, places: Places) -> tuple[str, str, str, str, str]:
     """(person's place, person, body's place, body, title): who holds which seat, places included."""
-    return (places.person(f.doc, f.person), f.person, places.body(f.doc, f.body), f.body, f.title)
+    return seat(places, f.doc, f.person, f.body, f.title)
+
+
+def seat(places: Places, doc: str, person: str, body: str, title: str) -> tuple[str, str, str, str, str]:
+    """seat_of for a post named by its parts (a store's corpus state keeps posts as tuples)."""
+    return places.person(doc, person), person, places.body(doc, body), body, title
 
 
 def removed_posts(facts: Iterable[FactBase], places: Places) -> set[tuple[str, str, str, str, str]]:

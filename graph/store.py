@@ -113,10 +113,9 @@ BULK_CHUNK = 50_000  # quads per bulk load: RocksDB's bulk loader sorts a whole 
 def write_store(path: Path, quads: Iterable[Quad],
                 files: dict[str, VersionFile] | Callable[[int], dict[str, VersionFile]] | None = None) -> int:
     """Replace the store at `path` with exactly these quads, atomically; concurrent builds queue;
-    the number of quads stored. `files` (name -> text, bytes, or a function of the written store
-    giving them, for an index made from it; or a function of the number of quads giving those)
-    are written into the same version and switched in with the quads. The quads may be a stream: they are loaded in chunks, so memory is bounded by
-    a chunk, not by the corpus."""
+    the number of quads stored. `files` (name -> VersionFile; or a function of the number of quads
+    giving those) are written into the same version and switched in with the quads. The quads may
+    be a stream: they are loaded in chunks, so memory is bounded by a chunk, not by the corpus."""
     count = 0
 
     def fill(staging: Path, previous: Path | None) -> Store:
@@ -135,9 +134,9 @@ def write_store(path: Path, quads: Iterable[Quad],
 def extend_store(path: Path, base: Path, quads: list[Quad],
                  files: Callable[[int], dict[str, VersionFile]] | None = None) -> int:
     """A new version holding the live version's quads plus these, atomically; the number of quads
-    it did not hold already, which `files` is given to make the version's other files. The live version's table files are immutable (RocksDB never rewrites
-    an .sst), so the new version links them instead of copying: the cost is that of the new quads,
-    not of the store. `base` is the version the caller read (store_file(...).parent): if another
+    it did not hold already, which `files` is given to make the version's other files. The live
+    version's table files are immutable (RocksDB never rewrites an .sst), so the new version links
+    them instead of copying: the cost is that of the new quads, not of the store. `base` is the version the caller read (store_file(...).parent): if another
     build switched versions meanwhile, nothing is written and the error says to run again."""
     fresh = 0
 

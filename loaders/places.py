@@ -88,10 +88,10 @@ class Places:
         out.docs.update({f.doc: f.place or "" for f in facts if isinstance(f, DocumentFact)})
         for f in facts:
             if isinstance(f, PostFact):
-                key = (f.person, out.doc(f.doc))
-                other = out.seats.setdefault((f.person, out.body(f.doc, f.body), f.body, f.title), key)
+                key, where = (f.person, out.doc(f.doc)), out.body(f.doc, f.body)
+                other = out.seats.setdefault((f.person, where, f.body, f.title), key)
                 if other != key:
-                    out.evidence.append((other, key, out.body(f.doc, f.body)))
+                    out.evidence.append((other, key, where))
         out._merge_people()
         return out
 
