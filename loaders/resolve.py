@@ -94,8 +94,9 @@ def issuer_vote(issuer: str) -> tuple[str, str, str] | None:
 
 
 def folds_of(votes: dict[tuple[str, str, str], int]) -> list[tuple[str, str]]:
-    """Prefix folds from issuer votes (in the order first voted): the most frequent issuer comes
-    first, since its level is the one a prefixless name (住建局) takes."""
+    """Prefix folds from issuer votes (in the order first voted): 吕梁市离石区人民政府 ->
+    [(吕梁市离石区, 区), (离石区, 区), (吕梁市, 市)]. The most frequent issuer comes first, since its
+    level is the one a prefixless name (住建局) takes; gazettes of several places fold each place's prefix."""
     folds: list[tuple[str, str]] = []
     for (city, county, level), _ in Counter(votes).most_common():
         candidates = [(city + county, level)] if city else []
@@ -104,12 +105,6 @@ def folds_of(votes: dict[tuple[str, str, str], int]) -> list[tuple[str, str]]:
             candidates.append((city, city[-1]))  # the parent city's bodies: 吕梁市委 -> 市委
         folds.extend(c for c in candidates if c not in folds)
     return folds
-
-
-def detect_locality(facts: list[FactBase]) -> list[tuple[str, str]]:
-    """Prefix folds for the issuing localities, read from the issuers: 吕梁市离石区人民政府 ->
-    [(吕梁市离石区, 区), (离石区, 区), (吕梁市, 市)]. Gazettes of several places fold each place's prefix."""
-    return NameCensus.of(facts).folds()
 
 
 PROVINCIAL_HEADS = ("厅",)  # kinds of body only a province has (not 办公厅: every government has one)
