@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, as_completed
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,7 +177,7 @@ def extract_raw(paths: list[Path], jobs: int = 1, progress: Progress | None = No
     are read first and their documents shared out (_extract_all). Either way the facts come back
     in input order, the same as one process gives; bad input raises the first bad file's error."""
     run = Extraction()
-    with (ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else nullcontext()) as pool:
+    with (_pool(jobs) if jobs > 1 else nullcontext()) as pool:
         if pool is not None and len(paths) >= FILES_PER_JOB * jobs:
             for path in paths:
                 refuse_irregular(path)  # before any worker opens it (opening a FIFO blocks)
@@ -190,6 +190,12 @@ def extract_raw(paths: list[Path], jobs: int = 1, progress: Progress | None = No
         run.warnings.extend(warnings)
     run.layouts.clear()  # the page maps are on the facts now
     return run
+
+
+def _pool(jobs: int) -> Executor:
+    """The worker processes (imported here, when asked for: multiprocessing costs ~20 ms of every start-up)."""
+    from concurrent.futures import ProcessPoolExecutor
+    return ProcessPoolExecutor(max_workers=jobs)
 
 
 def sample_gazette() -> Path:
