@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from itertools import chain
 from operator import add
 
-from govkg.loaders.tasks_pieces import (
+from govkg.loaders.tasks.pieces import (
     Node,
     Piece,
     piece_of,
@@ -27,7 +27,7 @@ from govkg.loaders.tasks_pieces import (
     without_statements,
 )
 from govkg.loaders.text import Line
-from govkg.loaders.tasks_statements import (
+from govkg.loaders.tasks.statements import (
     CLOSE,
     LABEL,
     OPEN,
