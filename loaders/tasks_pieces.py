@@ -180,17 +180,19 @@ class Pairs:
     A document asks about a handful of pairs (a wrapped bare title, a page start), so the first
     few are counted one by one in the lines joined by a line break (a pair of two different
     characters, neither a line break, is found there exactly as often as within the lines); after
-    PAIR_LOOKS of them, or for any other pair, every pair is counted once: linear either way."""
+    `looks` (PAIR_LOOKS unless given) of them, or for any other pair, every pair is counted once:
+    linear either way."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], looks: int | None = None):
         self._texts, self._counts, self._joined = texts, None, None
         self._looked: dict[str, int] = {}
+        self._looks = PAIR_LOOKS if looks is None else looks
 
     def __getitem__(self, pair: str) -> int:
         if self._counts is None:
             if pair in self._looked:
                 return self._looked[pair]
-            if len(self._looked) < PAIR_LOOKS and len(pair) == 2 and pair[0] != pair[1] and "\n" not in pair:
+            if len(self._looked) < self._looks and len(pair) == 2 and pair[0] != pair[1] and "\n" not in pair:
                 if self._joined is None:
                     self._joined = "\n".join(self._texts)
                 n = self._looked[pair] = self._joined.count(pair)
