@@ -21,6 +21,7 @@ from govkg.loaders.tasks_pieces import (
     Node,
     Pairs,
     Piece,
+    SuffixProse,
     piece_of,
     statements,
     whole_name,
@@ -286,7 +287,7 @@ def _seams(p: Piece, cache: dict[tuple[int, int], _Seam | None]) -> list[tuple[i
     texts = p.parts  # each line's text without spaces
     first = _after_first_sentence(texts) if p.kind == "head" else 1
     out = []
-    plain_to = plain_from = None
+    plain_to = plain_from = suffix = None
     for j in range(max(first, 1), len(texts)):
         key = (id(p), j)
         if key not in cache:
@@ -294,7 +295,11 @@ def _seams(p: Piece, cache: dict[tuple[int, int], _Seam | None]) -> list[tuple[i
                 plain_to, plain_from = _plain_runs(texts)
             seam = None
             if not texts[j - 1].endswith(("、", "（", "(")):
-                rest = "".join(texts[j:]) if plain_from[j] else _prose(p.lines[j:], "text")
+                if plain_from[j]:
+                    rest = "".join(texts[j:])
+                else:
+                    suffix = suffix or SuffixProse(p)
+                    rest = suffix(j)
                 if rest is not None:
                     r = _bigram_set(rest)
                     if len(r) >= 4:
@@ -322,13 +327,6 @@ def _plain_runs(texts: list[str]) -> tuple[list[bool], list[bool]]:
         ok = ok and not m
         frm.append(ok)
     return to, frm[::-1]
-
-
-def _prose(lines: list[Line], kind: str) -> str | None:
-    """The prose of a piece read afresh from these lines; None for a fragment (it continues
-    a parenthesis opened elsewhere: no seam there)."""
-    piece = piece_of(lines, kind)
-    return None if piece.kind == "frag" else without_statements(piece)
 
 
 def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, Node],

@@ -283,8 +283,24 @@ def statements(piece: Piece) -> list[tuple[int, str]]:
 
 
 def _statements(piece: Piece) -> list[tuple[int, str]]:
-    text, out = piece.text, []
+    text = piece.text
     start = piece.frag_end + 1 if piece.kind == "frag" else 0
+    out, depth = _paren_statements(text, start)
+    if depth == 0 and (text.find("：", start) >= 0 or text.find(":", start) >= 0):  # label lines: 牵头单位：…
+        # (LABEL ends in a colon: without one there is no label run to find)
+        bare = _masked(text[start:])
+        for m in LABEL.finditer(bare):
+            if out and start + m.start() < out[-1][0] + len(out[-1][1]):
+                continue  # already inside the run of an earlier label
+            off, end = _label_run(piece, bare, start, m)
+            out.append((off, text[off:end]))
+    return _sentence_free(out)
+
+
+def _paren_statements(text: str, start: int) -> tuple[list[tuple[int, str]], int]:
+    """The closed top-level parentheses from `start` on that are not a role mark or part of a
+    name, as (offset, text inside); and the depth left open at the end."""
+    out: list[tuple[int, str]] = []
     depth, open_at = 0, -1
     for m in _PAREN.finditer(text, start):  # only the parentheses matter here: visited, not every char
         i, c = m.start(), m.group()
@@ -296,18 +312,27 @@ def _statements(piece: Piece) -> list[tuple[int, str]]:
             depth -= 1
             if depth == 0 and not ROLE_MARK.match(text[open_at:i + 1]) and not NAME_PAREN.match(text[open_at:i + 1]):
                 out.append((open_at + 1, text[open_at + 1:i]))
-    if depth == 0 and (text.find("：", start) >= 0 or text.find(":", start) >= 0):  # label lines: 牵头单位：…
-        # (LABEL ends in a colon: without one there is no label run to find)
-        bare = re.sub(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]",
-                      lambda m: m.group() if ROLE_MARK.match(m.group()) or NAME_PAREN.match(m.group())
-                      else "＃" * len(m.group()), text[start:])
-        for m in LABEL.finditer(bare):
-            if out and start + m.start() < out[-1][0] + len(out[-1][1]):
-                continue  # already inside the run of an earlier label
-            end = start + m.end() + re.search(r"[。＃]|$", bare[m.end():]).start()
-            end = _label_run_end(piece, start + m.end(), end)
-            out.append((start + m.start(), text[start + m.start():end]))
-    return [(o, s) for o, s in out if "。" not in s.rstrip("。")]
+    return out, depth
+
+
+def _masked(text: str) -> str:
+    """The text with every parenthesis (one level of nesting) masked by ＃, but for role marks and
+    the parentheses of names: where a label's run of bodies may go."""
+    return re.sub(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]",
+                  lambda m: m.group() if ROLE_MARK.match(m.group()) or NAME_PAREN.match(m.group())
+                  else "＃" * len(m.group()), text)
+
+
+def _label_run(piece: Piece, bare: str, start: int, m: re.Match) -> tuple[int, int]:
+    """(offset, end) in the piece's text of the run of a label matched at `m` in `bare` (the
+    masked text from `start` on): up to a full stop or mask, or where the list is complete."""
+    end = start + m.end() + re.search(r"[。＃]|$", bare[m.end():]).start()
+    return start + m.start(), _label_run_end(piece, start + m.end(), end)
+
+
+def _sentence_free(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A statement holds no full stop inside it (one at its end is the sentence's own)."""
+    return [(o, s) for o, s in found if "。" not in s.rstrip("。")]
 
 
 def whole_name(name: str) -> bool:
@@ -357,6 +382,91 @@ def _without_statements(piece: Piece) -> str:
         if o >= 0:
             text = text[:max(o - 1, 0)] + text[o + len(stmt) + 1:]
     return text
+
+
+class SuffixProse:
+    """The prose of a piece's lines from a line start on, as `piece_of(lines[j:])` reads it (None
+    where that is a fragment), for any j, without reading each rest afresh.
+
+    The hidden-break search asks this at every line start of a piece; reading each rest afresh
+    was quadratic in the piece's length. At a line start where the piece's own reading is in the
+    state a fresh reading starts in (no parenthesis open by _append's count nor by _statements'
+    scan, no label name running across it), the rest's parenthesis statements and label matches
+    are the piece's own from there on; a label's run is the same wherever the reading started
+    (it looks only ahead), so it is found once per label; only which labels a run hides is
+    replayed. Whether the rest is a fragment is decided by its first line that closes more than
+    it opens. Any other line start is read afresh."""
+
+    def __init__(self, piece: Piece):
+        self.piece = piece
+        texts = piece.parts
+        n = len(texts)
+        self.starts = [0]
+        for t in texts:
+            self.starts.append(self.starts[-1] + len(t))
+        # _append's parenthesis count before each line, and where a line first closes more than it opened
+        self.before, self.below, depth = [], [], 0
+        for t in texts:
+            self.before.append(depth)
+            depth, below = depth_after(t, depth)
+            self.below.append(below)
+        self.colon_from, self.stop_from, self.below_from = [False] * (n + 1), [n] * (n + 1), [n] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            t = texts[j]
+            self.colon_from[j] = self.colon_from[j + 1] or "：" in t or ":" in t
+            self.stop_from[j] = j if "。" in t else self.stop_from[j + 1]
+            self.below_from[j] = j if self.below[j] >= 0 else self.below_from[j + 1]
+        text = piece.text
+        self.parens, self.end_depth = _paren_statements(text, 0)
+        self.scan_depth = self._scan_depths()
+        self.bare = _masked(text) if self.colon_from[0] else ""
+        self.labels = list(LABEL.finditer(self.bare))
+        self.runs: dict[int, tuple[int, int]] = {}
+
+    def _scan_depths(self) -> list[int]:
+        """_statements' parenthesis depth at each line start (a close at depth 0 is passed over)."""
+        out, depth, marks = [], 0, _PAREN.finditer(self.piece.text)
+        mark = next(marks, None)
+        for start in self.starts[:-1]:
+            while mark is not None and mark.start() < start:
+                depth = depth + 1 if mark.group() in OPEN else max(depth - 1, 0)
+                mark = next(marks, None)
+            out.append(depth)
+        return out
+
+    def read_as_within(self, j: int) -> bool:
+        """Is the rest from line j read just as it is within the piece?"""
+        s = self.starts[j]
+        return (self.piece.kind != "frag" and self.before[j] == 0 and self.scan_depth[j] == 0
+                and not any(m.start() < s < m.end() for m in self.labels))
+
+    def statements(self, j: int) -> list[tuple[int, str]]:
+        """_statements of the rest from line j (offsets in the piece's text), for a j read as within."""
+        s, text = self.starts[j], self.piece.text
+        out = [(o, st) for o, st in self.parens if o > s]  # opened at or after s
+        if self.end_depth == 0 and self.colon_from[j]:
+            for k, m in enumerate(self.labels):
+                if m.start() < s or out and m.start() < out[-1][0] + len(out[-1][1]):
+                    continue
+                if k not in self.runs:
+                    self.runs[k] = _label_run(self.piece, self.bare, 0, m)
+                off, end = self.runs[k]
+                out.append((off, text[off:end]))
+        return _sentence_free(out)
+
+    def __call__(self, j: int) -> str | None:
+        if not self.read_as_within(j):
+            rest = piece_of(self.piece.lines[j:])
+            return None if rest.kind == "frag" else without_statements(rest)
+        m = self.below_from[j]
+        texts = self.piece.parts
+        if m < len(texts) and "。" not in texts[m][:self.below[m]].rstrip("。") and self.stop_from[j] >= m:
+            return None  # it starts by closing a parenthesis opened before it: a fragment
+        s = self.starts[j]
+        text = self.piece.text[s:]
+        for off, stmt in sorted(((o - s, st) for o, st in self.statements(j)), reverse=True):
+            text = text[:max(off - 1, 0)] + text[off + len(stmt) + 1:]
+        return text
 
 
 def number_value(number: str) -> int:
