@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 from operator import add
 from pathlib import Path
 
@@ -96,14 +96,6 @@ def heading(text: str) -> tuple[int, str, str] | None:
         if m and len(text) > m.end() and not text[m.end()].isdigit():
             return level, m.group(1), text[m.end():]
     return None
-
-
-@lru_cache(maxsize=1 << 14)
-def _line_chars(number: int, text: str) -> tuple[tuple[str, int], ...]:
-    """The line's characters without spaces, each with its line number (remembered per line: a
-    piece cut at a hidden break is read afresh from lines already read; keyed by the line's number
-    and text, which hash and compare at C speed, unlike the Line dataclass)."""
-    return tuple((c, number) for c in text if not c.isspace())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -261,7 +253,7 @@ def _append(p: Piece, ln: Line, t: str) -> None:
     it never opened, before any full stop, becomes a fragment."""
     start = len(p.chars)
     p.lines.append(ln)
-    p.chars.extend(_line_chars(ln.number, ln.text))
+    p.chars.extend(zip(t, repeat(ln.number)))  # `t` is the line without spaces: one char each, at C speed
     p.parts.append(t)
     p.depth, below = depth_after(t, p.depth)
     if below >= 0 and p.kind == "text" and p.frag_end < 0 and "。" not in t[:below].rstrip("。"):
