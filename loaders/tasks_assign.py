@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
 from govkg.loaders.tasks_pieces import (
     Node,
@@ -102,8 +102,26 @@ class _Lexicon:
 
     @cached_property
     def df(self) -> Counter:
-        """In how many texts each bigram is found (one pass over all of them, at C speed)."""
-        return Counter(chain.from_iterable(map(_bigram_set, self._texts)))
+        """In how many texts each bigram is found. A plan's lexicon is asked for again with a few
+        texts more or less (without the pieces before its first heading; after a piece is cut in
+        two), so a recent lexicon of nearly the same texts gives its counts, mended by the texts
+        in one and not in the other: the same integers as counting afresh, which is one pass over
+        every bigram of every text (at C speed, but the largest part of a lexicon's cost)."""
+        mine = Counter(self._texts)
+        for other in reversed(_COUNTED):
+            theirs = Counter(other._texts)
+            added, removed = mine - theirs, theirs - mine
+            if added.total() + removed.total() <= KIN_TEXTS:
+                df = Counter(other.df)
+                for text, k in added.items():
+                    df.update(chain.from_iterable(repeat(_bigram_set(text), k)))
+                for text, k in removed.items():
+                    df.subtract(chain.from_iterable(repeat(_bigram_set(text), k)))
+                break
+        else:
+            df = Counter(chain.from_iterable(map(_bigram_set, self._texts)))
+        _COUNTED.append(self)
+        return df
 
     @cached_property
     def pairs(self) -> Pairs:
@@ -151,6 +169,12 @@ class _Lexicon:
     def weight(self, g: str) -> float:
         """A bigram's IDF weight, computed once per lexicon."""
         return self._weight[g]
+
+
+# Lexicons whose counts were made last (see _Lexicon.df), and how many texts may differ for one
+# to lend its counts to another.
+_COUNTED: deque[_Lexicon] = deque(maxlen=4)
+KIN_TEXTS = 8
 
 
 @lru_cache(maxsize=8)
