@@ -99,6 +99,15 @@ def heading(text: str) -> tuple[int, str, str] | None:
 
 
 @lru_cache(maxsize=1 << 14)
+def _line_chars(number: int, bare: str) -> tuple[tuple[str, int], ...]:
+    """The characters of a line's text without spaces (`bare`), each with its line number
+    (remembered per line: a piece cut at a hidden break is read afresh from lines already read,
+    and the pairs are shared, not made again; keyed by the line's number and text, which hash and
+    compare at C speed, unlike the Line dataclass)."""
+    return tuple(zip(bare, repeat(number)))
+
+
+@lru_cache(maxsize=1 << 14)
 def depth_after(text: str, depth: int) -> tuple[int, int]:
     """Paren depth after `text`; also the offset where depth first went below zero (or -1)."""
     below = -1
@@ -253,7 +262,7 @@ def _append(p: Piece, ln: Line, t: str) -> None:
     it never opened, before any full stop, becomes a fragment."""
     start = len(p.chars)
     p.lines.append(ln)
-    p.chars.extend(zip(t, repeat(ln.number)))  # `t` is the line without spaces: one char each, at C speed
+    p.chars.extend(_line_chars(ln.number, t))
     p.parts.append(t)
     p.depth, below = depth_after(t, p.depth)
     if below >= 0 and p.kind == "text" and p.frag_end < 0 and "。" not in t[:below].rstrip("。"):
