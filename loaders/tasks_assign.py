@@ -107,8 +107,11 @@ class _Lexicon:
         two), so a recent lexicon of nearly the same texts gives its counts, mended by the texts
         in one and not in the other: the same integers as counting afresh, which is one pass over
         every bigram of every text (at C speed, but the largest part of a lexicon's cost)."""
-        mine = Counter(self._texts)
+        mine, distinct = None, set(self._texts)
         for other in reversed(_COUNTED):
+            if abs(len(other._texts) - len(self._texts)) > KIN_TEXTS or len(distinct ^ set(other._texts)) > KIN_TEXTS:
+                continue  # (at C speed) too many texts differ: counting afresh is cheaper than mending
+            mine = mine or Counter(self._texts)
             theirs = Counter(other._texts)
             added, removed = mine - theirs, theirs - mine
             if added.total() + removed.total() <= KIN_TEXTS:
