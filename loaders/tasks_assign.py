@@ -313,28 +313,38 @@ def _seams(p: Piece, cache: dict[tuple[int, int], _Seam | None]) -> list[tuple[i
     (the list goes on), not where the rest would start by closing a parenthesis."""
     texts = p.parts  # each line's text without spaces
     first = _after_first_sentence(texts) if p.kind == "head" else 1
-    out = []
-    plain_to = plain_from = suffix = None
-    for j in range(max(first, 1), len(texts)):
-        key = (id(p), j)
-        if key not in cache:
-            if plain_to is None:
-                plain_to, plain_from = _plain_runs(texts)
-            seam = None
-            if not texts[j - 1].endswith(("、", "（", "(")):
-                if plain_from[j]:
-                    rest = "".join(texts[j:])
+    starts = range(max(first, 1), len(texts))
+    if starts and (id(p), starts[0]) not in cache:
+        _read_seams(p, starts, cache)
+    return [(j, cache[(id(p), j)]) for j in starts if cache[(id(p), j)] is not None]
+
+
+def _read_seams(p: Piece, starts: range, cache: dict[tuple[int, int], _Seam | None]) -> None:
+    """Every seam of a piece, last first: a rest that is a line more of a later rest (most are:
+    the statements come at the end) has that rest's bigrams and those of its own first line and
+    the join, so each line's bigrams are read once, not once per rest after it."""
+    texts = p.parts
+    plain_to, plain_from = _plain_runs(texts)
+    suffix = None
+    later: tuple[str, frozenset[str]] = ("", frozenset())  # the last rest read, and its bigrams
+    for j in reversed(starts):
+        seam = None
+        if not texts[j - 1].endswith(("、", "（", "(")):
+            if plain_from[j]:
+                rest = "".join(texts[j:])
+            else:
+                suffix = suffix or SuffixProse(p)
+                rest = suffix(j)
+            if rest is not None:
+                tail, grams = later
+                if rest.endswith(tail):
+                    r = _bigram_set(rest[:len(rest) - len(tail) + 1]) | grams
                 else:
-                    suffix = suffix or SuffixProse(p)
-                    rest = suffix(j)
-                if rest is not None:
                     r = _bigram_set(rest)
-                    if len(r) >= 4:
-                        seam = _Seam(r, p, j, plain_to[j])
-            cache[key] = seam
-        if cache[key] is not None:
-            out.append((j, cache[key]))
-    return out
+                later = rest, r
+                if len(r) >= 4:
+                    seam = _Seam(r, p, j, plain_to[j])
+        cache[(id(p), j)] = seam
 
 
 # A line without parentheses or a colon holds no responsibility statement (a closed parenthesis
