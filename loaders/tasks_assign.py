@@ -306,45 +306,46 @@ class _Seam:
         return self._left
 
 
-def _seams(p: Piece, cache: dict[tuple[int, int], _Seam | None]) -> list[tuple[int, _Seam]]:
+def _seams(p: Piece, cache: dict[int, list[tuple[int, _Seam]]]) -> list[tuple[int, _Seam]]:
     """The line starts inside a piece where a hidden break may be: (line index, its two sides).
 
     Not inside a heading's first sentence, not after an enumeration comma or an open parenthesis
-    (the list goes on), not where the rest would start by closing a parenthesis."""
-    texts = p.parts  # each line's text without spaces
-    first = _after_first_sentence(texts) if p.kind == "head" else 1
-    starts = range(max(first, 1), len(texts))
-    if starts and (id(p), starts[0]) not in cache:
-        _read_seams(p, starts, cache)
-    return [(j, cache[(id(p), j)]) for j in starts if cache[(id(p), j)] is not None]
+    (the list goes on), not where the rest would start by closing a parenthesis. Read once per
+    piece (keyed by its id: the caller keeps every piece alive) and asked for per cut-off item."""
+    found = cache.get(id(p))
+    if found is None:
+        texts = p.parts  # each line's text without spaces
+        first = _after_first_sentence(texts) if p.kind == "head" else 1
+        found = cache[id(p)] = _read_seams(p, range(max(first, 1), len(texts)))
+    return found
 
 
-def _read_seams(p: Piece, starts: range, cache: dict[tuple[int, int], _Seam | None]) -> None:
-    """Every seam of a piece, last first: a rest that is a line more of a later rest (most are:
-    the statements come at the end) has that rest's bigrams and those of its own first line and
-    the join, so each line's bigrams are read once, not once per rest after it."""
+def _read_seams(p: Piece, starts: range) -> list[tuple[int, _Seam]]:
+    """The seams of a piece at these line starts, read last first: a rest that is a line more of
+    a later rest (most are: the statements come at the end) has that rest's bigrams and those of
+    its own first line and the join, so each line's bigrams are read once, not once per rest
+    after it."""
     texts = p.parts
     plain_to, plain_from = _plain_runs(texts)
     suffix = None
     later: tuple[str, frozenset[str]] = ("", frozenset())  # the last rest read, and its bigrams
+    out = []
     for j in reversed(starts):
-        seam = None
-        if not texts[j - 1].endswith(("、", "（", "(")):
-            if plain_from[j]:
-                rest = "".join(texts[j:])
-            else:
-                suffix = suffix or SuffixProse(p)
-                rest = suffix(j)
-            if rest is not None:
-                tail, grams = later
-                if rest.endswith(tail):
-                    r = _bigram_set(rest[:len(rest) - len(tail) + 1]) | grams
-                else:
-                    r = _bigram_set(rest)
-                later = rest, r
-                if len(r) >= 4:
-                    seam = _Seam(r, p, j, plain_to[j])
-        cache[(id(p), j)] = seam
+        if texts[j - 1].endswith(("、", "（", "(")):
+            continue
+        if plain_from[j]:
+            rest = "".join(texts[j:])
+        else:
+            suffix = suffix or SuffixProse(p)
+            rest = suffix(j)
+        if rest is None:
+            continue
+        tail, grams = later
+        r = _bigram_set(rest[:len(rest) - len(tail) + 1]) | grams if rest.endswith(tail) else _bigram_set(rest)
+        later = rest, r
+        if len(r) >= 4:
+            out.append((j, _Seam(r, p, j, plain_to[j])))
+    return out[::-1]
 
 
 # A line without parentheses or a colon holds no responsibility statement (a closed parenthesis
@@ -367,7 +368,7 @@ def _plain_runs(texts: list[str]) -> tuple[list[bool], list[bool]]:
 
 
 def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, Node],
-                  cache: dict[tuple[int, int], _Seam | None]) -> tuple[Piece, int, Node] | None:
+                  cache: dict[int, list[tuple[int, _Seam]]]) -> tuple[Piece, int, Node] | None:
     """A piece that runs on, with no visible break, into the rest of another item's text.
 
     PDF column order can put the last block of one item straight before a block that finishes an
@@ -484,7 +485,7 @@ def _after_first_sentence(texts: list[str]) -> int:
 def assign_repaired(pieces: list[Piece], nodes: dict[int, Node], known: set[str]) -> Assigned:
     """Assign pieces, then cut pieces at hidden breaks (one at a time) and assign again."""
     forced: dict[int, Node] = {}
-    cache: dict[tuple[int, int], _Seam | None] = {}  # keyed by id(piece): every piece is kept alive below
+    cache: dict[int, list[tuple[int, _Seam]]] = {}  # keyed by id(piece): every piece is kept alive below
     retired: list[Piece] = []  # pieces cut in two: held so that no new piece reuses their id
     assigned = _assign(pieces, nodes, known, forced)
     for _ in range(MAX_REPAIRS):
