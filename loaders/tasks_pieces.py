@@ -62,19 +62,29 @@ class Piece:
     title_only: bool = False
     depth: int = 0
     frag_end: int = -1  # offset in `chars` of the `）` closing a parenthesis opened elsewhere
-    chars: list[tuple[str, int]] = field(default_factory=list)  # (char, source line), no spaces
     parts: list[str] = field(default_factory=list, repr=False)  # each line's text without spaces
+    size: int = 0  # characters in `parts`: the length of `text` and `chars`
 
     @property
     def text(self) -> str:
-        # Read many times per piece by the assignment passes; `chars` only ever grows (_append),
-        # so its length says whether the joined text is still current. Joined from the lines'
+        # Read many times per piece by the assignment passes; `parts` only ever grows (_append),
+        # so the size says whether the joined text is still current. Joined from the lines'
         # texts (one string each), not char by char.
         cached = self.__dict__.get("_text")
-        if cached is None or cached[0] != len(self.chars):
-            cached = (len(self.chars), "".join(self.parts))
+        if cached is None or cached[0] != self.size:
+            cached = (self.size, "".join(self.parts))
             self.__dict__["_text"] = cached
         return cached[1]
+
+    @property
+    def chars(self) -> list[tuple[str, int]]:
+        """(char, source line) of each character of the text. Made when first asked for: most
+        pieces (those without statements, the rests read in the hidden-break search) never are."""
+        cached = self.__dict__.get("_chars")
+        if cached is None or len(cached) != self.size:
+            cached = list(chain.from_iterable(map(_line_chars, (ln.number for ln in self.lines), self.parts)))
+            self.__dict__["_chars"] = cached
+        return cached
 
     def end_state(self) -> str:
         """complete | open (inside an unclosed parenthesis) | cut (stopped mid-sentence)."""
@@ -109,15 +119,16 @@ def _line_chars(number: int, bare: str) -> tuple[tuple[str, int], ...]:
 
 @lru_cache(maxsize=1 << 14)
 def depth_after(text: str, depth: int) -> tuple[int, int]:
-    """Paren depth after `text`; also the offset where depth first went below zero (or -1)."""
+    """Paren depth after `text`; also the offset where depth first went below zero (or -1).
+    Only the parentheses are visited (found at C speed; most lines have none)."""
     below = -1
-    for i, c in enumerate(text):
-        if c in OPEN:
+    for m in _PAREN.finditer(text):
+        if m.group() in OPEN:
             depth += 1
-        elif c in CLOSE:
+        else:
             depth -= 1
             if depth < 0 and below < 0:
-                below = i
+                below = m.start()
                 depth = 0
     return depth, below
 
@@ -260,10 +271,10 @@ def _bare_text(text: str) -> str:
 def _append(p: Piece, ln: Line, t: str) -> None:
     """Add a line (`t`: its text without spaces); a text piece that starts by closing a parenthesis
     it never opened, before any full stop, becomes a fragment."""
-    start = len(p.chars)
+    start = p.size
     p.lines.append(ln)
-    p.chars.extend(_line_chars(ln.number, t))
     p.parts.append(t)
+    p.size += len(t)
     p.depth, below = depth_after(t, p.depth)
     if below >= 0 and p.kind == "text" and p.frag_end < 0 and "。" not in t[:below].rstrip("。"):
         if start == 0 or "。" not in p.text[:start]:
@@ -275,7 +286,7 @@ def statements(piece: Piece) -> list[tuple[int, str]]:
 
     Remembered on the piece (keyed by what they depend on: its length, kind and fragment end),
     since the assignment passes ask for them again and again; callers get their own list."""
-    key = (len(piece.chars), piece.kind, piece.frag_end)
+    key = (piece.size, piece.kind, piece.frag_end)
     cached = piece.__dict__.get("_statements")
     if cached is None or cached[0] != key:
         cached = (key, _statements(piece))
@@ -349,8 +360,9 @@ def _label_run_end(piece: Piece, begin: int, end: int) -> int:
     with it. A label line printed before its item's text (`责任单位：县农业农村局、县林业局` then
     `引导农民以…`) runs on into prose with no full stop between them."""
     text = piece.text
-    for k in range(begin + 1, min(end, len(piece.chars))):
-        if piece.chars[k][1] == piece.chars[k - 1][1]:
+    chars = piece.chars
+    for k in range(begin + 1, min(end, len(chars))):
+        if chars[k][1] == chars[k - 1][1]:
             continue  # not a line start
         done = text[begin:k]
         last = re.split(r"[、，,；;]", done)[-1]
@@ -358,7 +370,7 @@ def _label_run_end(piece: Piece, begin: int, end: int) -> int:
             continue
         complete = whole_name(re.sub(r"[（(][^（()）]*[）)]$", "", last)) or bool(ROLE_TAIL.search(last))
         nxt = text[k:end]
-        line_end = next((q for q in range(k, end) if piece.chars[q][1] != piece.chars[k][1]), end)
+        line_end = next((q for q in range(k, end) if chars[q][1] != chars[k][1]), end)
         first = re.split(r"[、，,；;。（(：:]", text[k:line_end])[0]
         if complete and nxt[:1] not in "、，,；;）)" and not looks_like_body(first) and not ANY_LABEL.match(nxt):
             return k
@@ -367,7 +379,7 @@ def _label_run_end(piece: Piece, begin: int, end: int) -> int:
 
 def without_statements(piece: Piece) -> str:
     """The piece's prose: responsibility statements name the same bodies everywhere, so drop them."""
-    key = (len(piece.chars), piece.kind, piece.frag_end)
+    key = (piece.size, piece.kind, piece.frag_end)
     cached = piece.__dict__.get("_prose")
     if cached is None or cached[0] != key:
         cached = (key, _without_statements(piece))
