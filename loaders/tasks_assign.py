@@ -214,8 +214,16 @@ def _assign(pieces: list[Piece], nodes: dict[int, Node], known: set[str],
     forced = forced or {}
     for n in nodes.values():
         n.text, n.cut_at = "", 0
-    # each node's bigrams so far, grown with its text (its whole text was read again at every score)
-    grams: dict[int, frozenset[str]] = {id(n): frozenset() for n in nodes.values()}
+    # a node's bigrams when last scored, and its text's length then: grown by what was added since
+    # (its whole text was read again at every score)
+    grams: dict[int, tuple[int, frozenset[str]]] = {}
+
+    def node_grams(n: Node) -> frozenset[str]:
+        read, found = grams.get(id(n), (0, frozenset()))
+        if read < len(n.text):
+            found = found | _bigram_set(n.text[max(read - 1, 0):])
+            grams[id(n)] = len(n.text), found
+        return found
     plain = {id(p): without_statements(p) for p in pieces}
     lex = _lexicon(tuple(plain.values()))
     out: Assigned = []
@@ -242,7 +250,7 @@ def _assign(pieces: list[Piece], nodes: dict[int, Node], known: set[str],
             later = [plain[id(q)] for q in pieces[idx + 1:idx + 9] if q.kind == "text"]
             mark = _closes_mark(p.text)
             mine = _bigram_set(text)
-            scored = [(lex.score_sets(mine, grams[id(n)]) + (_cut_bonus(lex, n.text, text, later) if n in cut else 0.0)
+            scored = [(lex.score_sets(mine, node_grams(n)) + (_cut_bonus(lex, n.text, text, later) if n in cut else 0.0)
                        + (MARK_BONUS if mark and n in cut and _open_mark(n.text) == mark else 0.0), -i, n)
                       for i, n in enumerate(cands)]
             owner = max(scored, key=lambda s: (s[0], s[1]))[2]
@@ -256,7 +264,6 @@ def _assign(pieces: list[Piece], nodes: dict[int, Node], known: set[str],
             owner.cut_at = order[p.lines[-1].number]
         elif state == "open":
             opened.append((owner, p))
-        grams[id(owner)] = _bigram_set(owner.text[-1:] + plain[id(p)]) | grams[id(owner)]
         owner.text += plain[id(p)]
         prev = owner
         out.append((owner, p, prefix))
