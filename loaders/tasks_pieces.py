@@ -9,7 +9,7 @@ tasks_assign.py then gives each piece back to its task.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -434,7 +434,12 @@ class SuffixProse:
         self.scan_depth = self._scan_depths()
         self.bare = _masked(text) if self.colon_from[0] else ""
         self.labels = list(LABEL.finditer(self.bare))
-        self.runs: dict[int, tuple[int, int]] = {}
+        self.label_starts = [m.start() for m in self.labels]
+        self.runs: dict[int, tuple[int, str, bool]] = {}  # label -> (offset, its run, free of full stops)
+        # statements are in offset order: a rest's own are found by bisection, and whether each
+        # is free of full stops is decided once
+        self.paren_offsets = [o for o, _ in self.parens]
+        self.paren_free = [bool(_sentence_free([p])) for p in self.parens]
 
     def _scan_depths(self) -> list[int]:
         """_statements' parenthesis depth at each line start (a close at depth 0 is passed over)."""
@@ -450,22 +455,30 @@ class SuffixProse:
     def read_as_within(self, j: int) -> bool:
         """Is the rest from line j read just as it is within the piece?"""
         s = self.starts[j]
-        return (self.piece.kind != "frag" and self.before[j] == 0 and self.scan_depth[j] == 0
-                and not any(m.start() < s < m.end() for m in self.labels))
+        if self.piece.kind == "frag" or self.before[j] != 0 or self.scan_depth[j] != 0:
+            return False
+        k = bisect_left(self.label_starts, s) - 1  # labels do not overlap: only the last one before s may run across it
+        return k < 0 or self.labels[k].end() <= s
 
     def statements(self, j: int) -> list[tuple[int, str]]:
         """_statements of the rest from line j (offsets in the piece's text), for a j read as within."""
         s, text = self.starts[j], self.piece.text
-        out = [(o, st) for o, st in self.parens if o > s]  # opened at or after s
+        first = bisect_right(self.paren_offsets, s)  # opened at or after s
+        out = [p for p, free in zip(self.parens[first:], self.paren_free[first:]) if free]
+        last = self.parens[-1] if first < len(self.parens) else None  # the statement a label may fall inside
         if self.end_depth == 0 and self.colon_from[j]:
-            for k, m in enumerate(self.labels):
-                if m.start() < s or out and m.start() < out[-1][0] + len(out[-1][1]):
+            for k in range(bisect_left(self.label_starts, s), len(self.labels)):
+                m = self.labels[k]
+                if last and m.start() < last[0] + len(last[1]):
                     continue
                 if k not in self.runs:
-                    self.runs[k] = _label_run(self.piece, self.bare, 0, m)
-                off, end = self.runs[k]
-                out.append((off, text[off:end]))
-        return _sentence_free(out)
+                    off, end = _label_run(self.piece, self.bare, 0, m)
+                    self.runs[k] = off, text[off:end], bool(_sentence_free([(off, text[off:end])]))
+                off, run, free = self.runs[k]
+                last = off, run
+                if free:
+                    out.append(last)
+        return out
 
     def __call__(self, j: int) -> str | None:
         if not self.read_as_within(j):
