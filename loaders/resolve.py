@@ -356,12 +356,16 @@ class Resolution:
                 elif f.member_type == "person":
                     changes["member"] = squash(f.member)
             new = f.model_copy(update=changes)
-            key = json.dumps(new.model_dump(exclude={"line", "page", "ocr", "note"}), ensure_ascii=False, sort_keys=True)
+            key = _KEY.encode(new.model_dump(exclude={"line", "page", "ocr", "note"}))
             if key in seen:
                 continue
             seen.add(key)
             out.append(new)
         return out
+
+
+# A fact's identity for dropping duplicates: its fields as JSON (one encoder made once, not one per fact).
+_KEY = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:
