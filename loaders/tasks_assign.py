@@ -173,6 +173,31 @@ class _Lexicon:
         """A bigram's IDF weight, computed once per lexicon."""
         return self._weight[g]
 
+    def rest_total(self, rest: _Rest) -> float:
+        """total() of a rest's bigrams, from the later rest it grew from and the bigrams it added:
+        summing every rest of a piece whole was quadratic in the piece's length. (The same sum
+        associated otherwise: it may differ from a whole sum in the last bit, as a whole sum does
+        between runs, since a set's order follows the run's string hashes.)"""
+        grown: list[_Rest] = []
+        node: _Rest | None = rest
+        while node is not None and id(node.grams) not in self._totals:
+            grown.append(node)
+            node = node.base
+        for node in reversed(grown):
+            if node.base is None:
+                self.total(node.grams)
+            else:
+                below = self._totals[id(node.base.grams)][1]
+                self._totals[id(node.grams)] = (node.grams, below + sum(map(self._weight.__getitem__, node.added)))
+        return self._totals[id(rest.grams)][1]
+
+    def rest_share(self, rest: _Rest, b: set[str]) -> float:
+        """score_sets(rest's bigrams, b), its total grown (rest_total)."""
+        total = self.rest_total(rest)
+        if not total:
+            return 0.0
+        return sum(map(self._weight.__getitem__, rest.grams & b)) / total
+
 
 # Lexicons whose counts were made last (see _Lexicon.df), and how many texts may differ for one
 # to lend its counts to another.
@@ -300,14 +325,24 @@ def ends_with_label_list(p: Piece) -> bool:
     return whole_name(re.sub(r"[（(][^（()）]*[）)]$", "", last)) or bool(ROLE_TAIL.search(last))
 
 
+class _Rest:
+    """The bigrams of a piece's rest from a line start on, and how they grew from a later rest
+    (`base`, plus the bigrams `added` by the lines between): what rest_total sums."""
+
+    __slots__ = ("grams", "base", "added")
+
+    def __init__(self, grams: frozenset[str], base: _Rest | None, added: frozenset[str]):
+        self.grams, self.base, self.added = grams, base, added
+
+
 class _Seam:
     """The two sides of a line start inside a piece: the bigrams of the rest, and (read only when
     asked: most seams are ruled out by the rest alone) those of the lines before it."""
 
-    __slots__ = ("rest", "_left", "piece", "j", "plain")
+    __slots__ = ("rest", "grown", "_left", "piece", "j", "plain")
 
-    def __init__(self, rest: frozenset[str], piece: Piece, j: int, plain: bool):
-        self.rest, self._left, self.piece, self.j, self.plain = rest, None, piece, j, plain
+    def __init__(self, grown: _Rest, piece: Piece, j: int, plain: bool):
+        self.rest, self.grown, self._left, self.piece, self.j, self.plain = grown.grams, grown, None, piece, j, plain
 
     def left(self) -> frozenset[str]:
         if self._left is None:
@@ -339,7 +374,7 @@ def _read_seams(p: Piece, starts: range) -> list[tuple[int, _Seam]]:
     texts = p.parts
     plain_to, plain_from = _plain_runs(texts)
     suffix = None
-    later: tuple[str, frozenset[str]] = ("", frozenset())  # the last rest read, and its bigrams
+    later: tuple[str, _Rest | None] = ("", None)  # the last rest read, and its bigrams
     out = []
     for j in reversed(starts):
         if texts[j - 1].endswith(("、", "（", "(")):
@@ -351,11 +386,15 @@ def _read_seams(p: Piece, starts: range) -> list[tuple[int, _Seam]]:
             rest = suffix(j)
         if rest is None:
             continue
-        tail, grams = later
-        r = _bigram_set(rest[:len(rest) - len(tail) + 1]) | grams if rest.endswith(tail) else _bigram_set(rest)
-        later = rest, r
-        if len(r) >= 4:
-            out.append((j, _Seam(r, p, j, plain_to[j])))
+        tail, base = later
+        if base is not None and rest.endswith(tail):
+            head = _bigram_set(rest[:len(rest) - len(tail) + 1])
+            grown = _Rest(head | base.grams, base, head - base.grams)
+        else:
+            grown = _Rest(_bigram_set(rest), None, frozenset())
+        later = rest, grown
+        if len(grown.grams) >= 4:
+            out.append((j, _Seam(grown, p, j, plain_to[j])))
     return out[::-1]
 
 
@@ -419,7 +458,7 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
             mine = grams[k]
             for j, seam in _seams(p, cache):
                 rest = seam.rest
-                theirs_share = lex.score_sets(rest, theirs)
+                theirs_share = lex.rest_share(seam.grown, theirs)
                 if theirs_share < HIDDEN_GAIN or (best is not None and theirs_share <= best[0]):
                     continue  # the gain is at most this share: no better break here
                 own = own_counts(n)
