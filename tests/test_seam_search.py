@@ -112,3 +112,40 @@ def test_a_lexicon_of_nearly_the_same_texts_counts_as_counting_afresh() -> None:
     fresh_lex.__dict__["df"] = want
     for g in list(want)[:500] + [first_gone for first_gone in first.df if first_gone not in want][:20]:
         assert second.weight(g) == fresh_lex.weight(g), f"expected the weight of {g} as a fresh count gives it"
+
+
+def test_the_total_weights_of_every_rest_of_a_long_piece_grow_linearly() -> None:
+    """Every line start of one piece of n lines of the sample's prose: the weight look-ups made to
+    total all its rests grow with n (each rest summed whole grew with n squared), and each total
+    is the whole sum's up to rounding."""
+    import math
+    import re
+
+    from govkg.loaders.tasks_assign import _read_seams, _Weights
+
+    docs, _ = read_documents(SAMPLE)
+    # the sample's lines, parentheses and colons made commas (a piece of plain prose: no statements)
+    prose = [re.sub(r"[（()）：:]", "，", ln.text) for d in docs for ln in d.lines[1:] if len(ln.text.strip()) > 10]
+
+    class Counted(_Weights):
+        looked = 0
+
+        def __getitem__(self, g: str) -> float:
+            Counted.looked += 1
+            return super().__getitem__(g)
+
+    def lookups(n: int) -> int:
+        lines = [Line(k + 1, text) for k, text in enumerate(prose[:n])]
+        p = piece_of(lines)
+        seams = _read_seams(p, range(1, n))
+        lex = _Lexicon(p.parts)
+        lex._weight = Counted(lex)
+        whole = _Lexicon(p.parts)
+        Counted.looked = 0
+        for _, seam in seams:
+            got = lex.rest_total(seam.grown)
+            assert math.isclose(got, whole.total(seam.rest), rel_tol=1e-12), "expected the whole sum, up to rounding"
+        return Counted.looked
+    assert len(prose) >= 400, "the sample holds 400 lines of text"
+    small, large = lookups(100), lookups(400)
+    assert large <= 4.4 * small, f"expected look-ups to grow as the piece does: {small} at 100 lines, {large} at 400"
