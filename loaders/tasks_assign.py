@@ -509,7 +509,7 @@ def _misplaced_labels(assigned: Assigned, nodes: dict[int, Node],
                 continue
             lo, hi = runs[0][0] + len(runs[0][1]), runs[-1][0]
             starts = {}
-            for off, (_, line) in enumerate(p.chars):
+            for off, line in enumerate(p.char_lines):
                 starts.setdefault(line, off)
             seams = [j for j, ln in enumerate(p.lines) if j and ln.number in starts
                      and lo < starts[ln.number] <= hi and p.text[starts[ln.number] - 1] in "。！？"]

@@ -61,9 +61,9 @@ class Piece:
     node: Node | None = None
     title_only: bool = False
     depth: int = 0
-    frag_end: int = -1  # offset in `chars` of the `）` closing a parenthesis opened elsewhere
+    frag_end: int = -1  # offset in `text` of the `）` closing a parenthesis opened elsewhere
     parts: list[str] = field(default_factory=list, repr=False)  # each line's text without spaces
-    size: int = 0  # characters in `parts`: the length of `text` and `chars`
+    size: int = 0  # characters in `parts`: the length of `text` and `char_lines`
 
     @property
     def text(self) -> str:
@@ -77,13 +77,13 @@ class Piece:
         return cached[1]
 
     @property
-    def chars(self) -> list[tuple[str, int]]:
-        """(char, source line) of each character of the text. Made when first asked for: most
-        pieces (those without statements, the rests read in the hidden-break search) never are."""
-        cached = self.__dict__.get("_chars")
+    def char_lines(self) -> list[int]:
+        """The source line of each character of the text. Made when first asked for: most pieces
+        (those without statements, the rests read in the hidden-break search) never are."""
+        cached = self.__dict__.get("_char_lines")
         if cached is None or len(cached) != self.size:
-            cached = list(chain.from_iterable(map(_line_chars, (ln.number for ln in self.lines), self.parts)))
-            self.__dict__["_chars"] = cached
+            cached = list(chain.from_iterable(map(repeat, (ln.number for ln in self.lines), map(len, self.parts))))
+            self.__dict__["_char_lines"] = cached
         return cached
 
     def end_state(self) -> str:
@@ -106,15 +106,6 @@ def heading(text: str) -> tuple[int, str, str] | None:
         if m and len(text) > m.end() and not text[m.end()].isdigit():
             return level, m.group(1), text[m.end():]
     return None
-
-
-@lru_cache(maxsize=1 << 14)
-def _line_chars(number: int, bare: str) -> tuple[tuple[str, int], ...]:
-    """The characters of a line's text without spaces (`bare`), each with its line number
-    (remembered per line: a piece cut at a hidden break is read afresh from lines already read,
-    and the pairs are shared, not made again; keyed by the line's number and text, which hash and
-    compare at C speed, unlike the Line dataclass)."""
-    return tuple(zip(bare, repeat(number)))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -360,9 +351,9 @@ def _label_run_end(piece: Piece, begin: int, end: int) -> int:
     with it. A label line printed before its item's text (`责任单位：县农业农村局、县林业局` then
     `引导农民以…`) runs on into prose with no full stop between them."""
     text = piece.text
-    chars = piece.chars
-    for k in range(begin + 1, min(end, len(chars))):
-        if chars[k][1] == chars[k - 1][1]:
+    at = piece.char_lines
+    for k in range(begin + 1, min(end, len(at))):
+        if at[k] == at[k - 1]:
             continue  # not a line start
         done = text[begin:k]
         last = re.split(r"[、，,；;]", done)[-1]
@@ -370,7 +361,7 @@ def _label_run_end(piece: Piece, begin: int, end: int) -> int:
             continue
         complete = whole_name(re.sub(r"[（(][^（()）]*[）)]$", "", last)) or bool(ROLE_TAIL.search(last))
         nxt = text[k:end]
-        line_end = next((q for q in range(k, end) if chars[q][1] != chars[k][1]), end)
+        line_end = next((q for q in range(k, end) if at[q] != at[k]), end)
         first = re.split(r"[、，,；;。（(：:]", text[k:line_end])[0]
         if complete and nxt[:1] not in "、，,；;）)" and not looks_like_body(first) and not ANY_LABEL.match(nxt):
             return k
