@@ -27,7 +27,6 @@ from govkg.loaders.tasks_pieces import (
     whole_name,
     without_statements,
 )
-from govkg.loaders.text import Line
 from govkg.loaders.tasks_statements import (
     CLOSE,
     LABEL,

@@ -149,3 +149,24 @@ def test_the_total_weights_of_every_rest_of_a_long_piece_grow_linearly() -> None
     assert len(prose) >= 400, "the sample holds 400 lines of text"
     small, large = lookups(100), lookups(400)
     assert large <= 4.4 * small, f"expected look-ups to grow as the piece does: {small} at 100 lines, {large} at 400"
+
+
+def test_every_seam_of_the_sample_holds_the_bigrams_of_its_rest_read_afresh() -> None:
+    """Seams are read last first, a rest's bigrams grown from a later rest's: every seam of every
+    sample piece holds the bigrams of its rest read afresh, and its grown total weight is the
+    whole sum up to rounding."""
+    import math
+
+    from govkg.loaders.tasks_assign import _read_seams
+
+    pieces = sample_pieces()
+    lex = _Lexicon([without_statements(p) for p in pieces])
+    grown = 0
+    for p in pieces:
+        for j, seam in _read_seams(p, range(1, len(p.lines))):
+            want = _bigram_set(fresh(p.lines[j:]))
+            assert seam.rest == want, f"expected the bigrams of the rest of {p.text[:30]}… from line {j}"
+            grown += seam.grown.base is not None
+            whole = sum(map(lex.weight, seam.rest))
+            assert math.isclose(lex.rest_total(seam.grown), whole, rel_tol=1e-12), "expected the whole sum"
+    assert grown > 1000, f"expected most rests grown from a later one, got {grown}"
