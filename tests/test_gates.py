@@ -7,7 +7,7 @@ the facts the full reading gives."""
 from __future__ import annotations
 
 from govkg.loaders import metadata
-from govkg.loaders.rosters_groups import group_candidates
+from govkg.loaders.rosters.groups import group_candidates
 from govkg.loaders.text import Document, Line, clean_lines, is_furniture, split_documents
 from tests.conftest import FIXTURES, doc_of
 
@@ -63,7 +63,7 @@ def test_pairs_counted_one_by_one_equal_a_full_count() -> None:
     and a doubled character (`啊啊啊` holds `啊啊` twice) is counted in full."""
     from collections import Counter
 
-    from govkg.loaders.tasks_pieces import PAIR_LOOKS, Pairs
+    from govkg.loaders.tasks.pieces import PAIR_LOOKS, Pairs
 
     texts = ["加快推进工业企业改造", "企业技术改造升级", "啊啊啊", "造企"]
     full = Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
@@ -80,7 +80,7 @@ def test_name_patterns_tried_near_their_words_find_what_a_full_scan_finds() -> N
     import re
 
     from govkg.loaders.pipeline import sample_gazette
-    from govkg.loaders.rosters_groups import ROSTER_SUFFIX, finditer_near, group_name_re, name_reach
+    from govkg.loaders.rosters.groups import ROSTER_SUFFIX, finditer_near, group_name_re, name_reach
 
     roster = re.compile(rf"(?P<g>{group_name_re()}){ROSTER_SUFFIX}")
     short = re.compile(rf"(?P<g>{group_name_re()})[（(]以下简称")
@@ -128,7 +128,7 @@ def test_lexicon_joins_counts_pairs_as_a_full_word_bigram_count_does() -> None:
     from collections import Counter
     from itertools import chain
 
-    from govkg.loaders.tasks_assign import LEX_PAIR_LOOKS, _Lexicon, _words
+    from govkg.loaders.tasks.assign import LEX_PAIR_LOOKS, _Lexicon, _words
     from govkg.loaders.text import read_documents
     from tests.conftest import SAMPLE
 

@@ -1,6 +1,6 @@
 """The hidden-break search reads what a fresh reading would, only faster.
 
-A plan's pieces are cut at hidden breaks (tasks_assign._hidden_break): at every line start of a
+A plan's pieces are cut at hidden breaks (tasks/assign.py, _hidden_break): at every line start of a
 piece the rest is read as a piece of its own, and a lexicon of the plan's pieces is asked for
 again after each cut. Both are now read from what was read before; these tests hold them to a
 fresh reading, on the real plans of the sample gazette."""
@@ -11,8 +11,8 @@ import sys
 from collections import Counter
 from itertools import chain
 
-from govkg.loaders.tasks_assign import _bigram_set, _Lexicon
-from govkg.loaders.tasks_pieces import (SuffixProse, in_line_pairs, piece_of, split_pieces, unswap_columns,
+from govkg.loaders.tasks.assign import _bigram_set, _Lexicon
+from govkg.loaders.tasks.pieces import (SuffixProse, in_line_pairs, piece_of, split_pieces, unswap_columns,
                                         without_statements)
 from govkg.loaders.text import Line, read_documents
 from tests.conftest import SAMPLE
@@ -92,7 +92,7 @@ def test_the_search_over_every_line_start_of_a_long_piece_grows_linearly() -> No
 def test_a_lexicon_of_nearly_the_same_texts_counts_as_counting_afresh() -> None:
     """The repair rounds ask for a plan's lexicon with a piece left out or cut in two: its bigram
     counts, taken from the lexicon before, are the counts a fresh pass gives, and so its weights."""
-    from govkg.loaders.tasks_assign import _COUNTED
+    from govkg.loaders.tasks.assign import _COUNTED
 
     texts = [without_statements(p) for p in sample_pieces()[:120]]
     _COUNTED.clear()
@@ -121,7 +121,7 @@ def test_the_total_weights_of_every_rest_of_a_long_piece_grow_linearly() -> None
     import math
     import re
 
-    from govkg.loaders.tasks_assign import _read_seams, _Weights
+    from govkg.loaders.tasks.assign import _read_seams, _Weights
 
     docs, _ = read_documents(SAMPLE)
     # the sample's lines, parentheses and colons made commas (a piece of plain prose: no statements)
@@ -157,7 +157,7 @@ def test_every_seam_of_the_sample_holds_the_bigrams_of_its_rest_read_afresh() ->
     whole sum up to rounding."""
     import math
 
-    from govkg.loaders.tasks_assign import _read_seams
+    from govkg.loaders.tasks.assign import _read_seams
 
     pieces = sample_pieces()
     lex = _Lexicon([without_statements(p) for p in pieces])

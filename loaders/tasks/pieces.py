@@ -3,7 +3,7 @@
 PDF extraction prints the blocks of two-column pages out of order, so a task's text can stop
 mid-sentence and go on several blocks later. A piece ends at a heading, after a closed
 responsibility statement, after a bare section title, or where an open parenthesis cannot go on;
-tasks_assign.py then gives each piece back to its task.
+tasks/assign.py then gives each piece back to its task.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from itertools import chain, pairwise, repeat
 from operator import add
 from pathlib import Path
 
-from govkg.loaders.tasks_statements import (ANY_LABEL, BODY_HINTS, CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC,
+from govkg.loaders.tasks.statements import (ANY_LABEL, BODY_HINTS, CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC,
                                             looks_like_body, role_in_last_paren)
 from govkg.loaders.text import Line
 from govkg.ontology.vocabulary import body_suffixes_longest_first
@@ -561,15 +561,14 @@ def heading_paths(heads: list[tuple[int, str]]) -> list[tuple[str, ...]]:
 # from A's last, and the next page's first line goes on from A's last (`…补贴政` + `策，每年…`), not
 # from B's. Pages are told apart by the page furniture dropped between them (a gap in line numbers).
 # Government prose whose in-line bigrams tell a word broken across lines from a seam.
-LEXICON_SOURCE = Path(__file__).with_name("sample") / "lishi-gazette-2024-3.txt"
+LEXICON_SOURCE = Path(__file__).resolve().parent.parent / "sample" / "lishi-gazette-2024-3.txt"
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> Counter:
-    try:
-        text = LEXICON_SOURCE.read_text("utf-8")
-    except OSError:
-        return Counter()
+    """The bigrams of the shipped gazette. A missing file is a broken install: it fails (and the
+    tasks extractor's failure is reported), never silently reads with an empty lexicon."""
+    text = LEXICON_SOURCE.read_text("utf-8")
     return Counter(t[k:k + 2] for t in ("".join(ln.split()) for ln in text.splitlines()) for k in range(len(t) - 1))
 
 

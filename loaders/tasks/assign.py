@@ -17,7 +17,7 @@ from collections import Counter, deque
 from functools import cached_property, lru_cache
 from itertools import chain, repeat
 
-from govkg.loaders.tasks_pieces import (
+from govkg.loaders.tasks.pieces import (
     Node,
     Pairs,
     Piece,
@@ -27,7 +27,7 @@ from govkg.loaders.tasks_pieces import (
     whole_name,
     without_statements,
 )
-from govkg.loaders.tasks_statements import (
+from govkg.loaders.tasks.statements import (
     CLOSE,
     LABEL,
     OPEN,

@@ -1,4 +1,4 @@
-"""Roster rows: label lines, name/post pairs and lists of units or posts (used by loaders/rosters.py).
+"""Roster rows: label lines, name/post pairs and lists of units or posts (used by loaders/rosters/__init__.py).
 
 A roster row pairs a person with a post string. Gazettes print it in several ways, all read here:
 `吴  卿    区发改局局长` (name first, the PDF may space out the name), `县委副书记、县长  张  三`
