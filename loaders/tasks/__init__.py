@@ -108,7 +108,7 @@ def extract(doc: Document) -> list[FactBase]:
             found.append((-len(prefix), prefix + piece.text[:piece.frag_end]))
         if not found:
             continue
-        lines_of = [ln for _, ln in piece.chars]
+        lines_of = piece.char_lines
         for off, stmt in found:
             for k, (b_off, body, role) in enumerate(parse_assignment(stmt)):
                 if first_leads and k == 0 and role == "responsible" and not is_collective(body):
@@ -130,7 +130,7 @@ def _prefix_line(assigned: Assigned, node: Node, piece: Piece, at: int) -> int:
     """Line of a body named in the first half of a split parenthesis (before the fragment)."""
     for n, p, _ in assigned:
         if n is node and p is not piece and p.end_state() == "open":
-            lines_of = [ln for _, ln in p.chars]
+            lines_of = p.char_lines
             return lines_of[max(len(lines_of) + at, 0)] if lines_of else node.line
     return node.line
 
@@ -149,7 +149,7 @@ def _add_prose(number: str, assigned: Assigned, ids: dict[int, str], groups: set
         if task in stated or node.path in parents or id(node) in groups or WORKING_GROUP.match(node.title):
             continue
         start = piece.frag_end + 1 if piece.kind == "frag" else 0
-        lines_of = [ln for _, ln in piece.chars]
+        lines_of = piece.char_lines
         for off, body, role in prose_assignment(piece.text[start:]):
             facts.setdefault((task, body, role), TaskFact(
                 doc=number, line=lines_of[start + off], task=task, title=node.title, body=body, role=role,
