@@ -15,6 +15,7 @@ before the name (`市委书记孙大军调研`), or a clause that opens with a p
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,40 +79,87 @@ _ITEM_COMMA = re.compile(r"[，,]|(?<=职务)、")
 _DECIDES = re.compile(r"^决定(?:任命|聘任|免去|解聘)")
 
 
-def _units(doc: Document) -> list[tuple[str, list[int]]]:
-    """Lines regrouped into items: squashed text and the source line of every character.
+def _units(doc: Document) -> list[tuple[str, list[int], list[int]]]:
+    """Lines regrouped into items: squashed text, and the offset in it and source line of each
+    line it was joined from (line_of gives the line of a character).
 
     An item's lines are collected and joined once (not concatenated line by line: a long run of
     lines with no item end would cost quadratic time)."""
     parts: list[list[str]] = []  # each unit's lines, squashed
-    owners: list[list[int]] = []
+    starts: list[list[int]] = []  # each unit's lines' offsets in the unit
+    numbers: list[list[int]] = []  # each unit's lines' source numbers
     lengths: list[int] = []
     for ln in doc.lines[1:]:
         s = squash(ln.text)
         if not s:
             continue
+        opens_item, heading = _line_shape(s)
         last = parts[-1][-1] if parts else ""
         # a line may open like an item (`刘晓燕同志为…`) yet continue one cut after an enumeration
         # comma (`任命杜宏伟、` + `刘晓燕同志为…`): the two people share that item
-        opens = ITEM_START.match(s) and not last.endswith(("、", "，", ",")) if parts else True
-        if opens or _ENDS_CLAUSE.search(last) or _heading_unit(parts[-1], lengths[-1]) \
-                or HEADING_LINE.match(s):
+        opens = opens_item and not last.endswith(("、", "，", ",")) if parts else True
+        if opens or last.endswith(CLAUSE_ENDS) or _heading_unit(parts[-1], lengths[-1]) or heading:
             parts.append([s])
-            owners.append([ln.number] * len(s))
+            starts.append([0])
+            numbers.append([ln.number])
             lengths.append(len(s))
         else:
             parts[-1].append(s)
-            owners[-1].extend([ln.number] * len(s))
+            starts[-1].append(lengths[-1])
+            numbers[-1].append(ln.number)
             lengths[-1] += len(s)
-    return [("".join(p), o) for p, o in zip(parts, owners)]
+    return [("".join(p), o, n) for p, o, n in zip(parts, starts, numbers)]
+
+
+CLAUSE_ENDS = ("；", ";", "。", "：", ":")  # a unit's last line ending so ends the unit
+HEADING_OPENS = "（(一二三四五六七八九十"  # what HEADING_LINE and LONG_NUMERAL open with
+
+
+@lru_cache(maxsize=1 << 14)
+def _line_shape(s: str) -> tuple[bool, bool]:
+    """(opens an item, is a unit heading) of a squashed line: a pure look, remembered per line."""
+    return ITEM_START.match(s) is not None, HEADING_LINE.match(s) is not None
+
+
+def line_of(starts: list[int], numbers: list[int], offset: int) -> int:
+    """The source line of the character at `offset` of a unit."""
+    return numbers[bisect_right(starts, offset) - 1]
 
 
 def _heading_unit(lines: list[str], length: int) -> bool:
     """Is the unit so far a unit heading (`（一）区财政局`)? A heading is a numeral run and 2-30
     characters: a longer unit can be one only if it opens with a numeral run of many characters."""
+    if lines[0][0] not in HEADING_OPENS:
+        return False  # neither pattern can match
     if length > HEADING_MAX and not LONG_NUMERAL.match("".join(lines[:9])):
         return False
     return bool(HEADING_LINE.match("".join(lines)))
+
+
+_PIECE_END = re.compile(r"[；;。]|[:：]")
+_POST_NOTE = re.compile(r"职务[（(][^（）()]*[）)]$")
+
+
+def _pieces(text: str) -> list[tuple[int, str, str | None]]:
+    """A unit's pieces split at ；。 and colons: (start offset, text, the header word if it is a
+    `任命：`/`免去：` header). A pure function of the unit's text (remembered for short units)."""
+    out = []
+    start = 0
+    for m in _PIECE_END.finditer(text + "。"):
+        piece = text[start:m.start() + 1]
+        at, start = start, m.end()
+        header = HEADER.search(piece)
+        if header:
+            out.append((at, piece, header.group(1)))
+            continue
+        piece = _POST_NOTE.sub("职务", piece.rstrip("；;。：:"))  # 职务（另有任用）
+        if piece:
+            out.append((at, piece, None))
+    return out
+
+
+_short_pieces = lru_cache(maxsize=1 << 14)(_pieces)
+MEMO_UNIT = 256  # characters: a unit this short is split once however often printed
 
 
 def clauses(doc: Document) -> list[Clause]:
@@ -120,26 +168,20 @@ def clauses(doc: Document) -> list[Clause]:
     mode: str | None = None
     decided: str | None = None  # the mode a `决定：` opened, restored at each unit heading
     unit: str | None = None
-    for text, owners in _units(doc):
+    for text, starts, numbers in _units(doc):
         h = HEADING_LINE.match(text)
         if h:
             name = h.group("unit")
             unit = name if name.endswith(tuple(body_suffixes_longest_first())) else None
             mode = decided if unit else mode
             continue
-        start = 0
-        for m in re.finditer(r"[；;。]|[:：]", text + "。"):
-            piece = text[start:m.start() + 1]
-            line = owners[min(start, len(owners) - 1)]
-            start = m.end()
-            header = HEADER.search(piece)
+        last = len(text) - 1
+        for at, piece, header in (_short_pieces(text) if len(text) <= MEMO_UNIT else _pieces(text)):
             if header:
-                mode = "remove" if header.group(1) in ("免去", "解聘") else "appoint"
-                decided = mode if header.group(1) == "决定" else decided
+                mode = "remove" if header in ("免去", "解聘") else "appoint"
+                decided = mode if header == "决定" else decided
                 continue
-            piece = re.sub(r"职务[（(][^（）()]*[）)]$", "职务", piece.rstrip("；;。：:"))  # 职务（另有任用）
-            if piece:
-                out.append(Clause(piece, line, mode, unit))
+            out.append(Clause(piece, line_of(starts, numbers, min(at, last)), mode, unit))
     return out
 
 

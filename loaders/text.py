@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from govkg.errors import InputError
@@ -155,12 +156,25 @@ def clean_lines(text: str) -> list[Line]:
     """
     out = []
     for number, raw in enumerate(layout.simplified(text).splitlines(), 1):
-        stripped = raw.replace("\u3000", " ").rstrip()
-        if not stripped.strip() or is_furniture(stripped):
-            continue
-        stripped = layout.unmask(layout.fullwidth_punctuation(stripped))
-        out.extend(Line(number, piece) for piece in layout.unflatten(stripped))
+        pieces = _cleaned(raw) if len(raw) <= MEMO_LINE else _clean(raw)
+        out.extend(Line(number, piece) for piece in pieces)
     return out
+
+
+MEMO_LINE = 200  # characters: a line this short is cleaned once per text, however often printed
+
+
+def _clean(raw: str) -> tuple[str, ...]:
+    """One source line's printed pieces (none for a blank line or page furniture); a pure function
+    of the line, so lines printed again (blank lines, running headers, a gazette read twice) are
+    cleaned once (_cleaned)."""
+    stripped = raw.replace("\u3000", " ").rstrip()
+    if not stripped.strip() or is_furniture(stripped):
+        return ()
+    return tuple(layout.unflatten(layout.unmask(layout.fullwidth_punctuation(stripped))))
+
+
+_cleaned = lru_cache(maxsize=1 << 14)(_clean)  # bounded: ~16k short lines, a few MB at most
 
 
 def _cited_alone(lines: list[Line], i: int) -> bool:

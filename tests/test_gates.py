@@ -148,3 +148,62 @@ def test_lexicon_joins_counts_pairs_as_a_full_word_bigram_count_does() -> None:
         assert lex.joins("…" + left, right + "…") == want, f"expected joins({left!r}, {right!r}) = {want}"
     assert len(asked) > LEX_PAIR_LOOKS, "ask for more pairs than are counted one by one"
     assert any(printed[g] >= 2 for g in asked) and any(printed[g] == 1 for g in asked), "ask for both kinds of pair"
+
+
+# ---------------------------------------------------------------- gates and memos of the speed work (issue 10)
+
+SAMPLE_SUBGROUP = [  # sample gazette lines 1847-1855: a working group's heading, then its make-up
+    "2.卫生防疫组", "区卫健局牵头，由区农业农村局、", "区自然资源局、林业局、区住建局、区",
+    "环卫中心组成。负责组织疫区卫生防", "疫、消毒隔离、医疗救护、人畜共患病", "防治和餐厨废弃物等卫生防疫监管工", "作。",
+]
+
+
+def test_subgroup_make_up_holding_the_lead_word_is_read() -> None:
+    """A line's make-up is tried only where 牵头 is printed within its reach: here it is."""
+    from govkg.loaders.rosters.offices import read_subgroups
+    lines = [Line(1847 + 2 * k, t) for k, t in enumerate(SAMPLE_SUBGROUP)]
+    facts = read_subgroups(Document("离政办发〔2024〕19号", lines), "离石区防汛抗旱指挥部")
+    got = {(f.group, f.member, f.role) for f in facts}
+    assert ("卫生防疫组", "区卫健局", "牵头单位") in got, f"expected 区卫健局 to lead 卫生防疫组, got {sorted(got)}"
+    assert ("卫生防疫组", "区环卫中心", "成员单位") in got, f"expected 区环卫中心 as a member unit, got {sorted(got)}"
+
+
+def test_subgroup_make_up_without_the_lead_word_is_no_content() -> None:
+    from govkg.loaders.rosters.offices import _content
+    assert _content("由区农业农村局、区自然资源局组成。负责组织疫区卫生防疫") is None, \
+        "a make-up that names no lead unit (no 牵头) is none of the printed shapes"
+
+
+def test_unit_heading_heads_the_items_under_it() -> None:
+    """A unit is looked at as a heading only when it opens with a numeral or bracket: this one does."""
+    from govkg.loaders import appointments
+    lines = [Line(1, "晋市政发〔2024〕21号"), Line(3, "经市人民政府常务会议研究，决定："), Line(5, "一、市民政局"),
+             Line(7, "免去：赵红的市民政局副局长职务；"), Line(9, "任命：孙  阳为副局长（试用期一年）。")]  # a real notice's block
+    facts = appointments.extract(Document("晋市政发〔2024〕21号", lines))
+    got = {(f.person, f.body, f.title, f.event) for f in facts}
+    assert ("孙阳", "市民政局", "副局长", "appoint") in got, f"expected 孙阳 appointed under the unit heading, got {got}"
+
+
+def test_item_wrapped_over_two_lines_is_read_whole() -> None:
+    """A unit opening with no numeral or bracket is no heading: the next line continues it."""
+    from govkg.loaders import appointments
+    lines = [Line(1, "晋市政发〔2024〕21号"), Line(3, "经市人民政府常务会议研究，决定："),
+             Line(5, "王  刚任市园林绿化服务中心主任，免去其市民政局副局"), Line(6, "长职务；")]
+    got = {(f.person, f.body, f.title, f.event, f.line) for f in appointments.extract(Document("晋市政发〔2024〕21号", lines))}
+    assert ("王刚", "市民政局", "副局长", "remove", 5) in got, f"expected the removal read across the line break, got {got}"
+
+
+def test_unit_lines_keep_their_own_line_numbers() -> None:
+    """Each clause points at the source line its text starts on (offsets mapped per joined line)."""
+    from govkg.loaders import appointments
+    facts = appointments.extract(doc_of("appointments-city-unit-blocks.txt"))
+    got = {(f.person, f.event): f.line for f in facts}
+    assert got[("孙阳", "appoint")] == 13 and got[("王刚", "remove")] == 17, f"expected lines 13 and 17, got {got}"
+
+
+def test_a_line_printed_twice_is_cleaned_alike_and_keeps_each_number() -> None:
+    """Short lines are cleaned once per text (remembered): a repeat gets the same pieces, its own number."""
+    row = "组长:李文钢(区委副书记、区长)"  # half-width punctuation, made full-width
+    lines = clean_lines(f"{row}\n\n{row}\n")
+    assert [(ln.number, ln.text) for ln in lines] == [(1, "组长：李文钢（区委副书记、区长）"), (3, "组长：李文钢（区委副书记、区长）")], \
+        f"expected the row cleaned the same on lines 1 and 3, got {lines}"

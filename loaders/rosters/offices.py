@@ -116,6 +116,7 @@ LABELLED = re.compile(r"^(?:牵头单位|牵头部门)(?:为|是|[：:])(?P<lead
 NAMED_AS = re.compile(r"^(?:由)?(?P<lead>[^，。、：:]{2,30}?)(?:为|任|作为)牵头单位[，,；;](?P<members>[^。；;]*?)"
                       r"(?:等(?:单位|部门)?)?(?:为|作为)(?:成员单位|配合单位)[。，,；;]?(?P<duty>[^。]*)")
 CONTENT_FORMS = (LEAD_THEN_LABEL, LEAD, LABELLED, NAMED_AS)
+CONTENT_MARK = "牵头"  # in every CONTENT_FORMS match
 CONTENT_AFTER_DUTY = 200  # characters of a group's duty sentence before its make-up
 INLINE_HEAD = re.compile(rf"{NUMBERING}[{HAN}]{{2,10}}组[：:]")
 
@@ -126,9 +127,11 @@ def _bigrams(s: str) -> set[str]:
 
 def _assign(heads: list[tuple[str, int]], contents: list[tuple[str, int]]) -> dict[int, int]:
     """Pair headings with contents: most shared topic bigrams, then least distance (exact search)."""
+    head_grams = [_bigrams(name.removesuffix("组")) for name, _ in heads]  # once each, not per pairing tried
+    content_grams = [_bigrams(text) for text, _ in contents]
+
     def gain(h: int, c: int) -> int:
-        core = heads[h][0].removesuffix("组")
-        return 1000 * len(_bigrams(core) & _bigrams(contents[c][0])) - abs(heads[h][1] - contents[c][1])
+        return 1000 * len(head_grams[h] & content_grams[c]) - abs(heads[h][1] - contents[c][1])
 
     if len(contents) > 14:
         return {h: h for h in range(min(len(heads), len(contents)))}
@@ -151,7 +154,10 @@ def _assign(heads: list[tuple[str, int]], contents: list[tuple[str, int]]) -> di
 
 
 def _content(text: str) -> re.Match[str] | None:
-    """A sub-group's make-up in any of its printed shapes (named groups lead, members, duty)."""
+    """A sub-group's make-up in any of its printed shapes (named groups lead, members, duty).
+    Every shape prints 牵头 (…牵头, 牵头单位): text without it is none, and is not tried four times."""
+    if CONTENT_MARK not in text:
+        return None
     for pattern in CONTENT_FORMS:
         m = pattern.match(text)
         if m:
@@ -189,8 +195,9 @@ def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
     heads: list[tuple[str, int]] = []
     head_at: dict[int, int] = {}  # line index -> heading index
     inline: set[int] = set()  # headings that print text of their own after the colon
+    shapes = [SUBGROUP_HEAD.match(ln.text) for ln in lines]  # read once, asked twice
     for k, ln in enumerate(lines):
-        m = SUBGROUP_HEAD.match(ln.text)
+        m = shapes[k]
         if m and not m.group("name").endswith(("领导小组", "领导组")):
             head_at[k] = len(heads)
             if (m.group("rest") or "").strip():
@@ -206,7 +213,7 @@ def read_subgroups(doc: Document, parent: str) -> list[MemberFact]:
         starts.append(offset)
         offset += len(ln.text.strip())
     for k, ln in enumerate(lines):
-        sm = SUBGROUP_HEAD.match(ln.text)
+        sm = shapes[k]
         rest = (sm.group("rest") or "").strip() if sm else None
         text_start = starts[k] + (len(ln.text.strip()) - len(rest) if sm else 0)
         m = _content(joined.text[text_start: text_start + 400])
