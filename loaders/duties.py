@@ -133,21 +133,27 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
                             collective=True if is_collective(body) else None))
 
     strict = [i for i, ln in enumerate(lines) if _item(ln, lines[i + 1] if i + 1 < len(lines) else None)]
+    headed = [HEADING.match(ln.text) is not None for ln in lines]  # read once, asked by three passes
     for i, ln in enumerate(lines):
+        if "：" not in ln.text and ":" not in ln.text:
+            continue  # _item needs a colon, strict or not: nothing to read on this line
         after = lines[i + 1] if i + 1 < len(lines) else None
-        near = _in_run(strict, i) or (bool(HEADING.match(ln.text)) and _item_before(strict, i))
+        near = _in_run(strict, i) or (headed[i] and _item_before(strict, i))
         item = _item(ln, after, strict=not near)
         for body in item[0] if item else []:
             add(body, i, item[1], i + item[2])
-    for i, ln in enumerate(lines):  # `市委组织部、市委宣传部根据各自职责做好…` among the items, no colon
-        last = i + 1 >= len(lines) or bool(HEADING.match(lines[i + 1].text))
+    # `市委组织部、市委宣传部根据各自职责做好…` among the items, no colon: either way the line needs a
+    # strict item in the RUN_GAP lines above it, so only those lines are looked at
+    for i in sorted({k for j in strict for k in range(j + 1, min(j + RUN_GAP, len(lines) - 1) + 1)}):
+        ln = lines[i]
+        last = i + 1 >= len(lines) or headed[i + 1]
         if not (_in_run(strict, i) or (last and _item_before(strict, i))):
             continue
         starts = i == 0 or lines[i - 1].text.rstrip().endswith(("。", "；", ";", "：", ":"))
         found = _shared_item(ln) if starts else None  # not the wrapped rest of an item (`…，` + `指导乡镇做好…`)
         for body in found[0] if found else []:
             add(body, i, found[1])
-    numbered = [(i, _shared_item(ln)) for i, ln in enumerate(lines) if HEADING.match(ln.text)]
+    numbered = [(i, _shared_item(ln)) for i, ln in enumerate(lines) if headed[i]]
     # a heading's own words may run into its text (`7.3演练各级应急指挥机构…负责`): a unit here opens
     # with its level
     numbered = [(i, found) for i, found in numbered if found and all(LEVEL_OPENING.match(b) for b in found[0])]

@@ -207,3 +207,16 @@ def test_a_line_printed_twice_is_cleaned_alike_and_keeps_each_number() -> None:
     lines = clean_lines(f"{row}\n\n{row}\n")
     assert [(ln.number, ln.text) for ln in lines] == [(1, "组长：李文钢（区委副书记、区长）"), (3, "组长：李文钢（区委副书记、区长）")], \
         f"expected the row cleaned the same on lines 1 and 3, got {lines}"
+
+
+def test_units_sharing_a_duty_on_the_last_line_after_the_items_are_read() -> None:
+    """Items without a colon are looked for only in the lines just under a unit's item: the last
+    line of a list, right under one, still gives its units a duty."""
+    from govkg.loaders import duties
+    lines = [Line(1, "离政办发〔2024〕99号"), Line(1710, "（三）成员单位职责"),
+             Line(1718, "区人社局：负责做好参与突发动物疫情应急处置工作人员的工伤保险政策落实工作。"),  # sample line 1718
+             Line(1724, "区财政局：负责保障应急处置所需经费。"),
+             Line(1726, "区委宣传部、区融媒体中心根据各自职责做好相关工作。")]
+    got = {f.body: f.line for f in duties.extract(Document("离政办发〔2024〕99号", lines))}
+    assert got.get("区委宣传部") == 1726 and got.get("区融媒体中心") == 1726, \
+        f"expected both units of the closing line given a duty on line 1726, got {got}"

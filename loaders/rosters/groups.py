@@ -170,21 +170,25 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
     joined = doc.joined()
     name = group_name_re()
     out: list[tuple[str, int]] = []
-    for m in re.finditer(rf"{FOUNDING}(?P<g>{name})", joined.text):
+    text = joined.text
+    # each whole-text pattern below is tried only where a word it needs is printed (same matches)
+    founding = _has(text, "成立", "建立", "组建", "设立")
+    adjusting = _has(text, "调整", "充实")
+    for m in re.finditer(rf"{FOUNDING}(?P<g>{name})", text) if founding else ():
         before = joined.text[max(0, m.start() - 14): m.start()]
         if re.search(r"乡|镇|街道|村", before.split("，")[-1]):
             continue  # a township's own group (乡镇成立…指挥部), not this document's
         out.append((m.group("g"), joined.line_at(m.start("g"))))
-    for m in re.finditer(rf"成立(?:以|由)[^。]{{4,400}}?为(?:成员|组员|成员单位)的(?P<g>{name})", joined.text):
+    for m in re.finditer(rf"成立(?:以|由)[^。]{{4,400}}?为(?:成员|组员|成员单位)的(?P<g>{name})", text) if founding else ():
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # A pattern that opens with a name is tried at every offset: it runs only when the words it
     # ends with are in the text (every ROSTER_SUFFIX holds 名单 or 组成).
     for m in finditer_near(_compiled(rf"(?P<g>{name}){ROSTER_SUFFIX}"), joined.text, ("名单", "组成"), name_reach() + 2):
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # `关于调整X的通知`, `决定对X成员进行调整`: a notice that re-staffs a standing group
-    for m in re.finditer(rf"{ADJUSTING}(?P<g>{name})(?:的通知|的决定|组成人员|成员)", joined.text):
+    for m in re.finditer(rf"{ADJUSTING}(?P<g>{name})(?:的通知|的决定|组成人员|成员)", text) if adjusting else ():
         out.append((m.group("g"), joined.line_at(m.start("g"))))
-    for m in re.finditer(rf"对(?P<g>{name})(?:组成人员|成员|人员)?(?:进行|作|予以)?(?:调整|充实)", joined.text):
+    for m in re.finditer(rf"对(?P<g>{name})(?:组成人员|成员|人员)?(?:进行|作|予以)?(?:调整|充实)", text) if adjusting else ():
         out.append((m.group("g"), joined.line_at(m.start("g"))))
     # `省委防灾减灾救灾领导小组（以下简称领导小组）`: the full name a document defines its short form by
     for m in finditer_near(_compiled(rf"(?P<g>{name})[（(]以下简称"), joined.text, ("以下简称",), name_reach() + 1):
@@ -202,7 +206,7 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
     # every line's squashed text is a part of the squashed whole: one look there rules out them all
     member_lines = lines if "成员单位" in squash(joined.text) else []
     for ln in member_lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
-        if not _has(squash(ln.text), "成员单位"):
+        if "成员单位" not in squash(ln.text):
             continue
         for m in re.finditer(rf"(?P<g>{name})各?成员单位", squash(ln.text)):
             g = re.split(rf"关于|明确|印发|附件[\d：:]*|{FOUNDING}|{ADJUSTING}", m.group("g"))[-1]
