@@ -102,7 +102,21 @@ def split_post_string(text: str) -> list[Post]:
 
     A piece with no body of its own (`区长` after `区委副书记、`) takes the government of the
     title's level, or else the previous piece's body; `政府区长` gets its level from the title.
+    A post string is read once (remembered): rosters, appointments and their checks of who is a
+    leader ask about the same strings, and a Post is frozen, so the readings are safely shared.
     """
+    return list(_posts_of(text)) if len(text) <= POSTS_MEMO else _split_post_string(text)
+
+
+POSTS_MEMO = 256  # characters: longer texts are read each time, not kept
+
+
+@lru_cache(maxsize=1 << 13)
+def _posts_of(text: str) -> tuple[Post, ...]:
+    return tuple(_split_post_string(text))
+
+
+def _split_post_string(text: str) -> list[Post]:
     text = squash(text)
     qualifiers = [q for q in _QUALIFIER.findall(text)]
     text = _QUALIFIER.sub("", text)

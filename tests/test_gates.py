@@ -220,3 +220,13 @@ def test_units_sharing_a_duty_on_the_last_line_after_the_items_are_read() -> Non
     got = {f.body: f.line for f in duties.extract(Document("离政办发〔2024〕99号", lines))}
     assert got.get("区委宣传部") == 1726 and got.get("区融媒体中心") == 1726, \
         f"expected both units of the closing line given a duty on line 1726, got {got}"
+
+
+def test_a_post_string_read_twice_gives_the_same_posts_in_a_list_of_its_own() -> None:
+    """Post strings are read once and remembered: a caller changing its list changes no later reading."""
+    from govkg.loaders.names import Post, split_post_string
+    first = split_post_string("区委常委、区政府副区长")  # sample roster post
+    first.append(Post("某局", "局长"))
+    again = split_post_string("区委常委、区政府副区长")
+    assert [(p.body, p.title) for p in again] == [("区委", "常委"), ("区政府", "副区长")], \
+        f"expected the two posts of the string again, got {again}"

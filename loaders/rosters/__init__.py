@@ -119,7 +119,8 @@ def _rows_of(text: str) -> list[tuple[str, str]] | None:
 
 def mend_wrapped_rows(lines: list[Line]) -> list[Line]:
     """A row whose post wraps onto the next line (`钱  某    市生态环境局某某分` + an indented
-    `局局长`) is one row: the fragment is glued back when only together they read as person rows."""
+    `局局长`) is one row: the fragment is glued back when only together they read as person rows.
+    (Indented: four spaces or more, as _indent counts them.)"""
     out: list[Line] = []
     skip = False
     for k, ln in enumerate(lines):
@@ -127,7 +128,7 @@ def mend_wrapped_rows(lines: list[Line]) -> list[Line]:
             skip = False
             continue
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if nxt is not None and _indent(nxt) >= 4 and len(squash(nxt.text)) <= 12 and not _rows_of(ln.text) \
+        if nxt is not None and nxt.text.startswith("    ") and len(squash(nxt.text)) <= 12 and not _rows_of(ln.text) \
                 and not _rows_of(nxt.text) and not match_label(nxt.text) and not ends_with_title(ln.text):
             merged = ln.text.rstrip() + nxt.text.strip()
             if _rows_of(merged):
