@@ -354,11 +354,22 @@ def leaders_in_text(doc: Document) -> list[PostFact]:
     return facts
 
 
+_SECTION_HEADER = re.compile(r"(?:任命|聘任|免去|解聘|决定)[:：]")
+
+
+def may_hold_items(doc: Document) -> bool:
+    """Can any item be read? Only in a section (opened by a HEADER: `任命：`, `决定：` …) or by one of
+    OUTSIDE_SECTION_WORDS; every item's text is a part of the squashed document (its lines joined
+    in order), so a document holding neither has none, and its lines are not regrouped at all."""
+    text = squash(doc.joined().text)
+    return any(w in text for w in OUTSIDE_SECTION_WORDS) or _SECTION_HEADER.search(text) is not None
+
+
 def extract(doc: Document) -> list[FactBase]:
     """Post facts from appointment items and from leaders named in running text, deduplicated."""
     facts: list[PostFact] = []
     since = 0  # appointments not yet covered by a `以上同志试用期一年`
-    for c in clauses(doc):
+    for c in clauses(doc) if may_hold_items(doc) else ():
         if PROBATION_FOR_ALL.match(c.text):
             facts[since:] = [f.model_copy(update={"probation": True}) if f.event == "appoint" else f
                              for f in facts[since:]]

@@ -230,3 +230,24 @@ def test_a_post_string_read_twice_gives_the_same_posts_in_a_list_of_its_own() ->
     again = split_post_string("区委常委、区政府副区长")
     assert [(p.body, p.title) for p in again] == [("区委", "常委"), ("区政府", "副区长")], \
         f"expected the two posts of the string again, got {again}"
+
+
+def test_items_under_a_spaced_decision_header_are_read() -> None:
+    """Items are regrouped only when the squashed document holds a header or a word items need:
+    `决 定：` printed with a space is still a header (a real notice's lines, its removal left out)."""
+    from govkg.loaders import appointments
+    lines = [Line(1, " 晋市政任〔2024〕7号"), Line(2, "各县（市、区）人民政府，市人民政府各委、办、局："),
+             Line(3, "    经市人民政府研究决 定："), Line(4, "    王  五任市发展和改革委员会主任；"),
+             Line(5, "    赵  六任市财政局副局长（试用期一年）；"), Line(7, "                                    晋中市人民政府")]
+    doc = Document("晋市政任〔2024〕7号", lines)
+    got = {(f.person, f.body, f.title, f.event, f.probation) for f in appointments.extract(doc)}
+    assert ("赵六", "市财政局", "副局长", "appoint", True) in got, f"expected 赵六 appointed on probation, got {got}"
+
+
+def test_document_without_items_still_gives_leaders_named_in_text() -> None:
+    """A document with no header and none of the item words skips the items, not the leaders."""
+    from govkg.loaders import appointments
+    doc = doc_of("appointments-district-leaders-in-text.txt")
+    assert not appointments.may_hold_items(doc), "the fixture prints no appointment item"
+    got = {(f.person, f.title) for f in appointments.extract(doc)}
+    assert ("赵海涛", "常务副区长") in got, f"expected the leader named in the text, got {got}"
