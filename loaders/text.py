@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -78,25 +79,31 @@ class Joined:
     """Lines concatenated without their breaks, remembering which source line each char came from.
 
     Sentences in PDF text break at arbitrary points; extractors match on the joined text and map
-    a match offset back to its source line with `line_at`.
+    a match offset back to its source line with `line_at`. Where each line starts in the text is
+    kept (one entry per line, found by bisection), not the line of every character.
     """
 
     text: str
-    line_of: list[int] = field(repr=False)
+    starts: list[int] = field(repr=False)  # offset in text of each (non-empty) line, ascending
+    numbers: list[int] = field(repr=False)  # that line's source number
 
     @classmethod
     def of(cls, lines: list[Line]) -> "Joined":
-        parts, owners = [], []
+        parts, starts, numbers = [], [], []
+        offset = 0
         for ln in lines:
             t = ln.text.strip()
-            parts.append(t)
-            owners.extend([ln.number] * len(t))
-        return cls("".join(parts), owners)
+            if t:
+                parts.append(t)
+                starts.append(offset)
+                numbers.append(ln.number)
+                offset += len(t)
+        return cls("".join(parts), starts, numbers)
 
     def line_at(self, offset: int) -> int:
-        if not self.line_of:
+        if not self.text:
             return 0
-        return self.line_of[min(max(offset, 0), len(self.line_of) - 1)]
+        return self.numbers[bisect_right(self.starts, min(max(offset, 0), len(self.text) - 1)) - 1]
 
 
 def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:

@@ -251,3 +251,14 @@ def test_document_without_items_still_gives_leaders_named_in_text() -> None:
     assert not appointments.may_hold_items(doc), "the fixture prints no appointment item"
     got = {(f.person, f.title) for f in appointments.extract(doc)}
     assert ("赵海涛", "常务副区长") in got, f"expected the leader named in the text, got {got}"
+
+
+def test_joined_text_maps_each_offset_to_its_own_line_past_blank_lines() -> None:
+    """Joined keeps where each line starts (not a line per character): an offset is found by
+    bisection, a blank line owns no character, and offsets out of range clamp to the ends."""
+    from govkg.loaders.text import Joined
+    joined = Joined.of([Line(5, "  组长："), Line(6, "   "), Line(8, "张海文 "), Line(9, "区长")])
+    assert joined.text == "组长：张海文区长", f"expected the stripped lines run together, got {joined.text!r}"
+    got = [joined.line_at(k) for k in (-3, 0, 2, 3, 5, 6, 7, 99)]
+    assert got == [5, 5, 5, 8, 8, 9, 9, 9], f"expected each offset on its line (none on the blank line 6), got {got}"
+    assert Joined.of([Line(1, "  ")]).line_at(0) == 0, "an empty joined text has no line"
