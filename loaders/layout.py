@@ -97,9 +97,20 @@ def _traditional() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    """The table's traditional characters that simplified() counts (those in the main CJK block)."""
+    return frozenset(ch for ch in map(chr, _traditional()) if "\u4e00" <= ch <= "\u9fff")
+
+
 def simplified(text: str) -> str:
     """The text in simplified characters when it is printed in traditional ones, else unchanged
     (a simplified text keeps the odd character that is also a traditional form)."""
+    # the traditional characters printed, counted first (a set of the text's characters is built
+    # faster than a count of them): a simplified text has too few to count its Chinese characters
+    traditional = sum(text.count(ch) for ch in _traditional_chars().intersection(text))
+    if traditional < TRADITIONAL_MIN:
+        return text
     table = _traditional()
     cjk = traditional = 0
     for ch, n in Counter(text).items():  # each distinct character once (counted at C speed), not each printed one

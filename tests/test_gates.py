@@ -262,3 +262,13 @@ def test_joined_text_maps_each_offset_to_its_own_line_past_blank_lines() -> None
     got = [joined.line_at(k) for k in (-3, 0, 2, 3, 5, 6, 7, 99)]
     assert got == [5, 5, 5, 8, 8, 9, 9, 9], f"expected each offset on its line (none on the blank line 6), got {got}"
     assert Joined.of([Line(1, "  ")]).line_at(0) == 0, "an empty joined text has no line"
+
+
+def test_few_traditional_characters_are_counted_before_the_chinese_ones() -> None:
+    """The traditional characters are counted first; five or more (and 2% of the Chinese ones) still
+    turn the text simplified, four stay as printed (a simplified text's odd shared form)."""
+    from govkg.loaders.layout import simplified
+    row = "組長：李文鋼  區委副書記、區長"  # a sample roster row, printed in traditional characters
+    assert simplified(row) == "组长：李文钢  区委副书记、区长", f"expected the row read simplified, got {simplified(row)}"
+    four = "組長：李文鋼  區委副书记、区长"
+    assert simplified(four) == four, "four traditional characters are too few to read a text as traditional"
