@@ -272,3 +272,22 @@ def test_few_traditional_characters_are_counted_before_the_chinese_ones() -> Non
     assert simplified(row) == "组长：李文钢  区委副书记、区长", f"expected the row read simplified, got {simplified(row)}"
     four = "組長：李文鋼  區委副书记、区长"
     assert simplified(four) == four, "four traditional characters are too few to read a text as traditional"
+
+
+def test_leader_patterns_tried_near_their_anchor_find_every_leader() -> None:
+    """LEADER is tried only a few characters before `区委书记` / `区长` (常务副 the longest lead): a
+    常务副区长, a 副区长 and a 区委书记 are still read, a former (`原区长`) one is not."""
+    from govkg.loaders.appointments import LEADER, leader_matches
+    text = ("7月3日，区委常委、常务副区长赵海涛带队赴西关街道实地调研，副区长王秀兰多次深入现场督导工作推进。"
+            "区委书记孙大军主持会议，原区长李明出席。")  # the first sentences: a real reply letter's lines 9-11
+    got = [(m.group("post"), m.group("name") or m.group("long")) for m in leader_matches(text)]
+    assert got == [("常务副区长", "赵海涛"), ("副区长", "王秀兰"), ("区委书记", "孙大军")], f"expected the three leaders, got {got}"
+    assert got == [(m.group("post"), m.group("name") or m.group("long")) for m in LEADER.finditer(text)], \
+        "expected the same matches as LEADER tried at every offset"
+
+
+def test_cut_attachment_title_is_still_rebuilt() -> None:
+    """Attachment titles are looked for only when 附 is printed: here it is, and the cut title is rebuilt."""
+    from govkg.loaders.rosters.groups import attachment_titles
+    found = [g for g, _ in attachment_titles(doc_of("rosters-lzbf-2024-17-attachment.txt"))]
+    assert found == ["吕梁市离石区打击非法集资专项行动专班"], f"expected the title rebuilt from its pieces, got {found}"

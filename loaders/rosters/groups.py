@@ -129,6 +129,8 @@ def attachment_titles(doc: Document) -> list[tuple[str, int]]:
     whole = re.compile(rf"(?P<g>{group_name_re()}){ROSTER_SUFFIX}?")
     lines = doc.lines
     out: list[tuple[str, int]] = []
+    if "附" not in doc.joined().text:
+        return out  # ATTACHMENT_HEAD needs it, and every line's text is in the joined text
     by_number: _ByNumber | None = None
     for i, ln in enumerate(lines):
         m = ATTACHMENT_HEAD.match(ln.text)
