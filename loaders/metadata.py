@@ -315,6 +315,11 @@ REPLY_MARKERS = re.compile(r"您(?:所)?提出的|答复您是否满意|的(?:�
 # An appointment decision: a 任命/免去 header, or several `X同志任/为…` items.
 APPOINT_HEADER = re.compile(r"(?:任命|免去|聘任|解聘)[:：]|决定任命|任免|免去[^，。；]{2,40}?职务")
 APPOINT_ITEM = re.compile(r"同志(?:任|为|兼任|担任)[^；。，]{2,40}[；。]")
+APPOINT_HEADER_WORDS = ("任命", "免去", "聘任", "解聘", "任免")  # every APPOINT_HEADER match holds one
+
+
+def _has(text: str, *words: str) -> bool:
+    return any(w in text for w in words)
 
 
 def head_title(doc: Document) -> str | None:
@@ -338,13 +343,14 @@ def described_title(doc: Document, text: str) -> str | None:
     the founding or re-staffing of a group, an answer to a request, a notice on a subject."""
     if REPLY_MARKERS.search(text):
         return "提案答复" if re.search(r"的提案》?(?:[（(]第\d+号[）)])?(?:已)?收悉", text) else "建议答复"
-    if APPOINT_HEADER.search(text) or len(APPOINT_ITEM.findall(text)) >= 2:
+    # each pattern below is tried only where a word it needs is printed (a cheap look, same result)
+    if (_has(text, *APPOINT_HEADER_WORDS) and APPOINT_HEADER.search(text)) or len(APPOINT_ITEM.findall(text)) >= 2:
         return "任免通知"
     group = main_group(doc)
-    m = ESTABLISHED.search(text)
+    m = ESTABLISHED.search(text) if "成立" in text else None
     if m:  # `决定成立以县长张三为组长…的X领导小组`: the group's name comes after the roles
         return f"关于成立{group[0] if m.group(1).startswith('以') and group else m.group(1)}的通知"
-    if group and ADJUSTED.search(text):
+    if group and _has(text, "调整", "变动") and ADJUSTED.search(text):
         return f"关于调整{group[0]}组成人员的通知"
     m = REQUEST.search(text)
     if m and ("特此批复" in text or "批复如下" in text or "同意" in text):
@@ -353,7 +359,7 @@ def described_title(doc: Document, text: str) -> str | None:
     if m:
         subject = re.sub(r"^(?:我[区县市]|全[区县市])?", "", m.group("x"))
         return f"关于{subject}{m.group('about') or ''}的通知"
-    m = PLAN_MADE.search(text)
+    m = PLAN_MADE.search(text) if "制定" in text else None
     if m:
         return m.group("kind")
     return None

@@ -291,3 +291,17 @@ def test_cut_attachment_title_is_still_rebuilt() -> None:
     from govkg.loaders.rosters.groups import attachment_titles
     found = [g for g, _ in attachment_titles(doc_of("rosters-lzbf-2024-17-attachment.txt"))]
     assert found == ["吕梁市离石区打击非法集资专项行动专班"], f"expected the title rebuilt from its pieces, got {found}"
+
+
+def test_described_titles_are_still_given_where_their_words_are_printed() -> None:
+    """The describing patterns run only where a word they need is printed (任命/免去…, 调整/变动,
+    成立, 制定): real untitled notices still get their description."""
+    from govkg.loaders.metadata import described_title
+    from govkg.loaders.names import squash
+    cases = {"appointments-lzf-2024-31.txt": "任免通知",  # a 任命： header
+             "appointments-lzbh-2024-30.txt": "关于调整吕梁市离石区农村房地一体调查确权及不动产登记发证工作领导组组成人员的通知",
+             "rosters-county-adjust-heads-rows.txt": "关于调整清河县城乡环境整治工作领导小组组成人员的通知"}
+    for name, expected in cases.items():
+        doc = doc_of(name)
+        got = described_title(doc, squash(doc.joined().text))
+        assert got == expected, f"{name}: expected {expected}, got {got}"
