@@ -383,7 +383,7 @@ def may_hold_items(doc: Document) -> bool:
     """Can any item be read? Only in a section (opened by a HEADER: `任命：`, `决定：` …) or by one of
     OUTSIDE_SECTION_WORDS; every item's text is a part of the squashed document (its lines joined
     in order), so a document holding neither has none, and its lines are not regrouped at all."""
-    text = squash(doc.joined().text)
+    text = doc.joined().squashed
     return any(w in text for w in OUTSIDE_SECTION_WORDS) or _SECTION_HEADER.search(text) is not None
 
 

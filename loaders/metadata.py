@@ -367,7 +367,7 @@ def described_title(doc: Document, text: str) -> str | None:
 
 def find_title(doc: Document) -> str:
     """The printed title when there is one, else a short description of what the document is."""
-    text = squash(doc.joined().text)
+    text = doc.joined().squashed
     m = PROMULGATED.search(text)
     if m:
         return m.group(1).strip()

@@ -11,11 +11,12 @@ import codecs
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from govkg.errors import InputError
 from govkg.loaders import layout
+from govkg.loaders.names import squash
 from govkg.loaders.docnumbers import HEAD_LINES, head_number, number_alone
 from govkg.loaders.titles import head_title_line
 
@@ -99,6 +100,12 @@ class Joined:
                 numbers.append(ln.number)
                 offset += len(t)
         return cls("".join(parts), starts, numbers)
+
+    @cached_property
+    def squashed(self) -> str:
+        """The text without any white space: every line's squashed text is a part of it, in order, so
+        one look here tells that no line (nor two lines run together) holds a word."""
+        return squash(self.text)
 
     def line_at(self, offset: int) -> int:
         if not self.text:

@@ -305,3 +305,29 @@ def test_described_titles_are_still_given_where_their_words_are_printed() -> Non
         doc = doc_of(name)
         got = described_title(doc, squash(doc.joined().text))
         assert got == expected, f"{name}: expected {expected}, got {got}"
+
+
+def test_spaced_out_labels_are_still_read_as_a_roster() -> None:
+    """A roster is read only when the squashed document holds a role word: `指　挥　长：` printed
+    with spaces between its characters holds 指挥长 once squashed (a real county notice)."""
+    from govkg.loaders.rosters import read_roster
+    got = {(e.role, e.text) for e in read_roster(doc_of("rosters-county-labels-alone.txt"))}
+    assert ("指挥长", "周文博") in got and ("成员", "何静") in got, f"expected the spaced labels' holders, got {sorted(got)}"
+
+
+def test_document_without_any_role_word_has_no_roster() -> None:
+    from govkg.loaders.rosters import read_roster
+    lines = [Line(1, "离政办发〔2024〕99号"), Line(3, "各乡镇人民政府，区直各有关单位："),
+             Line(5, "为进一步加强全区防汛抗旱工作，现将有关事项通知如下。")]
+    assert read_roster(Document("离政办发〔2024〕99号", lines)) == [], "no role word, no roster entry"
+
+
+def test_rosters_of_several_groups_under_spaced_headings_are_split() -> None:
+    """Group sections are looked for only when the squashed document holds a kind of group; a
+    heading printed with a space inside the kind (`领导 小组`) still names its group."""
+    from govkg.loaders.rosters import group_sections
+    lines = [Line(1, "离政办发〔2024〕99号"), Line(3, "一、离石区防汛抗旱领导 小组"), Line(4, "组  长：张海文  区委副书记、区长"),
+             Line(5, "副组长：王  华  区政府副区长"), Line(7, "二、离石区森林防灭火指挥部"),
+             Line(8, "总指挥：李  明  区政府副区长"), Line(9, "副总指挥：赵  强  区应急管理局局长")]
+    got = [g for g, _ in group_sections(Document("离政办发〔2024〕99号", lines))]
+    assert got == ["离石区防汛抗旱领导小组", "离石区森林防灭火指挥部"], f"expected the two groups' sections, got {got}"

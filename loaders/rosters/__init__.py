@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 
 from govkg.loaders.names import is_collective, split_post_string, squash
-from govkg.loaders.rosters.groups import group_name_re, main_group
+from govkg.loaders.rosters.groups import group_kinds, group_name_re, main_group
 from govkg.loaders.rosters.offices import SUBGROUP_HEAD, read_office, read_subgroups
 from govkg.loaders.rosters.rows import (
     HAN,
@@ -140,7 +140,13 @@ def mend_wrapped_rows(lines: list[Line]) -> list[Line]:
 
 
 def read_roster(doc: Document) -> list[Entry]:
-    """Every roster entry of the document with its role (see the module docstring for the rules)."""
+    """Every roster entry of the document with its role (see the module docstring for the rules).
+
+    A label prints a role word (maybe spaced out: `组  长：`), also when two lines are glued back:
+    a document whose squashed text holds none has no roster rows to read."""
+    squashed = doc.joined().squashed
+    if not any(r in squashed for r in roster_roles()):
+        return []
     lines = mend_wrapped_rows(doc.lines)
     labels = [(i, match_label(ln.text)) for i, ln in enumerate(lines)]
     labels = [(i, m) for i, m in labels if m and not _task_label(m) and not _subgroup_label(lines, i, m)]
@@ -419,7 +425,11 @@ _SECTION_HEAD = re.compile(SECTION_HEAD)
 
 def group_sections(doc: Document) -> list[tuple[str, Document]]:
     """(group, its part of the document) when the document lists the rosters of several groups,
-    each under a heading that is the group's name; [] otherwise."""
+    each under a heading that is the group's name; [] otherwise. (A group's name ends in a kind of
+    group: a document whose squashed text holds none has no such heading.)"""
+    squashed = doc.joined().squashed
+    if not any(k in squashed for k in group_kinds()):
+        return []
     heads = []
     for i, ln in enumerate(doc.lines):
         m = _SECTION_HEAD.match(ln.text)

@@ -206,7 +206,7 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
         if m:
             out.append((m.group("g"), ln.number))
     # every line's squashed text is a part of the squashed whole: one look there rules out them all
-    member_lines = lines if "成员单位" in squash(joined.text) else []
+    member_lines = lines if "成员单位" in joined.squashed else []
     for ln in member_lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
         if "成员单位" not in squash(ln.text):
             continue
