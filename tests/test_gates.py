@@ -331,3 +331,15 @@ def test_rosters_of_several_groups_under_spaced_headings_are_split() -> None:
              Line(8, "总指挥：李  明  区政府副区长"), Line(9, "副总指挥：赵  强  区应急管理局局长")]
     got = [g for g, _ in group_sections(Document("离政办发〔2024〕99号", lines))]
     assert got == ["离石区防汛抗旱领导小组", "离石区森林防灭火指挥部"], f"expected the two groups' sections, got {got}"
+
+
+def test_group_name_glued_from_attachment_pieces_printed_apart_is_still_found() -> None:
+    """A document printing no kind of group is read for no group name but its attachment title:
+    pieces printed apart (`…征缴领导小` … `组成员名单`) form the kind only when glued."""
+    from govkg.loaders.rosters.groups import group_candidates, names_a_kind
+    lines = [Line(1, "离政办发〔2024〕99号"), Line(20, "附件：1.2025年度离石区城乡居民医保费征缴领导小"),
+             Line(21, "2.离石区医保费征缴工作方案"), Line(24, "      组成员名单")]
+    doc = Document("离政办发〔2024〕99号", lines)
+    assert not names_a_kind(doc), "the pieces are apart: the squashed document holds no kind of group"
+    found = [g for g, _ in group_candidates(doc)]
+    assert found == ["2025年度离石区城乡居民医保费征缴领导小组"], f"expected the title glued from its pieces, got {found}"

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 
 from govkg.loaders.names import is_collective, split_post_string, squash
-from govkg.loaders.rosters.groups import group_kinds, group_name_re, main_group
+from govkg.loaders.rosters.groups import group_name_re, main_group, names_a_kind
 from govkg.loaders.rosters.offices import SUBGROUP_HEAD, read_office, read_subgroups
 from govkg.loaders.rosters.rows import (
     HAN,
@@ -427,8 +427,7 @@ def group_sections(doc: Document) -> list[tuple[str, Document]]:
     """(group, its part of the document) when the document lists the rosters of several groups,
     each under a heading that is the group's name; [] otherwise. (A group's name ends in a kind of
     group: a document whose squashed text holds none has no such heading.)"""
-    squashed = doc.joined().squashed
-    if not any(k in squashed for k in group_kinds()):
+    if not names_a_kind(doc):
         return []
     heads = []
     for i, ln in enumerate(doc.lines):

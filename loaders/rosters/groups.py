@@ -170,6 +170,8 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
     """Full group names the document prints: `成立X`, a heading that is a group name, `X组成人员`,
     the roster attachment's title."""
     joined = doc.joined()
+    if not names_a_kind(doc):  # only an attachment title, rebuilt from cut pieces, can name one then
+        return _kept(attachment_titles(doc))
     name = group_name_re()
     out: list[tuple[str, int]] = []
     text = joined.text
@@ -223,7 +225,20 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
         if re.fullmatch(name, text):
             out.append((text, ln.number))
     out.extend(attachment_titles(doc))
-    trimmed = [(trim_group(g), n) for g, n in out]
+    return _kept(out)
+
+
+def names_a_kind(doc: Document) -> bool:
+    """Does the document print a kind of group (领导小组, 指挥部 …) anywhere? Every group name
+    (group_name_re) ends in one, within a line or across lines run together, so it is in the
+    squashed text; only an attachment title glued from pieces printed apart may form one."""
+    squashed = doc.joined().squashed
+    return any(k in squashed for k in group_kinds())
+
+
+def _kept(found: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The candidates trimmed of a sentence's words before them, and only a group's own names."""
+    trimmed = [(trim_group(g), n) for g, n in found]
     return [(g, n) for g, n in trimmed if is_specific(g) and not NOT_A_NAME.search(g)]
 
 
@@ -242,7 +257,7 @@ def main_group(doc: Document) -> tuple[str, int] | None:
 
 def _main_group(doc: Document) -> tuple[str, int] | None:
     cands = group_candidates(doc)
-    if not cands:  # no 成立 sentence: the group that has an office (`X办公室设在…`), at a sentence or line start
+    if not cands and names_a_kind(doc):  # no 成立 sentence: the group that has an office (`X办公室设在…`), at a sentence or line start
         for ln in doc.lines:
             m = re.match(rf"^\s*(?P<g>{group_name_re()})(?:下设)?办公室", ln.text) if "办公室" in ln.text else None
             if m:
