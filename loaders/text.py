@@ -145,9 +145,13 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
     raise InputError(f"{source}: cannot decode as UTF-8, GB18030/GBK or UTF-16 text")
 
 
+# control characters other than \t \n \f \r, and the private use area: no text prints these
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
+
+
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or "\ue000" <= ch <= "\uf8ff")
+    bad = len(_NOT_TEXT.findall(sample))
     return bad <= max(2, len(sample) // 200)
 
 
@@ -170,8 +174,13 @@ def clean_lines(text: str) -> list[Line]:
     """
     out = []
     for number, raw in enumerate(layout.simplified(text).splitlines(), 1):
+        if not raw or raw.isspace():
+            continue  # a blank line (spaces, ideographic ones too) gives no piece
         pieces = _cleaned(raw) if len(raw) <= MEMO_LINE else _clean(raw)
-        out.extend(Line(number, piece) for piece in pieces)
+        if len(pieces) == 1:
+            out.append(Line(number, pieces[0]))
+        else:
+            out.extend(Line(number, piece) for piece in pieces)
     return out
 
 

@@ -343,3 +343,12 @@ def test_group_name_glued_from_attachment_pieces_printed_apart_is_still_found() 
     assert not names_a_kind(doc), "the pieces are apart: the squashed document holds no kind of group"
     found = [g for g, _ in group_candidates(doc)]
     assert found == ["2025年度离石区城乡居民医保费征缴领导小组"], f"expected the title glued from its pieces, got {found}"
+
+
+def test_control_and_private_use_characters_are_counted_as_before() -> None:
+    """Characters no text prints are counted by one pattern: tabs, form feeds and line breaks are
+    text; other control characters and the private use area are not (one in 200 is tolerated)."""
+    from govkg.loaders.text import _looks_like_text
+    line = "经区人民政府研究，决定调整区防汛抗旱指挥部组成人员。\t\f\r\n"
+    assert _looks_like_text(line * 10), "tabs, form feeds and line breaks are text"
+    assert not _looks_like_text(line + "\x01\x02\ue000\uf8ff"), "control and private-use characters are not"
