@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from govkg.loaders.names import is_collective, squash
 from govkg.loaders.rosters import label_pattern, main_group, parse_person_rows
@@ -56,14 +57,25 @@ def _is_body(name: str) -> bool:
     return is_collective(name) or (len(core) >= 3 and core.endswith(tuple(body_suffixes_longest_first())))
 
 
-def _item(ln: Line, after: Line | None = None, strict: bool = True) -> tuple[list[str], str, int] | None:
+def _item(ln: Line, after: Line | None = None, strict: bool = True) -> tuple[tuple[str, ...], str, int] | None:
     """(bodies, text, line offset of the text) when the line opens a duty item of one or more units
     (the verb may wrap: `…：负` + `责…`; the colon may end the line and the text start on the next).
     Not strict: any wording of the duty (`市民政局：将符合条件的…`, `为…提供`), for lines among strict
-    items, where the list itself says what the line is."""
+    items, where the list itself says what the line is. A pure look at the two lines' texts,
+    remembered for lines of usual length (each line is asked about as itself and as the next)."""
     if "：" not in ln.text and ":" not in ln.text:
         return None  # ITEM needs a colon: most lines are let go on this look
-    m = ITEM.match(ln.text)
+    nxt = None if after is None else after.text
+    if len(ln.text) + len(nxt or "") <= ITEM_MEMO:
+        return _remembered_item(ln.text, nxt, strict)
+    return _item_of(ln.text, nxt, strict)
+
+
+ITEM_MEMO = 512  # characters of the two lines: longer pairs are read each time, not kept
+
+
+def _item_of(line: str, after: str | None, strict: bool) -> tuple[tuple[str, ...], str, int] | None:
+    m = ITEM.match(line)
     if not m:
         return None
     whole = squash(m.group("body"))
@@ -75,15 +87,18 @@ def _item(ln: Line, after: Line | None = None, strict: bool = True) -> tuple[lis
             return None
         bodies = [whole]  # 各乡（镇）、街道: one collective phrase
     raw, offset = m.group("text") or "", 0
-    if not raw and after is not None and not ITEM.match(after.text) and not HEADING.match(after.text):
-        raw, offset = after.text, 1
+    if not raw and after is not None and not ITEM.match(after) and not HEADING.match(after):
+        raw, offset = after, 1
     text = squash(raw)
     if len(text) < 2 and after is not None and not offset:
-        text += squash(after.text)[:2]
+        text += squash(after)[:2]
     if text.startswith(DUTY_VERBS) and not (strict and offset):  # `吕梁市人民政府：` + `根据…` is a salutation
-        return bodies, raw, offset
+        return tuple(bodies), raw, offset
     lenient = not strict and re.match(r"[\u4e00-\u9fff]", text) and not _lists_bodies(text)
-    return (bodies, raw, offset) if lenient else None
+    return (tuple(bodies), raw, offset) if lenient else None
+
+
+_remembered_item = lru_cache(maxsize=1 << 14)(_item_of)
 
 
 def _lists_bodies(text: str) -> bool:

@@ -352,3 +352,15 @@ def test_control_and_private_use_characters_are_counted_as_before() -> None:
     line = "经区人民政府研究，决定调整区防汛抗旱指挥部组成人员。\t\f\r\n"
     assert _looks_like_text(line * 10), "tabs, form feeds and line breaks are text"
     assert not _looks_like_text(line + "\x01\x02\ue000\uf8ff"), "control and private-use characters are not"
+
+
+def test_duty_item_remembered_per_line_pair_and_strictness() -> None:
+    """Duty items are remembered per (line, next line, strict): a unit whose colon ends its line is
+    an item only when its list says so (not strict), and its text then comes from the next line."""
+    from govkg.loaders.duties import _item
+    unit, text = Line(1718, "区人社局："), Line(1719, "负责做好参与突发动物疫情应急处置工作人员的工伤保险政策落实工作。")
+    assert _item(unit, text) is None, "strict: a colon ending the line may be a salutation"
+    assert _item(unit, text, strict=False) == (("区人社局",), text.text, 1), "among items: the next line is its text"
+    assert _item(unit, text) is None, "asked again strictly, the strict answer again"
+    whole = Line(1718, "区人社局：负责做好参与突发动物疫情应急处置工作人员的工伤保险政策落实工作。")  # sample line 1718, joined
+    assert _item(whole, None) == (("区人社局",), "负责做好参与突发动物疫情应急处置工作人员的工伤保险政策落实工作。", 0)
