@@ -313,7 +313,9 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
 LEADER_POST = rf"(?<![原前])(?P<post>[{_LEVELS}]委(?:副)?书记|(?:常务)?副?[{_LEVELS}]长)"
 # what a leader named in the text is doing: 副县长张三多次带队…, 区交通局局长李四带队…
 ADVERB = r"(?:多次|先后|亲自|专门|再次|分别|曾|也|还)?"
-ACTION = r"(?:调研|主持|指出|强调|带队|一行|出席|参加|视察|检查|督导|深入|莅临|讲话|召开|率队|带领)"
+ACTION_WORDS = ("调研", "主持", "指出", "强调", "带队", "一行", "出席", "参加", "视察", "检查", "督导", "深入", "莅临", "讲话",
+                "召开", "率队", "带领")
+ACTION = "(?:" + "|".join(ACTION_WORDS) + ")"
 LEADER_CUE = rf"(?=同志|{ADVERB}{ACTION}|，|、|。)"
 # what stands where a name would, when the post is named without its holder (`副县长牵头召开…`)
 NOT_A_NAME = re.compile(rf"^(?:{ACTION}|多次|先后|亲自|专门|再次|分别|牵头|负责|分管|主管|带领|组织|率领|陪同|会同|担任|兼任)")
@@ -365,7 +367,8 @@ def leaders_in_text(doc: Document) -> list[PostFact]:
     joined = doc.joined()
     text = joined.text
     facts = []
-    for m in [*leader_matches(text), *_named_post().finditer(text)]:
+    acting = any(w in text for w in ACTION_WORDS)  # what _named_post needs after the name
+    for m in [*leader_matches(text), *(_named_post().finditer(text) if acting else ())]:
         long = m.groupdict().get("long")
         name = m.group("name") or long
         if not (_is_person(name) or (long and name[0] not in NOT_NAME_START)) or NOT_A_NAME.match(name):

@@ -364,3 +364,18 @@ def test_duty_item_remembered_per_line_pair_and_strictness() -> None:
     assert _item(unit, text) is None, "asked again strictly, the strict answer again"
     whole = Line(1718, "区人社局：负责做好参与突发动物疫情应急处置工作人员的工伤保险政策落实工作。")  # sample line 1718, joined
     assert _item(whole, None) == (("区人社局",), "负责做好参与突发动物疫情应急处置工作人员的工伤保险政策落实工作。", 0)
+
+
+def test_bureau_head_named_before_an_action_word_is_read() -> None:
+    """A clause opening with a post string is tried only when an action word is printed: `，区交通
+    运输局局长刘志明带队` (a real reply letter's line 7) still gives 刘志明's post."""
+    from govkg.loaders import appointments
+    got = {(f.person, f.body, f.title) for f in appointments.leaders_in_text(doc_of("appointments-district-leaders-in-text.txt"))}
+    assert ("刘志明", "区交通运输局", "局长") in got, f"expected the bureau head before 带队, got {sorted(got)}"
+
+
+def test_member_units_of_a_composition_sentence_are_read_where_printed() -> None:
+    """`成员单位包括…` is looked for only when 成员单位 is printed: a joint meeting's units are read."""
+    from govkg.loaders.rosters import composition_entries
+    got = {(e.role, e.text) for e in composition_entries(doc_of("rosters-province-joint-meeting.txt"))}
+    assert any(role == "成员单位" for role, _ in got), f"expected the member units listed, got {sorted(got)}"

@@ -382,7 +382,7 @@ def composition_entries(doc: Document) -> list[Entry]:
         out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
     for m in COMPOSED_HOLDER.finditer(text) if roles or "主任" in text else ():
         out.extend(_holders(m.group("role"), m.group("who"), joined.line_at(m.start("who"))))
-    for m in COMPOSED_UNITS.finditer(joined.text):
+    for m in COMPOSED_UNITS.finditer(text) if "成员单位" in text else ():
         units = list_entries("成员单位", m.group("who"), joined.line_at(m.start("who")), True)
         if all(_names_a_unit(e.text) for e in units):  # not an addressee line running into the text
             out.extend(units)
