@@ -7,13 +7,14 @@ all over every document, then hands the lot to name resolution, which needs the 
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from concurrent.futures import Executor, as_completed
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from govkg.loaders import appointments, duties, metadata, replies, rosters, tasks
 from govkg.loaders.derived import members_from_duty_list
@@ -177,7 +178,7 @@ def extract_raw(paths: list[Path], jobs: int = 1, progress: Progress | None = No
     are read first and their documents shared out (_extract_all). Either way the facts come back
     in input order, the same as one process gives; bad input raises the first bad file's error."""
     run = Extraction()
-    with (_pool(jobs) if jobs > 1 else nullcontext()) as pool:
+    with _fewer_collections(), (_pool(jobs) if jobs > 1 else nullcontext()) as pool:
         if pool is not None and len(paths) >= FILES_PER_JOB * jobs:
             for path in paths:
                 refuse_irregular(path)  # before any worker opens it (opening a FIFO blocks)
@@ -190,6 +191,25 @@ def extract_raw(paths: list[Path], jobs: int = 1, progress: Progress | None = No
         run.warnings.extend(warnings)
     run.layouts.clear()  # the page maps are on the facts now
     return run
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Extraction makes millions of short-lived objects; with the collector's default thresholds
+    it kept re-scanning the long-lived ones (the compiled readers, the facts so far). Start-up
+    objects are frozen out of its view and the young generations may grow a little larger before
+    a scan, for the extraction only: ~6% of extraction's CPU on ten copies (medians of 8 fresh
+    processes, 1.87 -> 1.76 s), the same peak memory (much larger thresholds kept ~50 MB more of
+    the readers' cyclic garbage alive). The facts are the same: the collector frees garbage, it
+    never decides what is read."""
+    saved = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(2_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
+        gc.unfreeze()
 
 
 def _pool(jobs: int) -> Executor:

@@ -125,3 +125,11 @@ def test_a_run_keeps_no_document_text_once_read(tmp_path, files, jobs):
     kept = max(len(d.lines) for d in run.documents)
     assert kept == 1, f"expected each document kept as its number and first line only (memory per document), got {kept} lines"
     assert all(d.start_line >= 1 and d.number for d in run.documents), "expected each kept document to keep where it starts"
+
+
+def test_extraction_gives_the_garbage_collector_back_as_it_found_it():
+    import gc
+    before = gc.get_threshold()
+    extract_paths([SAMPLE], jobs=1)
+    assert gc.get_threshold() == before, f"expected the collector's thresholds {before} restored, got {gc.get_threshold()}"
+    assert gc.get_freeze_count() == 0, "expected no object left frozen out of the collector after extraction"
