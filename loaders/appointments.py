@@ -159,7 +159,7 @@ def _pieces(text: str) -> list[tuple[int, str, str | None]]:
     return out
 
 
-_short_pieces = lru_cache(maxsize=1 << 14)(_pieces)
+_short_pieces = lru_cache(maxsize=1 << 12)(_pieces)  # ~3 MB at most
 MEMO_UNIT = 256  # characters: a unit this short is split once however often printed
 
 
