@@ -123,7 +123,7 @@ SET h.status = 'former', h.until_doc = removers[0], h.caption = h.title + $forme
 CLEAR_HELD = "MATCH ()-[d:HELD]->() DELETE d"
 
 HELD = """
-MATCH (p:Person)-[h:HOLDS {status: 'former'}]->(b:Body)
+MATCH (p:Person)-[h:HOLDS {status: 'former'}]->(b:Body) USING INDEX h:HOLDS(status)
 CREATE (p)-[:HELD {id: h.id, title: h.title, event: h.event, doc: h.doc, line: h.line, date: h.date,
                    until_doc: h.until_doc, caption: $held_mark + h.title}]->(b)
 """
