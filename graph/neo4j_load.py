@@ -97,18 +97,26 @@ IN_CAPTION = neo4j_derived.CONSTANT_CAPTIONS["IN"]
 STATEMENTS: list[tuple[str, str]] = [
     *PRUNE,
     ("Document", "UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d.number = row.number, d += row.props"),
+    ("NEW:Document", "UNWIND $rows AS row CREATE (d:Document {id: row.id}) SET d.number = row.number, d += row.props"),
     ("Place", "UNWIND $rows AS row MERGE (p:Place {id: row.id}) SET p.name = row.name, p.caption = row.caption"),
     ("IN_PLACE:Place", "UNWIND $rows AS row MATCH (a:Place {id: row.a}) MATCH (b:Place {id: row.b}) MERGE (a)-[:IN_PLACE]->(b)"),
-    *[(label, f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n.name = row.name, n.place = row.place, "
-              "n.caption = row.caption"
-              + (", n.aliases = row.aliases" if label in ("Body", "Group") else "")) for label in NAMED],
-    *[(f"IN_PLACE:{label}", f"UNWIND $rows AS row MATCH (a:{label} {{id: row.a}}) MATCH (b:Place {{id: row.b}}) "
-                            "MERGE (a)-[:IN_PLACE]->(b)") for label in NAMED],
+    # an entity's name and place are part of its id (and its caption is its name's): set once; its
+    # IN_PLACE (row.in, from the IN_PLACE rows: _fold_places) in the same statement
+    *[(label, f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+              "ON CREATE SET n.name = row.name, n.place = row.place, n.caption = row.caption "
+              + ("SET n.aliases = row.aliases " if label in ("Body", "Group") else "")
+              + "WITH n, row MATCH (p:Place {id: row.in}) MERGE (n)-[:IN_PLACE]->(p)") for label in NAMED],
     ("Task", "UNWIND $rows AS row MERGE (t:Task {id: row.id}) SET t += row.props "
              f"WITH t, row MATCH (d:Document {{id: row.document}}) MERGE (t)-[i:IN]->(d) ON CREATE SET i.caption = '{IN_CAPTION}'"),
     ("Duty", "UNWIND $rows AS row MERGE (u:Duty {id: row.id}) SET u += row.props"),
     ("Reply", "UNWIND $rows AS row MERGE (q:Reply {id: row.id}) SET q += row.props "
               f"WITH q, row MATCH (d:Document {{id: row.document}}) MERGE (q)-[i:IN]->(d) ON CREATE SET i.caption = '{IN_CAPTION}'"),
+    # the same for the documents a replacing load knows the database does not hold: all new
+    ("NEW:Task", "UNWIND $rows AS row MATCH (d:Document {id: row.document}) "
+                 f"CREATE (t:Task {{id: row.id}})-[:IN {{caption: '{IN_CAPTION}'}}]->(d) SET t += row.props"),
+    ("NEW:Duty", "UNWIND $rows AS row CREATE (u:Duty {id: row.id}) SET u += row.props"),
+    ("NEW:Reply", "UNWIND $rows AS row MATCH (d:Document {id: row.document}) "
+                  f"CREATE (q:Reply {{id: row.id}})-[:IN {{caption: '{IN_CAPTION}'}}]->(d) SET q += row.props"),
     *[(name, _rel(kind, a, b)) for name, kind, a, b in RELATIONSHIPS + DERIVED],
     # the same for a replacing load, after PRUNE deleted the documents' relationships
     *[(f"NEW:{name}", _rel(kind, a, b, "CREATE")) for name, kind, a, b in RELATIONSHIPS + DERIVED],
@@ -280,7 +288,20 @@ class Planner:
                 rows[f"PRUNE:{target}"] = [{"doc": d, "ids": ids} for d, ids in kept.items()]
             for name in RELATIONSHIP_ROWS & set(rows):
                 rows[f"NEW:{name}"] = rows.pop(name)
+            if held is not None:  # a document the database does not hold: its own nodes are new
+                for target in ("Document", *PRUNE_NODES):
+                    rows[target], rows[f"NEW:{target}"] = _split(
+                        rows.get(target, []), lambda r: (r["number"] if "number" in r else r["props"]["doc"]) in held)
         return rows
+
+
+def _split(rows: list[dict[str, Any]], test: Callable[[dict[str, Any]], bool]) -> tuple[list, list]:
+    """(the rows that pass, the rest)."""
+    yes: list[dict[str, Any]] = []
+    no: list[dict[str, Any]] = []
+    for r in rows:
+        (yes if test(r) else no).append(r)
+    return yes, no
 
 
 def by_document(facts: Iterable[FactBase]) -> list[list[FactBase]]:
@@ -348,7 +369,16 @@ def held_documents(session: neo4j.Session, numbers: list[str]) -> set[str]:
 
 def _plan(planner: Planner, facts: list[FactBase], replace: bool, held: set[str] | None) -> Rows:
     """A batch's rows with their captions and LEADS (neo4j_derived.decorate)."""
-    return neo4j_derived.decorate(planner.rows(facts, replace, held))
+    return _fold_places(neo4j_derived.decorate(planner.rows(facts, replace, held)))
+
+
+def _fold_places(rows: Rows) -> Rows:
+    """An entity's IN_PLACE row becomes its node row's `in` (written by the node's statement)."""
+    for label in NAMED:
+        places = {r["a"]: r["b"] for r in rows.pop(f"IN_PLACE:{label}", [])}
+        for r in rows.get(label, []):
+            r["in"] = places.get(r["id"])
+    return rows
 
 
 def _load(driver: Driver, database: str, units: list[list[FactBase]], planner: Planner, total: int,
