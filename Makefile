@@ -13,6 +13,9 @@ $(VENV)/.installed: pyproject.toml
 	@# every package is listed in pyproject (no 'package would be ignored' warnings); the remaining
 	@# note is setuptools' information-only 'Editable installation' banner, silenced here.
 	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install -q -e '.[test]'
+	@# bytecode now, as a wheel install would: every govkg command starts without compiling modules,
+	@# even where PYTHONDONTWRITEBYTECODE is set
+	$(BIN)/python -m compileall -q -x '/(\.venv|tests|tools|bench|build)/' .
 	touch $@
 
 ## demo: build the graph from the bundled sample gazette on the embedded store and ask it questions.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -725,7 +726,36 @@ def cypher(query: Annotated[str, typer.Argument(help="Cypher text, or a path to 
 
 
 def main() -> None:
-    app()
+    """Run the command, then leave without the interpreter's teardown. Freeing every object one by
+    one (the extractors' memos, a corpus's facts) took ~0.1 s of a one-gazette `govkg add`, a
+    tenth of it; the kernel frees a process's memory at once. Nothing of govkg's waits for the
+    teardown: stores are closed and switched in before a command returns, pools are shut down by
+    their `with`, and both output streams are flushed here first."""
+    try:
+        app()  # typer's standalone mode ends in SystemExit
+        code = 0
+    except SystemExit as done:
+        code = _exit_code(done.code)
+    _leave(code)
+
+
+def _exit_code(code: object) -> int:
+    """SystemExit's code as the process's: None is 0, a message is printed and is 1 (as Python does)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")
+    return 1
+
+
+def _leave(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away (`| head`), or a closed stream
+            pass
+    os._exit(code)
 
 
 if __name__ == "__main__":

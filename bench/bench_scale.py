@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -53,19 +52,32 @@ def regex_pass(paths: list[Path]) -> float:
     return size / 1e6 / (time.perf_counter() - start)
 
 
+MEASURE = """
+import resource, sys, time
+from pathlib import Path
+from govkg.loaders.pipeline import extract_paths
+paths, jobs = [Path(p) for p in sys.argv[2:]], int(sys.argv[1])
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu, start = time.process_time(), time.perf_counter()
+extract_paths(paths, jobs)
+wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, cpu, (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime))
+"""
+
+
 def extraction_run(paths: list[Path], jobs: int) -> tuple[float, float]:
-    """(MB/s of wall time, MB/s on the critical path of CPU time) of one extraction.
+    """(MB/s of wall time, MB/s on the critical path of CPU time) of one extraction, in a fresh
+    process (cold, as a build meets it: no per-line memo warmed by an earlier run; start-up is
+    not counted, the extraction is).
 
     The CPU figure is what the run would take on free cores: this process's CPU (the serial part)
     plus its workers' CPU shared among `jobs` cores. On a shared, loaded machine the wall figure
     of --jobs 2 says more about the other processes than about ours."""
     size = sum(p.stat().st_size for p in paths) / 1e6
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu, start = time.process_time(), time.perf_counter()
-    extract_paths(paths, jobs)
-    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    workers = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    out = subprocess.run([sys.executable, "-c", MEASURE, str(jobs), *map(str, paths)],
+                         capture_output=True, text=True, check=True).stdout.split()
+    wall, cpu, workers = map(float, out)
     return size / wall, size / (cpu + workers / jobs)
 
 

@@ -16,7 +16,7 @@ import json
 from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from pyoxigraph import Quad, Store
 
@@ -96,8 +96,10 @@ def raw_facts(path: Path) -> list[FactBase]:
     return facts
 
 
-def _lines(facts: list[FactBase]) -> str:
-    return "".join(json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in facts)
+def _lines(facts: list[FactBase]) -> Iterator[str]:
+    """The raw-facts file, a line at a time: written as it is made (the whole file as one string
+    was tens of megabytes at the peak of a large build)."""
+    return (json.dumps(fact_to_json(f), ensure_ascii=False) + "\n" for f in facts)
 
 
 def _write(path: Path, raw: list[FactBase], change: Change) -> Change:

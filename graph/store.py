@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 from itertools import islice
-from typing import Callable, Iterable, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from pyoxigraph import Quad, Store
 
@@ -104,7 +104,7 @@ def _clean(path: Path, keep: set[str]) -> None:
 
 # a file's content: text, bytes, a function of the written store giving them (an index made from
 # it), or a Path: a file of an earlier version, linked (immutable, like the table files)
-VersionFile = Union[str, bytes, Path, Callable[[Store], Union[str, bytes]]]
+VersionFile = Union[str, bytes, Path, Callable[[Store], Union[str, bytes]], Iterator[str]]  # an iterator: text written as it comes
 
 
 BULK_CHUNK = 50_000  # quads per bulk load: RocksDB's bulk loader sorts a whole call in memory
@@ -155,7 +155,9 @@ def extend_store(path: Path, base: Path, quads: list[Quad],
                 shutil.copy2(part, target / part.name)
         store = Store(str(target))
         new = [q for q in dict.fromkeys(quads) if q not in store]
-        store.extend(new)
+        # the bulk loader writes table files of its own beside the linked ones: no write-ahead log
+        # to copy and replay at the next add (a transactional extend left megabytes of it)
+        store.bulk_extend(new)
         store.flush()
         fresh = len(new)
         return store
@@ -169,6 +171,10 @@ def _write_files(staging: Path, files: dict[str, VersionFile], staged: Store) ->
     for name, content in files.items():
         if isinstance(content, Path):
             os.link(content, staging / name)
+            continue
+        if isinstance(content, Iterator):
+            with open(staging / name, "w", encoding="utf-8") as out:
+                out.writelines(content)
             continue
         data = content(staged) if callable(content) else content  # type: ignore[arg-type]
         (staging / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))

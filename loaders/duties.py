@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 
 from govkg.loaders.names import is_collective, squash
 from govkg.loaders.rosters import label_pattern, main_group, parse_person_rows
-from govkg.loaders.tasks_statements import GENERIC, split_top
+from govkg.loaders.tasks.statements import GENERIC, split_top
 from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import DutyFact, FactBase
 from govkg.ontology.vocabulary import body_suffixes_longest_first

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from govkg.loaders.docnumbers import embedded_numbers
 from govkg.loaders.names import squash
-from govkg.loaders.rosters_groups import main_group
+from govkg.loaders.rosters.groups import main_group
 from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import DocumentFact, FactBase
 from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes

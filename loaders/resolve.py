@@ -355,13 +355,24 @@ class Resolution:
                     changes["person"] = squash(f.person)
                 elif f.member_type == "person":
                     changes["member"] = squash(f.member)
-            new = f.model_copy(update=changes)
-            key = json.dumps(new.model_dump(exclude={"line", "page", "ocr", "note"}), ensure_ascii=False, sort_keys=True)
+            changed = {k: v for k, v in changes.items() if v != getattr(f, k)}
+            new = f.model_copy(update=changed) if changed else f  # facts are frozen: sharing is safe
+            key = _identity(new)
             if key in seen:
                 continue
             seen.add(key)
             out.append(new)
         return out
+
+
+_PROVENANCE = frozenset({"line", "page", "ocr", "note"})
+
+
+def _identity(fact: FactBase) -> tuple:
+    """What makes two facts the same fact: every field but where it was read, lists as tuples so
+    the whole is hashable (the same equality as the fields' JSON, without encoding it)."""
+    return tuple((name, tuple(value) if isinstance(value, list) else value)
+                 for name, value in sorted(fact.__dict__.items()) if name not in _PROVENANCE)
 
 
 def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:

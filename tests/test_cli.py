@@ -109,3 +109,20 @@ def test_build_reads_a_directory_of_gazettes(tmp_path: Path) -> None:
     docs = cli_json("sparql", "SELECT (COUNT(?d) AS ?n) WHERE { ?d a <https://w3id.org/govkg/ontology#Document> }",
                     "--store", str(tmp_path / "s"))
     assert int(docs["results"]["bindings"][0]["n"]["value"]) > 32, "the documents of both gazettes are in the store"
+
+
+def test_a_command_leaving_without_teardown_still_writes_all_its_output(sample_store, sample_facts_file):
+    # the CLI ends with os._exit after flushing (cli.main): a large stdout must arrive whole
+    result = run_cli("export", "facts", "--store", str(sample_store))
+    assert result.returncode == 0, f"export facts failed: {result.stderr}"
+    expected = sample_facts_file.read_text("utf-8")
+    assert result.stdout == expected, (
+        f"expected the {len(expected)} characters --out writes on stdout too, got {len(result.stdout)}")
+
+
+def test_exit_codes_survive_leaving_without_teardown(sample_store):
+    unknown = run_cli("ask", "who-leads", "区不存在局", "--store", str(sample_store))
+    assert unknown.returncode == 1 and "unknown" in unknown.stderr, (
+        f"expected exit 1 and the unknown-name line, got {unknown.returncode}: {unknown.stderr!r}")
+    usage = run_cli("no-such-command")
+    assert usage.returncode == 2, f"expected a usage error's exit 2, got {usage.returncode}"

@@ -220,7 +220,7 @@ def test_a_role_label_led_by_the_group_kind() -> None:
 
 
 def test_names_whose_separating_spaces_were_lost() -> None:
-    from govkg.loaders.rosters_rows import split_run_of_names
+    from govkg.loaders.rosters.rows import split_run_of_names
     assert split_run_of_names("李玉民张晓辉") == ["李玉民", "张晓辉"]
     assert split_run_of_names("郝赫王凯 高晓莉吕宁谷峪") == ["郝赫", "王凯", "高晓莉", "吕宁", "谷峪"]
     assert split_run_of_names("刘德华张学", {"刘德华"}) == ["刘德华", "张学"]

@@ -7,7 +7,7 @@ the facts the full reading gives."""
 from __future__ import annotations
 
 from govkg.loaders import metadata
-from govkg.loaders.rosters_groups import group_candidates
+from govkg.loaders.rosters.groups import group_candidates
 from govkg.loaders.text import Document, Line, clean_lines, is_furniture, split_documents
 from tests.conftest import FIXTURES, doc_of
 
@@ -63,7 +63,7 @@ def test_pairs_counted_one_by_one_equal_a_full_count() -> None:
     and a doubled character (`啊啊啊` holds `啊啊` twice) is counted in full."""
     from collections import Counter
 
-    from govkg.loaders.tasks_pieces import PAIR_LOOKS, Pairs
+    from govkg.loaders.tasks.pieces import PAIR_LOOKS, Pairs
 
     texts = ["加快推进工业企业改造", "企业技术改造升级", "啊啊啊", "造企"]
     full = Counter(t[k:k + 2] for t in texts for k in range(len(t) - 1))
@@ -80,7 +80,7 @@ def test_name_patterns_tried_near_their_words_find_what_a_full_scan_finds() -> N
     import re
 
     from govkg.loaders.pipeline import sample_gazette
-    from govkg.loaders.rosters_groups import ROSTER_SUFFIX, finditer_near, group_name_re, name_reach
+    from govkg.loaders.rosters.groups import ROSTER_SUFFIX, finditer_near, group_name_re, name_reach
 
     roster = re.compile(rf"(?P<g>{group_name_re()}){ROSTER_SUFFIX}")
     short = re.compile(rf"(?P<g>{group_name_re()})[（(]以下简称")
@@ -118,3 +118,33 @@ def test_items_outside_a_section_with_comrade_or_verb_give_posts() -> None:
              Line(5, "免去李永军的区能源局副局长职务。")]
     found = {(f.person, f.event) for f in appointments.extract(Document("离政发〔2024〕31号", lines))}
     assert found == {("王迎平", "appoint"), ("李永军", "remove")}, f"expected one appointment and one removal, got {found}"
+
+
+def test_lexicon_joins_counts_pairs_as_a_full_word_bigram_count_does() -> None:
+    """A plan's lexicon asks whether a cut word joins up (`…的企` + `业…`) by counting that pair one by
+    one in the prose, then (after LEX_PAIR_LOOKS pairs) in full: on the prose of a real plan of the
+    sample, every pair gives the answer a full count of the printed word bigrams gives, pairs with
+    a punctuation mark or a doubled character included."""
+    from collections import Counter
+    from itertools import chain
+
+    from govkg.loaders.tasks.assign import LEX_PAIR_LOOKS, _Lexicon, _words
+    from govkg.loaders.text import read_documents
+    from tests.conftest import SAMPLE
+
+    docs, _ = read_documents(SAMPLE)
+    plan = max(docs, key=lambda d: len(d.lines))
+    texts = ["".join(ln.text.split()) for ln in plan.lines[1:]]
+    printed = Counter(chain.from_iterable((w[k:k + 2] for k in range(len(w) - 1)) for t in texts for w in _words(t)))
+    texts.append("啊啊啊")
+    printed["啊啊"] += 2
+    common = [g for g, _ in printed.most_common(60)]
+    once = [g for g, n in printed.items() if n == 1][:20]
+    asked = common + once + ["啊啊", "企。", "）企", "、企", "企、"]
+    lex = _Lexicon(texts)
+    for pair in asked:
+        left, right = pair
+        want = left in "、，,；;" or printed[pair] >= 2
+        assert lex.joins("…" + left, right + "…") == want, f"expected joins({left!r}, {right!r}) = {want}"
+    assert len(asked) > LEX_PAIR_LOOKS, "ask for more pairs than are counted one by one"
+    assert any(printed[g] >= 2 for g in asked) and any(printed[g] == 1 for g in asked), "ask for both kinds of pair"

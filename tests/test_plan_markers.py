@@ -80,7 +80,7 @@ def test_units_sharing_their_work_after_a_lead() -> None:
 
 
 def test_bodies_named_as_lead_and_responsible_units_in_prose() -> None:
-    from govkg.loaders.tasks_statements import prose_assignment
+    from govkg.loaders.tasks.statements import prose_assignment
     got = {(b, r) for _, b, r in prose_assignment(
         "省能源局和省林业局为全省林区电网改造的总牵头单位，市县林业局为责任单位，市县财政部门要做好资产注销。")}
     assert got == {("省能源局", "lead"), ("省林业局", "lead"), ("市县林业局", "responsible")}, got

@@ -76,3 +76,60 @@ def test_with_jobs_files_are_read_in_the_pool_and_the_first_bad_one_is_named(tmp
     with pytest.raises(InputError) as caught:
         extract_paths([SAMPLE, empty, binary], jobs=2)
     assert str(caught.value).startswith(str(empty)), f"expected the error of {empty} (the first bad file), got {caught.value}"
+
+
+def sample_in_files(tmp_path, count: int) -> list:
+    """The sample gazette cut at document boundaries into `count` files (as a corpus of issues)."""
+    docs, _ = read_documents(SAMPLE)
+    lines = SAMPLE.read_text("utf-8").splitlines(keepends=True)
+    starts = [d.start_line for d in docs]
+    cuts = [0] + [starts[len(starts) * k // count] - 1 for k in range(1, count)] + [len(lines)]
+    paths = []
+    for k, (a, b) in enumerate(zip(cuts, cuts[1:])):
+        path = tmp_path / f"issue-{k}.txt"
+        path.write_text("".join(lines[a:b]), "utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_with_many_files_each_process_reads_whole_files_and_gives_the_facts_of_one_process(tmp_path):
+    paths = sample_in_files(tmp_path, 8)  # 8 files for 2 processes: whole files are handed out
+    one = [fact_to_json(f) for f in extract_paths(paths, jobs=1).facts]
+    two = [fact_to_json(f) for f in extract_paths(paths, jobs=2).facts]
+    assert len(one) > 300, f"expected the sample's facts from its 8 parts, got {len(one)}"
+    assert two == one, "expected whole files in two processes to give exactly the facts of one process, in order"
+
+
+def test_with_many_files_the_first_bad_file_in_input_order_is_named(tmp_path):
+    paths = sample_in_files(tmp_path, 6)
+    empty, binary = tmp_path / "empty.txt", tmp_path / "binary.txt"
+    empty.write_text("")
+    binary.write_bytes(b"\x00\x01\x02" * 100)  # larger: handed out before the empty one
+    with pytest.raises(InputError) as caught:
+        extract_paths([*paths[:3], empty, binary, *paths[3:]], jobs=2)
+    assert str(caught.value).startswith(str(empty)), f"expected the error of {empty} (first bad in input order), got {caught.value}"
+
+
+def test_with_many_files_progress_ends_at_every_document(tmp_path):
+    seen: list[tuple[int, int]] = []
+    run = extract_paths(sample_in_files(tmp_path, 8), jobs=2, progress=lambda done, total: seen.append((done, total)))
+    n = len(run.documents)
+    assert seen[-1] == (n, n), f"expected the bar to end at {n} of {n} documents, got {seen[-1]}"
+    assert all(done <= total for done, total in seen), f"expected no more done than in all: {seen}"
+
+
+@pytest.mark.parametrize("files, jobs", [(1, 1), (1, 2), (8, 2)], ids=["one process", "documents shared out", "whole files"])
+def test_a_run_keeps_no_document_text_once_read(tmp_path, files, jobs):
+    paths = [SAMPLE] if files == 1 else sample_in_files(tmp_path, files)
+    run = extract_paths(paths, jobs=jobs)
+    kept = max(len(d.lines) for d in run.documents)
+    assert kept == 1, f"expected each document kept as its number and first line only (memory per document), got {kept} lines"
+    assert all(d.start_line >= 1 and d.number for d in run.documents), "expected each kept document to keep where it starts"
+
+
+def test_extraction_gives_the_garbage_collector_back_as_it_found_it():
+    import gc
+    before = gc.get_threshold()
+    extract_paths([SAMPLE], jobs=1)
+    assert gc.get_threshold() == before, f"expected the collector's thresholds {before} restored, got {gc.get_threshold()}"
+    assert gc.get_freeze_count() == 0, "expected no object left frozen out of the collector after extraction"

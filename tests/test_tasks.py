@@ -216,7 +216,7 @@ def test_bare_kind_of_body_is_one_collective_phrase():
 
 def test_working_group_labels_are_no_task():
     assert _county("tasks-county-working-groups.txt") == [], \
-        "`（一）综合协调组` with 牵头单位 / 成员单位 lines is a working group (rosters.py), not a task"
+        "`（一）综合协调组` with 牵头单位 / 成员单位 lines is a working group (loaders/rosters), not a task"
 
 
 def test_lead_words_before_a_body_are_not_part_of_its_name():
@@ -495,6 +495,12 @@ def test_body_that_takes_local_responsibility_is_responsible():
 def test_a_block_whose_every_word_is_in_every_piece_scores_nothing_rather_than_failing():
     # found by tools/fuzz.py (seed 11, inputs 1011 and 1836): all IDF weights zero, so the share of
     # weight was 0/0 and the tasks reader failed on the document
-    from govkg.loaders.tasks_assign import _Lexicon
+    from govkg.loaders.tasks.assign import _Lexicon
     lexicon = _Lexicon(["推进工作", "推进工作"])
     assert lexicon.score("推进工作", "推进工作") == 0.0, "expected a share of 0 when no word tells the texts apart"
+
+
+def test_the_bigram_lexicon_that_tells_seams_from_words_is_read_from_the_shipped_gazette():
+    from govkg.loaders.tasks.pieces import LEXICON_SOURCE, _lexicon
+    assert LEXICON_SOURCE.is_file(), f"expected the lexicon's source gazette at {LEXICON_SOURCE}"
+    assert _lexicon()["设施"] > 0, "expected the lexicon to count the gazette's in-line bigrams (e.g. 设施)"

@@ -3,21 +3,21 @@
 PDF extraction prints the blocks of two-column pages out of order, so a task's text can stop
 mid-sentence and go on several blocks later. A piece ends at a heading, after a closed
 responsibility statement, after a bare section title, or where an open parenthesis cannot go on;
-tasks_assign.py then gives each piece back to its task.
+tasks/assign.py then gives each piece back to its task.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 from operator import add
 from pathlib import Path
 
-from govkg.loaders.tasks_statements import (ANY_LABEL, BODY_HINTS, CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC,
+from govkg.loaders.tasks.statements import (ANY_LABEL, BODY_HINTS, CLOSE, LABEL, OPEN, ROLE_TAIL, TRAILING_ETC,
                                             looks_like_body, role_in_last_paren)
 from govkg.loaders.text import Line
 from govkg.ontology.vocabulary import body_suffixes_longest_first
@@ -61,20 +61,30 @@ class Piece:
     node: Node | None = None
     title_only: bool = False
     depth: int = 0
-    frag_end: int = -1  # offset in `chars` of the `）` closing a parenthesis opened elsewhere
-    chars: list[tuple[str, int]] = field(default_factory=list)  # (char, source line), no spaces
+    frag_end: int = -1  # offset in `text` of the `）` closing a parenthesis opened elsewhere
     parts: list[str] = field(default_factory=list, repr=False)  # each line's text without spaces
+    size: int = 0  # characters in `parts`: the length of `text` and `char_lines`
 
     @property
     def text(self) -> str:
-        # Read many times per piece by the assignment passes; `chars` only ever grows (_append),
-        # so its length says whether the joined text is still current. Joined from the lines'
+        # Read many times per piece by the assignment passes; `parts` only ever grows (_append),
+        # so the size says whether the joined text is still current. Joined from the lines'
         # texts (one string each), not char by char.
         cached = self.__dict__.get("_text")
-        if cached is None or cached[0] != len(self.chars):
-            cached = (len(self.chars), "".join(self.parts))
+        if cached is None or cached[0] != self.size:
+            cached = (self.size, "".join(self.parts))
             self.__dict__["_text"] = cached
         return cached[1]
+
+    @property
+    def char_lines(self) -> list[int]:
+        """The source line of each character of the text. Made when first asked for: most pieces
+        (those without statements, the rests read in the hidden-break search) never are."""
+        cached = self.__dict__.get("_char_lines")
+        if cached is None or len(cached) != self.size:
+            cached = list(chain.from_iterable(map(repeat, (ln.number for ln in self.lines), map(len, self.parts))))
+            self.__dict__["_char_lines"] = cached
+        return cached
 
     def end_state(self) -> str:
         """complete | open (inside an unclosed parenthesis) | cut (stopped mid-sentence)."""
@@ -99,24 +109,17 @@ def heading(text: str) -> tuple[int, str, str] | None:
 
 
 @lru_cache(maxsize=1 << 14)
-def _line_chars(number: int, text: str) -> tuple[tuple[str, int], ...]:
-    """The line's characters without spaces, each with its line number (remembered per line: a
-    piece cut at a hidden break is read afresh from lines already read; keyed by the line's number
-    and text, which hash and compare at C speed, unlike the Line dataclass)."""
-    return tuple((c, number) for c in text if not c.isspace())
-
-
-@lru_cache(maxsize=1 << 14)
 def depth_after(text: str, depth: int) -> tuple[int, int]:
-    """Paren depth after `text`; also the offset where depth first went below zero (or -1)."""
+    """Paren depth after `text`; also the offset where depth first went below zero (or -1).
+    Only the parentheses are visited (found at C speed; most lines have none)."""
     below = -1
-    for i, c in enumerate(text):
-        if c in OPEN:
+    for m in _PAREN.finditer(text):
+        if m.group() in OPEN:
             depth += 1
-        elif c in CLOSE:
+        else:
             depth -= 1
             if depth < 0 and below < 0:
-                below = i
+                below = m.start()
                 depth = 0
     return depth, below
 
@@ -180,17 +183,19 @@ class Pairs:
     A document asks about a handful of pairs (a wrapped bare title, a page start), so the first
     few are counted one by one in the lines joined by a line break (a pair of two different
     characters, neither a line break, is found there exactly as often as within the lines); after
-    PAIR_LOOKS of them, or for any other pair, every pair is counted once: linear either way."""
+    `looks` (PAIR_LOOKS unless given) of them, or for any other pair, every pair is counted once:
+    linear either way."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], looks: int | None = None):
         self._texts, self._counts, self._joined = texts, None, None
         self._looked: dict[str, int] = {}
+        self._looks = PAIR_LOOKS if looks is None else looks
 
     def __getitem__(self, pair: str) -> int:
         if self._counts is None:
             if pair in self._looked:
                 return self._looked[pair]
-            if len(self._looked) < PAIR_LOOKS and len(pair) == 2 and pair[0] != pair[1] and "\n" not in pair:
+            if len(self._looked) < self._looks and len(pair) == 2 and pair[0] != pair[1] and "\n" not in pair:
                 if self._joined is None:
                     self._joined = "\n".join(self._texts)
                 n = self._looked[pair] = self._joined.count(pair)
@@ -257,10 +262,10 @@ def _bare_text(text: str) -> str:
 def _append(p: Piece, ln: Line, t: str) -> None:
     """Add a line (`t`: its text without spaces); a text piece that starts by closing a parenthesis
     it never opened, before any full stop, becomes a fragment."""
-    start = len(p.chars)
+    start = p.size
     p.lines.append(ln)
-    p.chars.extend(_line_chars(ln.number, ln.text))
     p.parts.append(t)
+    p.size += len(t)
     p.depth, below = depth_after(t, p.depth)
     if below >= 0 and p.kind == "text" and p.frag_end < 0 and "。" not in t[:below].rstrip("。"):
         if start == 0 or "。" not in p.text[:start]:
@@ -272,7 +277,7 @@ def statements(piece: Piece) -> list[tuple[int, str]]:
 
     Remembered on the piece (keyed by what they depend on: its length, kind and fragment end),
     since the assignment passes ask for them again and again; callers get their own list."""
-    key = (len(piece.chars), piece.kind, piece.frag_end)
+    key = (piece.size, piece.kind, piece.frag_end)
     cached = piece.__dict__.get("_statements")
     if cached is None or cached[0] != key:
         cached = (key, _statements(piece))
@@ -281,8 +286,24 @@ def statements(piece: Piece) -> list[tuple[int, str]]:
 
 
 def _statements(piece: Piece) -> list[tuple[int, str]]:
-    text, out = piece.text, []
+    text = piece.text
     start = piece.frag_end + 1 if piece.kind == "frag" else 0
+    out, depth = _paren_statements(text, start)
+    if depth == 0 and (text.find("：", start) >= 0 or text.find(":", start) >= 0):  # label lines: 牵头单位：…
+        # (LABEL ends in a colon: without one there is no label run to find)
+        bare = _masked(text[start:])
+        for m in LABEL.finditer(bare):
+            if out and start + m.start() < out[-1][0] + len(out[-1][1]):
+                continue  # already inside the run of an earlier label
+            off, end = _label_run(piece, bare, start, m)
+            out.append((off, text[off:end]))
+    return _sentence_free(out)
+
+
+def _paren_statements(text: str, start: int) -> tuple[list[tuple[int, str]], int]:
+    """The closed top-level parentheses from `start` on that are not a role mark or part of a
+    name, as (offset, text inside); and the depth left open at the end."""
+    out: list[tuple[int, str]] = []
     depth, open_at = 0, -1
     for m in _PAREN.finditer(text, start):  # only the parentheses matter here: visited, not every char
         i, c = m.start(), m.group()
@@ -294,18 +315,27 @@ def _statements(piece: Piece) -> list[tuple[int, str]]:
             depth -= 1
             if depth == 0 and not ROLE_MARK.match(text[open_at:i + 1]) and not NAME_PAREN.match(text[open_at:i + 1]):
                 out.append((open_at + 1, text[open_at + 1:i]))
-    if depth == 0 and (text.find("：", start) >= 0 or text.find(":", start) >= 0):  # label lines: 牵头单位：…
-        # (LABEL ends in a colon: without one there is no label run to find)
-        bare = re.sub(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]",
-                      lambda m: m.group() if ROLE_MARK.match(m.group()) or NAME_PAREN.match(m.group())
-                      else "＃" * len(m.group()), text[start:])
-        for m in LABEL.finditer(bare):
-            if out and start + m.start() < out[-1][0] + len(out[-1][1]):
-                continue  # already inside the run of an earlier label
-            end = start + m.end() + re.search(r"[。＃]|$", bare[m.end():]).start()
-            end = _label_run_end(piece, start + m.end(), end)
-            out.append((start + m.start(), text[start + m.start():end]))
-    return [(o, s) for o, s in out if "。" not in s.rstrip("。")]
+    return out, depth
+
+
+def _masked(text: str) -> str:
+    """The text with every parenthesis (one level of nesting) masked by ＃, but for role marks and
+    the parentheses of names: where a label's run of bodies may go."""
+    return re.sub(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]",
+                  lambda m: m.group() if ROLE_MARK.match(m.group()) or NAME_PAREN.match(m.group())
+                  else "＃" * len(m.group()), text)
+
+
+def _label_run(piece: Piece, bare: str, start: int, m: re.Match) -> tuple[int, int]:
+    """(offset, end) in the piece's text of the run of a label matched at `m` in `bare` (the
+    masked text from `start` on): up to a full stop or mask, or where the list is complete."""
+    end = start + m.end() + re.search(r"[。＃]|$", bare[m.end():]).start()
+    return start + m.start(), _label_run_end(piece, start + m.end(), end)
+
+
+def _sentence_free(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A statement holds no full stop inside it (one at its end is the sentence's own)."""
+    return [(o, s) for o, s in found if "。" not in s.rstrip("。")]
 
 
 def whole_name(name: str) -> bool:
@@ -321,8 +351,9 @@ def _label_run_end(piece: Piece, begin: int, end: int) -> int:
     with it. A label line printed before its item's text (`责任单位：县农业农村局、县林业局` then
     `引导农民以…`) runs on into prose with no full stop between them."""
     text = piece.text
-    for k in range(begin + 1, min(end, len(piece.chars))):
-        if piece.chars[k][1] == piece.chars[k - 1][1]:
+    at = piece.char_lines
+    for k in range(begin + 1, min(end, len(at))):
+        if at[k] == at[k - 1]:
             continue  # not a line start
         done = text[begin:k]
         last = re.split(r"[、，,；;]", done)[-1]
@@ -330,7 +361,7 @@ def _label_run_end(piece: Piece, begin: int, end: int) -> int:
             continue
         complete = whole_name(re.sub(r"[（(][^（()）]*[）)]$", "", last)) or bool(ROLE_TAIL.search(last))
         nxt = text[k:end]
-        line_end = next((q for q in range(k, end) if piece.chars[q][1] != piece.chars[k][1]), end)
+        line_end = next((q for q in range(k, end) if at[q] != at[k]), end)
         first = re.split(r"[、，,；;。（(：:]", text[k:line_end])[0]
         if complete and nxt[:1] not in "、，,；;）)" and not looks_like_body(first) and not ANY_LABEL.match(nxt):
             return k
@@ -339,7 +370,7 @@ def _label_run_end(piece: Piece, begin: int, end: int) -> int:
 
 def without_statements(piece: Piece) -> str:
     """The piece's prose: responsibility statements name the same bodies everywhere, so drop them."""
-    key = (len(piece.chars), piece.kind, piece.frag_end)
+    key = (piece.size, piece.kind, piece.frag_end)
     cached = piece.__dict__.get("_prose")
     if cached is None or cached[0] != key:
         cached = (key, _without_statements(piece))
@@ -355,6 +386,104 @@ def _without_statements(piece: Piece) -> str:
         if o >= 0:
             text = text[:max(o - 1, 0)] + text[o + len(stmt) + 1:]
     return text
+
+
+class SuffixProse:
+    """The prose of a piece's lines from a line start on, as `piece_of(lines[j:])` reads it (None
+    where that is a fragment), for any j, without reading each rest afresh.
+
+    The hidden-break search asks this at every line start of a piece; reading each rest afresh
+    was quadratic in the piece's length. At a line start where the piece's own reading is in the
+    state a fresh reading starts in (no parenthesis open by _append's count nor by _statements'
+    scan, no label name running across it), the rest's parenthesis statements and label matches
+    are the piece's own from there on; a label's run is the same wherever the reading started
+    (it looks only ahead), so it is found once per label; only which labels a run hides is
+    replayed. Whether the rest is a fragment is decided by its first line that closes more than
+    it opens. Any other line start is read afresh."""
+
+    def __init__(self, piece: Piece):
+        self.piece = piece
+        texts = piece.parts
+        n = len(texts)
+        self.starts = [0]
+        for t in texts:
+            self.starts.append(self.starts[-1] + len(t))
+        # _append's parenthesis count before each line, and where a line first closes more than it opened
+        self.before, self.below, depth = [], [], 0
+        for t in texts:
+            self.before.append(depth)
+            depth, below = depth_after(t, depth)
+            self.below.append(below)
+        self.colon_from, self.stop_from, self.below_from = [False] * (n + 1), [n] * (n + 1), [n] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            t = texts[j]
+            self.colon_from[j] = self.colon_from[j + 1] or "：" in t or ":" in t
+            self.stop_from[j] = j if "。" in t else self.stop_from[j + 1]
+            self.below_from[j] = j if self.below[j] >= 0 else self.below_from[j + 1]
+        text = piece.text
+        self.parens, self.end_depth = _paren_statements(text, 0)
+        self.scan_depth = self._scan_depths()
+        self.bare = _masked(text) if self.colon_from[0] else ""
+        self.labels = list(LABEL.finditer(self.bare))
+        self.label_starts = [m.start() for m in self.labels]
+        self.runs: dict[int, tuple[int, str, bool]] = {}  # label -> (offset, its run, free of full stops)
+        # statements are in offset order: a rest's own are found by bisection, and whether each
+        # is free of full stops is decided once
+        self.paren_offsets = [o for o, _ in self.parens]
+        self.paren_free = [bool(_sentence_free([p])) for p in self.parens]
+
+    def _scan_depths(self) -> list[int]:
+        """_statements' parenthesis depth at each line start (a close at depth 0 is passed over)."""
+        out, depth, marks = [], 0, _PAREN.finditer(self.piece.text)
+        mark = next(marks, None)
+        for start in self.starts[:-1]:
+            while mark is not None and mark.start() < start:
+                depth = depth + 1 if mark.group() in OPEN else max(depth - 1, 0)
+                mark = next(marks, None)
+            out.append(depth)
+        return out
+
+    def read_as_within(self, j: int) -> bool:
+        """Is the rest from line j read just as it is within the piece?"""
+        s = self.starts[j]
+        if self.piece.kind == "frag" or self.before[j] != 0 or self.scan_depth[j] != 0:
+            return False
+        k = bisect_left(self.label_starts, s) - 1  # labels do not overlap: only the last one before s may run across it
+        return k < 0 or self.labels[k].end() <= s
+
+    def statements(self, j: int) -> list[tuple[int, str]]:
+        """_statements of the rest from line j (offsets in the piece's text), for a j read as within."""
+        s, text = self.starts[j], self.piece.text
+        first = bisect_right(self.paren_offsets, s)  # opened at or after s
+        out = [p for p, free in zip(self.parens[first:], self.paren_free[first:]) if free]
+        last = self.parens[-1] if first < len(self.parens) else None  # the statement a label may fall inside
+        if self.end_depth == 0 and self.colon_from[j]:
+            for k in range(bisect_left(self.label_starts, s), len(self.labels)):
+                m = self.labels[k]
+                if last and m.start() < last[0] + len(last[1]):
+                    continue
+                if k not in self.runs:
+                    off, end = _label_run(self.piece, self.bare, 0, m)
+                    self.runs[k] = off, text[off:end], bool(_sentence_free([(off, text[off:end])]))
+                off, run, free = self.runs[k]
+                last = off, run
+                if free:
+                    out.append(last)
+        return out
+
+    def __call__(self, j: int) -> str | None:
+        if not self.read_as_within(j):
+            rest = piece_of(self.piece.lines[j:])
+            return None if rest.kind == "frag" else without_statements(rest)
+        m = self.below_from[j]
+        texts = self.piece.parts
+        if m < len(texts) and "。" not in texts[m][:self.below[m]].rstrip("。") and self.stop_from[j] >= m:
+            return None  # it starts by closing a parenthesis opened before it: a fragment
+        s = self.starts[j]
+        text = self.piece.text[s:]
+        for off, stmt in sorted(((o - s, st) for o, st in self.statements(j)), reverse=True):
+            text = text[:max(off - 1, 0)] + text[off + len(stmt) + 1:]
+        return text
 
 
 def number_value(number: str) -> int:
@@ -432,15 +561,14 @@ def heading_paths(heads: list[tuple[int, str]]) -> list[tuple[str, ...]]:
 # from A's last, and the next page's first line goes on from A's last (`…补贴政` + `策，每年…`), not
 # from B's. Pages are told apart by the page furniture dropped between them (a gap in line numbers).
 # Government prose whose in-line bigrams tell a word broken across lines from a seam.
-LEXICON_SOURCE = Path(__file__).with_name("sample") / "lishi-gazette-2024-3.txt"
+LEXICON_SOURCE = Path(__file__).resolve().parent.parent / "sample" / "lishi-gazette-2024-3.txt"
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> Counter:
-    try:
-        text = LEXICON_SOURCE.read_text("utf-8")
-    except OSError:
-        return Counter()
+    """The bigrams of the shipped gazette. A missing file is a broken install: it fails (and the
+    tasks extractor's failure is reported), never silently reads with an empty lexicon."""
+    text = LEXICON_SOURCE.read_text("utf-8")
     return Counter(t[k:k + 2] for t in ("".join(ln.split()) for ln in text.splitlines()) for k in range(len(t) - 1))
 
 

@@ -2,9 +2,9 @@
 
 A plan lists tasks as `N.标题。正文…（县发改局、县教育局等按职责分工负责）`, with labels
 (`（牵头单位：…；责任单位：…）`, `责任单位：…` lines after the item) or as a table
-(`序号 任务 牵头单位 配合单位`). The work is split in four: tasks_statements.py reads a
-responsibility statement, tasks_pieces.py cuts the text into pieces and numbers the headings,
-tasks_assign.py gives the pieces back to their tasks (PDF column order shuffles them), and this
+(`序号 任务 牵头单位 配合单位`). The work is split in four: tasks/statements.py reads a
+responsibility statement, tasks/pieces.py cuts the text into pieces and numbers the headings,
+tasks/assign.py gives the pieces back to their tasks (PDF column order shuffles them), and this
 module turns the result into facts.
 """
 
@@ -13,19 +13,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from govkg.loaders.tasks_assign import Assigned, assign_repaired
-from govkg.loaders.tasks_pieces import (CLOSE, OPEN, Node, Piece, heading, heading_paths, in_line_pairs, split_pieces,
+from govkg.loaders.tasks.assign import Assigned, assign_repaired
+from govkg.loaders.tasks.pieces import (CLOSE, OPEN, Node, Piece, heading, heading_paths, in_line_pairs, split_pieces,
                                         statements, unswap_columns)
-from govkg.loaders.tasks_statements import (FIRST_LISTED_LEADS, is_collective, parse_assignment, prose_assignment,
+from govkg.loaders.tasks.statements import (FIRST_LISTED_LEADS, is_collective, parse_assignment, prose_assignment,
                                             role_in_last_paren)
-from govkg.loaders.tasks_table import extract_table
+from govkg.loaders.tasks.table import extract_table
 from govkg.loaders.text import Document
 from govkg.ontology.facts import FactBase, TaskFact
 
 __all__ = ["extract", "heading_paths", "is_collective", "parse_assignment", "split_pieces"]
 
 # A heading that names a working group (`（一）综合协调组`, `（一）综合协调组：由…牵头`): its 牵头单位 / 成员单位 are the group's
-# members (rosters.py), not a task's responsible bodies.
+# members (loaders/rosters), not a task's responsible bodies.
 WORKING_GROUP = re.compile(r"^[^，。；、：:]{2,10}(?:组|专班)(?:[：:].*)?$")
 
 
@@ -108,7 +108,7 @@ def extract(doc: Document) -> list[FactBase]:
             found.append((-len(prefix), prefix + piece.text[:piece.frag_end]))
         if not found:
             continue
-        lines_of = [ln for _, ln in piece.chars]
+        lines_of = piece.char_lines
         for off, stmt in found:
             for k, (b_off, body, role) in enumerate(parse_assignment(stmt)):
                 if first_leads and k == 0 and role == "responsible" and not is_collective(body):
@@ -130,7 +130,7 @@ def _prefix_line(assigned: Assigned, node: Node, piece: Piece, at: int) -> int:
     """Line of a body named in the first half of a split parenthesis (before the fragment)."""
     for n, p, _ in assigned:
         if n is node and p is not piece and p.end_state() == "open":
-            lines_of = [ln for _, ln in p.chars]
+            lines_of = p.char_lines
             return lines_of[max(len(lines_of) + at, 0)] if lines_of else node.line
     return node.line
 
@@ -149,7 +149,7 @@ def _add_prose(number: str, assigned: Assigned, ids: dict[int, str], groups: set
         if task in stated or node.path in parents or id(node) in groups or WORKING_GROUP.match(node.title):
             continue
         start = piece.frag_end + 1 if piece.kind == "frag" else 0
-        lines_of = [ln for _, ln in piece.chars]
+        lines_of = piece.char_lines
         for off, body, role in prose_assignment(piece.text[start:]):
             facts.setdefault((task, body, role), TaskFact(
                 doc=number, line=lines_of[start + off], task=task, title=node.title, body=body, role=role,

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govkg.loaders.tasks_pieces import heading, whole_name
-from govkg.loaders.tasks_statements import (ROLE_LABELS, STOP_LABELS, TRAILING_ETC, is_collective, looks_like_body,
+from govkg.loaders.tasks.pieces import heading, whole_name
+from govkg.loaders.tasks.statements import (ROLE_LABELS, STOP_LABELS, TRAILING_ETC, is_collective, looks_like_body,
                                             split_top)
 from govkg.loaders.text import Line
 from govkg.ontology.facts import TaskFact

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from govkg.loaders.names import is_collective, split_enumeration, squash
-from govkg.loaders.rosters_rows import (
+from govkg.loaders.rosters.rows import (
     HAN,
     NUMBERING,
     ends_with_title,

@@ -15,8 +15,8 @@ print labels out of order, so rows are read one by one over the whole document:
 
 * person rows printed above the first label (a scrambled page) are plain members by the same rule.
 
-Row shapes are read in loaders/rosters_rows.py, the group's name in loaders/rosters_groups.py, the
-office and the working sub-groups in loaders/rosters_offices.py.
+Row shapes are read in loaders/rosters/rows.py, the group's name in loaders/rosters/groups.py, the
+office and the working sub-groups in loaders/rosters/offices.py.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ import re
 from bisect import bisect_left
 
 from govkg.loaders.names import is_collective, split_post_string, squash
-from govkg.loaders.rosters_groups import group_name_re, main_group
-from govkg.loaders.rosters_offices import SUBGROUP_HEAD, read_office, read_subgroups
-from govkg.loaders.rosters_rows import (
+from govkg.loaders.rosters.groups import group_name_re, main_group
+from govkg.loaders.rosters.offices import SUBGROUP_HEAD, read_office, read_subgroups
+from govkg.loaders.rosters.rows import (
     HAN,
     HEAD_WORDS,
     HEADING,
@@ -267,13 +267,13 @@ def _heads_row(text: str) -> bool:
 
 def _task_label(m: re.Match[str]) -> bool:
     """`牵头单位：县税务局；责任单位：…` assigns a plan's task, it lists no roster: a group's own
-    roster has no lead unit (a working sub-group's is read in loaders/rosters_offices.py)."""
+    roster has no lead unit (a working sub-group's is read in loaders/rosters/offices.py)."""
     return squash(m.group("role")) == "牵头单位" or TASK_LABEL.search(m.group(0)) is not None
 
 
 def _subgroup_label(lines: list[Line], i: int, m: re.Match[str]) -> bool:
     """`成员单位：…` right under a `牵头单位：…` line or a working group's heading (`1.综合协调组`)
-    lists that sub-group's units (loaders/rosters_offices.py), not the group's roster."""
+    lists that sub-group's units (loaders/rosters/offices.py), not the group's roster."""
     if _subgroup_head_above(lines, i):
         return True  # `（二）征迁安置组` + `组  长：张三`: the sub-group's leader
     if squash(m.group("role")) not in ("成员单位", "成员"):

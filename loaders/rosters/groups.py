@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import permutations
 
 from govkg.loaders.names import squash
-from govkg.loaders.rosters_rows import HAN, label_pattern, parse_person_rows
+from govkg.loaders.rosters.rows import HAN, label_pattern, parse_person_rows
 from govkg.loaders.text import Document, Line
 from govkg.ontology.vocabulary import vocabulary
 

@@ -1,4 +1,4 @@
-"""Roster rows: label lines, name/post pairs and lists of units or posts (used by loaders/rosters.py).
+"""Roster rows: label lines, name/post pairs and lists of units or posts (used by loaders/rosters/__init__.py).
 
 A roster row pairs a person with a post string. Gazettes print it in several ways, all read here:
 `吴  卿    区发改局局长` (name first, the PDF may space out the name), `县委副书记、县长  张  三`
@@ -52,9 +52,11 @@ def _table_label() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?P<role>{alts})\s+(?P<rest>\S.*)$")
 
 
+@lru_cache(maxsize=1 << 14)
 def match_label(text: str) -> re.Match[str] | None:
     """A label line: `组  长：…`, or a table row without the colon (`组长  张三  县委副书记、县长`),
-    which counts only when the rest is a person row."""
+    which counts only when the rest is a person row. Remembered per line text: a roster's reading
+    asks it of the same line up to six times (a match is read-only, so it is safely shared)."""
     m = label_pattern().match(text)
     if m:
         return m

@@ -13,21 +13,21 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from functools import cached_property, lru_cache
-from itertools import chain
-from operator import add
+from itertools import chain, repeat
 
-from govkg.loaders.tasks_pieces import (
+from govkg.loaders.tasks.pieces import (
     Node,
+    Pairs,
     Piece,
+    SuffixProse,
     piece_of,
     statements,
     whole_name,
     without_statements,
 )
-from govkg.loaders.text import Line
-from govkg.loaders.tasks_statements import (
+from govkg.loaders.tasks.statements import (
     CLOSE,
     LABEL,
     OPEN,
@@ -44,6 +44,9 @@ REACH = 120
 MARK_BONUS = 0.5
 # How much more a block's wording must share with a cut-off item than with its own to be moved.
 HIDDEN_GAIN = 0.2
+# Pairs a lexicon counts one by one before it counts them all: a pair's count is one C-speed scan
+# of the document's prose, a full count some hundred and fifty (and a long plan asks a few dozen).
+LEX_PAIR_LOOKS = 64
 MAX_REPAIRS = 8
 
 Assigned = list[tuple[Node, Piece, str]]
@@ -57,16 +60,12 @@ def _words(text: str) -> list[str]:
     return NON_WORD.sub("|", text).split("|")
 
 
-@lru_cache(maxsize=1 << 15)
-def _bigrams(text: str) -> tuple[str, ...]:
-    """The word bigrams of a text, each as often as printed (remembered: the same piece's prose is
-    read in every repair round)."""
-    return tuple(chain.from_iterable(map(add, w, w[1:]) for w in _words(text)))
-
-
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 11)
 def _bigram_set(text: str) -> frozenset[str]:
-    """The word bigrams of a text, each once: what the scores compare."""
+    """The word bigrams of a text, each once: what the scores compare. Remembered for the texts
+    of about one gazette (a document asks for the same rests again and again; ~11 KB a set): with
+    room for 32k sets this memo alone grew by 1.3 MB a gazette, to ~360 MB; at 2k the hits on 10
+    and 40 renamed copies are exactly the same, and the peak of 40 copies is 161 MB, not 206."""
     return frozenset(a + b for w in _words(text) for a, b in zip(w, w[1:]))
 
 
@@ -105,19 +104,47 @@ class _Lexicon:
 
     @cached_property
     def df(self) -> Counter:
-        """In how many texts each bigram is found (one pass over all of them, at C speed)."""
-        return Counter(chain.from_iterable(map(_bigram_set, self._texts)))
+        """In how many texts each bigram is found. A plan's lexicon is asked for again with a few
+        texts more or less (without the pieces before its first heading; after a piece is cut in
+        two), so a recent lexicon of nearly the same texts gives its counts, mended by the texts
+        in one and not in the other: the same integers as counting afresh, which is one pass over
+        every bigram of every text (at C speed, but the largest part of a lexicon's cost)."""
+        mine, distinct = None, set(self._texts)
+        for other in reversed(_COUNTED):
+            if abs(len(other._texts) - len(self._texts)) > KIN_TEXTS or len(distinct ^ set(other._texts)) > KIN_TEXTS:
+                continue  # (at C speed) too many texts differ: counting afresh is cheaper than mending
+            mine = mine or Counter(self._texts)
+            theirs = Counter(other._texts)
+            added, removed = mine - theirs, theirs - mine
+            if added.total() + removed.total() <= KIN_TEXTS:
+                df = Counter(other.df)
+                for text, k in added.items():
+                    df.update(chain.from_iterable(repeat(_bigram_set(text), k)))
+                for text, k in removed.items():
+                    df.subtract(chain.from_iterable(repeat(_bigram_set(text), k)))
+                break
+        else:
+            df = Counter(chain.from_iterable(map(_bigram_set, self._texts)))
+        _COUNTED.append(self)
+        return df
 
     @cached_property
-    def tf(self) -> Counter:
-        """How often each bigram is printed in all the texts."""
-        return Counter(chain.from_iterable(map(_bigrams, self._texts)))
+    def pairs(self) -> Pairs:
+        """How often two characters follow each other within a text. For two word characters this
+        is how often that word bigram is printed; a document asks about a few dozen such pairs,
+        which Pairs counts one by one before it counts them all (a full count was most of the
+        cost of asking)."""
+        return Pairs(self._texts, LEX_PAIR_LOOKS)
 
     def joins(self, left: str, right: str) -> bool:
-        """Does text cut off as `left` plausibly go on with `right` (`…的企`+`业、…` = 企业)?"""
+        """Does text cut off as `left` plausibly go on with `right` (`…的企`+`业、…` = 企业)?
+        Only word characters form a bigram: a pair with any other character is never printed as one."""
         if not left or not right:
             return False
-        return left[-1] in "、，,；;" or self.tf.get(left[-1] + right[0], 0) >= 2
+        if left[-1] in "、，,；;":
+            return True
+        pair = left[-1] + right[0]
+        return not NON_WORD.search(pair) and self.pairs[pair] >= 2
 
     def score(self, piece: str, node_text: str) -> float:
         return self.score_sets(_bigram_set(piece), _bigram_set(node_text))
@@ -147,6 +174,37 @@ class _Lexicon:
     def weight(self, g: str) -> float:
         """A bigram's IDF weight, computed once per lexicon."""
         return self._weight[g]
+
+    def rest_total(self, rest: _Rest) -> float:
+        """total() of a rest's bigrams, from the later rest it grew from and the bigrams it added:
+        summing every rest of a piece whole was quadratic in the piece's length. (The same sum
+        associated otherwise: it may differ from a whole sum in the last bit, as a whole sum does
+        between runs, since a set's order follows the run's string hashes.)"""
+        grown: list[_Rest] = []
+        node: _Rest | None = rest
+        while node is not None and id(node.grams) not in self._totals:
+            grown.append(node)
+            node = node.base
+        for node in reversed(grown):
+            if node.base is None:
+                self.total(node.grams)
+            else:
+                below = self._totals[id(node.base.grams)][1]
+                self._totals[id(node.grams)] = (node.grams, below + sum(map(self._weight.__getitem__, node.added)))
+        return self._totals[id(rest.grams)][1]
+
+    def rest_share(self, rest: _Rest, b: set[str]) -> float:
+        """score_sets(rest's bigrams, b), its total grown (rest_total)."""
+        total = self.rest_total(rest)
+        if not total:
+            return 0.0
+        return sum(map(self._weight.__getitem__, rest.grams & b)) / total
+
+
+# Lexicons whose counts were made last (see _Lexicon.df), and how many texts may differ for one
+# to lend its counts to another.
+_COUNTED: deque[_Lexicon] = deque(maxlen=4)
+KIN_TEXTS = 8
 
 
 @lru_cache(maxsize=8)
@@ -183,6 +241,16 @@ def _assign(pieces: list[Piece], nodes: dict[int, Node], known: set[str],
     forced = forced or {}
     for n in nodes.values():
         n.text, n.cut_at = "", 0
+    # a node's bigrams when last scored, and its text's length then: grown by what was added since
+    # (its whole text was read again at every score)
+    grams: dict[int, tuple[int, frozenset[str]]] = {}
+
+    def node_grams(n: Node) -> frozenset[str]:
+        read, found = grams.get(id(n), (0, frozenset()))
+        if read < len(n.text):
+            found = found | _bigram_set(n.text[max(read - 1, 0):])
+            grams[id(n)] = len(n.text), found
+        return found
     plain = {id(p): without_statements(p) for p in pieces}
     lex = _lexicon(tuple(plain.values()))
     out: Assigned = []
@@ -208,7 +276,8 @@ def _assign(pieces: list[Piece], nodes: dict[int, Node], known: set[str],
             text = plain[id(p)]
             later = [plain[id(q)] for q in pieces[idx + 1:idx + 9] if q.kind == "text"]
             mark = _closes_mark(p.text)
-            scored = [(lex.score(text, n.text) + (_cut_bonus(lex, n.text, text, later) if n in cut else 0.0)
+            mine = _bigram_set(text)
+            scored = [(lex.score_sets(mine, node_grams(n)) + (_cut_bonus(lex, n.text, text, later) if n in cut else 0.0)
                        + (MARK_BONUS if mark and n in cut and _open_mark(n.text) == mark else 0.0), -i, n)
                       for i, n in enumerate(cands)]
             owner = max(scored, key=lambda s: (s[0], s[1]))[2]
@@ -258,14 +327,24 @@ def ends_with_label_list(p: Piece) -> bool:
     return whole_name(re.sub(r"[（(][^（()）]*[）)]$", "", last)) or bool(ROLE_TAIL.search(last))
 
 
+class _Rest:
+    """The bigrams of a piece's rest from a line start on, and how they grew from a later rest
+    (`base`, plus the bigrams `added` by the lines between): what rest_total sums."""
+
+    __slots__ = ("grams", "base", "added")
+
+    def __init__(self, grams: frozenset[str], base: _Rest | None, added: frozenset[str]):
+        self.grams, self.base, self.added = grams, base, added
+
+
 class _Seam:
     """The two sides of a line start inside a piece: the bigrams of the rest, and (read only when
     asked: most seams are ruled out by the rest alone) those of the lines before it."""
 
-    __slots__ = ("rest", "_left", "piece", "j", "plain")
+    __slots__ = ("rest", "grown", "_left", "piece", "j", "plain")
 
-    def __init__(self, rest: frozenset[str], piece: Piece, j: int, plain: bool):
-        self.rest, self._left, self.piece, self.j, self.plain = rest, None, piece, j, plain
+    def __init__(self, grown: _Rest, piece: Piece, j: int, plain: bool):
+        self.rest, self.grown, self._left, self.piece, self.j, self.plain = grown.grams, grown, None, piece, j, plain
 
     def left(self) -> frozenset[str]:
         if self._left is None:
@@ -275,31 +354,50 @@ class _Seam:
         return self._left
 
 
-def _seams(p: Piece, cache: dict[tuple[int, int], _Seam | None]) -> list[tuple[int, _Seam]]:
+def _seams(p: Piece, cache: dict[int, list[tuple[int, _Seam]]]) -> list[tuple[int, _Seam]]:
     """The line starts inside a piece where a hidden break may be: (line index, its two sides).
 
     Not inside a heading's first sentence, not after an enumeration comma or an open parenthesis
-    (the list goes on), not where the rest would start by closing a parenthesis."""
-    texts = p.parts  # each line's text without spaces
-    first = _after_first_sentence(texts) if p.kind == "head" else 1
+    (the list goes on), not where the rest would start by closing a parenthesis. Read once per
+    piece (keyed by its id: the caller keeps every piece alive) and asked for per cut-off item."""
+    found = cache.get(id(p))
+    if found is None:
+        texts = p.parts  # each line's text without spaces
+        first = _after_first_sentence(texts) if p.kind == "head" else 1
+        found = cache[id(p)] = _read_seams(p, range(max(first, 1), len(texts)))
+    return found
+
+
+def _read_seams(p: Piece, starts: range) -> list[tuple[int, _Seam]]:
+    """The seams of a piece at these line starts, read last first: a rest that is a line more of
+    a later rest (most are: the statements come at the end) has that rest's bigrams and those of
+    its own first line and the join, so each line's bigrams are read once, not once per rest
+    after it."""
+    texts = p.parts
+    plain_to, plain_from = _plain_runs(texts)
+    suffix = None
+    later: tuple[str, _Rest | None] = ("", None)  # the last rest read, and its bigrams
     out = []
-    plain_to = plain_from = None
-    for j in range(max(first, 1), len(texts)):
-        key = (id(p), j)
-        if key not in cache:
-            if plain_to is None:
-                plain_to, plain_from = _plain_runs(texts)
-            seam = None
-            if not texts[j - 1].endswith(("、", "（", "(")):
-                rest = "".join(texts[j:]) if plain_from[j] else _prose(p.lines[j:], "text")
-                if rest is not None:
-                    r = _bigram_set(rest)
-                    if len(r) >= 4:
-                        seam = _Seam(r, p, j, plain_to[j])
-            cache[key] = seam
-        if cache[key] is not None:
-            out.append((j, cache[key]))
-    return out
+    for j in reversed(starts):
+        if texts[j - 1].endswith(("、", "（", "(")):
+            continue
+        if plain_from[j]:
+            rest = "".join(texts[j:])
+        else:
+            suffix = suffix or SuffixProse(p)
+            rest = suffix(j)
+        if rest is None:
+            continue
+        tail, base = later
+        if base is not None and rest.endswith(tail):
+            head = _bigram_set(rest[:len(rest) - len(tail) + 1])
+            grown = _Rest(head | base.grams, base, head - base.grams)
+        else:
+            grown = _Rest(_bigram_set(rest), None, frozenset())
+        later = rest, grown
+        if len(grown.grams) >= 4:
+            out.append((j, _Seam(grown, p, j, plain_to[j])))
+    return out[::-1]
 
 
 # A line without parentheses or a colon holds no responsibility statement (a closed parenthesis
@@ -321,15 +419,8 @@ def _plain_runs(texts: list[str]) -> tuple[list[bool], list[bool]]:
     return to, frm[::-1]
 
 
-def _prose(lines: list[Line], kind: str) -> str | None:
-    """The prose of a piece read afresh from these lines; None for a fragment (it continues
-    a parenthesis opened elsewhere: no seam there)."""
-    piece = piece_of(lines, kind)
-    return None if piece.kind == "frag" else without_statements(piece)
-
-
 def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, Node],
-                  cache: dict[tuple[int, int], _Seam | None]) -> tuple[Piece, int, Node] | None:
+                  cache: dict[int, list[tuple[int, _Seam]]]) -> tuple[Piece, int, Node] | None:
     """A piece that runs on, with no visible break, into the rest of another item's text.
 
     PDF column order can put the last block of one item straight before a block that finishes an
@@ -369,7 +460,7 @@ def _hidden_break(assigned: Assigned, nodes: dict[int, Node], forced: dict[int, 
             mine = grams[k]
             for j, seam in _seams(p, cache):
                 rest = seam.rest
-                theirs_share = lex.score_sets(rest, theirs)
+                theirs_share = lex.rest_share(seam.grown, theirs)
                 if theirs_share < HIDDEN_GAIN or (best is not None and theirs_share <= best[0]):
                     continue  # the gain is at most this share: no better break here
                 own = own_counts(n)
@@ -420,7 +511,7 @@ def _misplaced_labels(assigned: Assigned, nodes: dict[int, Node],
                 continue
             lo, hi = runs[0][0] + len(runs[0][1]), runs[-1][0]
             starts = {}
-            for off, (_, line) in enumerate(p.chars):
+            for off, line in enumerate(p.char_lines):
                 starts.setdefault(line, off)
             seams = [j for j, ln in enumerate(p.lines) if j and ln.number in starts
                      and lo < starts[ln.number] <= hi and p.text[starts[ln.number] - 1] in "。！？"]
@@ -446,7 +537,7 @@ def _after_first_sentence(texts: list[str]) -> int:
 def assign_repaired(pieces: list[Piece], nodes: dict[int, Node], known: set[str]) -> Assigned:
     """Assign pieces, then cut pieces at hidden breaks (one at a time) and assign again."""
     forced: dict[int, Node] = {}
-    cache: dict[tuple[int, int], _Seam | None] = {}  # keyed by id(piece): every piece is kept alive below
+    cache: dict[int, list[tuple[int, _Seam]]] = {}  # keyed by id(piece): every piece is kept alive below
     retired: list[Piece] = []  # pieces cut in two: held so that no new piece reuses their id
     assigned = _assign(pieces, nodes, known, forced)
     for _ in range(MAX_REPAIRS):
