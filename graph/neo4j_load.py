@@ -13,10 +13,10 @@ documents. A replacing load (the default) asks once which of its documents the d
 only those have their relationships and stale Task/Duty/Reply nodes deleted (PRUNE) before every
 relationship is CREATEd (a relationship MERGE scans the relationships between its two nodes: slow
 at a busy body). Entity keys are hashed once per load, and the next batch's rows are planned in a
-thread while the server writes the current one. After the batches: orphans, HOLDS status and the
-derived relationships and captions (graph/neo4j_derived.py), over the whole graph.
-Where the time goes at 100x (99k relationships, 15 batches of 5000 facts, 2 shared cores): about
-two thirds in the batches' statements and commits on the server, a quarter in the derived step.
+thread while the server writes the current one, with the captions and LEADS of
+graph/neo4j_derived.py added on the client (they depend on their own row only). After the batches:
+orphans (only when the load deleted something) and the few HOLDS a removal in another document
+ends, with their HELD, found through indexes rather than by a pass over the whole graph.
 `load_facts_per_row` is the naive baseline (one transaction per fact) for bench/.
 The library is quiet: progress only through the `progress` callback.
 """
@@ -54,10 +54,13 @@ SCHEMA = [f"CREATE CONSTRAINT govkg_{label.lower()}_id IF NOT EXISTS FOR (n:{lab
 
 # Reloading a document replaces its facts: in the document's own transaction, what it no longer says
 # (relationships and Task/Duty/Reply nodes carrying its `doc` but not among the new ids) is deleted.
-PRUNE_RELS = ("HOLDS", "MEMBER_OF", "PART_OF", "HAS_OFFICE", "RESPONSIBLE_FOR", "HAS_DUTY", "ISSUED_BY", "ANSWERED_BY")
+PRUNE_RELS = ("HOLDS", "MEMBER_OF", "PART_OF", "HAS_OFFICE", "RESPONSIBLE_FOR", "HAS_DUTY", "ISSUED_BY", "ANSWERED_BY",
+              "LEADS", "HELD")
 PRUNE_NODES = ("Task", "Duty", "Reply")
 SCHEMA += [f"CREATE INDEX govkg_{t.lower()}_doc IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.doc)" for t in PRUNE_RELS]
 SCHEMA += [f"CREATE INDEX govkg_{label.lower()}_doc IF NOT EXISTS FOR (n:{label}) ON (n.doc)" for label in PRUNE_NODES]
+# what neo4j_derived.after_load starts from: the removals and the former posts, not every HOLDS
+SCHEMA += [f"CREATE INDEX govkg_holds_{p} IF NOT EXISTS FOR ()-[r:HOLDS]-() ON (r.{p})" for p in ("event", "status")]
 # A replacing load deletes every relationship its documents carried and CREATEs them again (a
 # relationship MERGE must scan the relationships between its two nodes: slow at a busy body), so a
 # document's relationships are exactly what it says now.
@@ -85,43 +88,38 @@ RELATIONSHIPS: list[tuple[str, str, str, str]] = [
     ("RESPONSIBLE_FOR", "RESPONSIBLE_FOR", "Body", "Task"), ("HAS_DUTY", "HAS_DUTY", "Body", "Duty"),
     ("ANSWERED_BY", "ANSWERED_BY", "Reply", "Body"),
 ]
-RELATIONSHIP_ROWS = {name for name, _, _, _ in RELATIONSHIPS}
+# LEADS beside a MEMBER_OF with a leading role (graph/neo4j_derived.py), written with it
+DERIVED = [(f"LEADS:{label}", "LEADS", label, "Group") for label in ("Person", "Body", "Post")]
+RELATIONSHIP_ROWS = {name for name, _, _, _ in RELATIONSHIPS + DERIVED}
+IN_CAPTION = neo4j_derived.CONSTANT_CAPTIONS["IN"]
 
 # (statement name, Cypher) in the order they run inside one transaction: prune, nodes, then edges.
 STATEMENTS: list[tuple[str, str]] = [
     *PRUNE,
     ("Document", "UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d.number = row.number, d += row.props"),
-    ("Place", "UNWIND $rows AS row MERGE (p:Place {id: row.id}) SET p.name = row.name"),
+    ("NEW:Document", "UNWIND $rows AS row CREATE (d:Document {id: row.id}) SET d.number = row.number, d += row.props"),
+    ("Place", "UNWIND $rows AS row MERGE (p:Place {id: row.id}) SET p.name = row.name, p.caption = row.caption"),
     ("IN_PLACE:Place", "UNWIND $rows AS row MATCH (a:Place {id: row.a}) MATCH (b:Place {id: row.b}) MERGE (a)-[:IN_PLACE]->(b)"),
-    *[(label, f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n.name = row.name, n.place = row.place"
-              + (", n.aliases = row.aliases" if label in ("Body", "Group") else "")) for label in NAMED],
-    *[(f"IN_PLACE:{label}", f"UNWIND $rows AS row MATCH (a:{label} {{id: row.a}}) MATCH (b:Place {{id: row.b}}) "
-                            "MERGE (a)-[:IN_PLACE]->(b)") for label in NAMED],
+    # an entity's name and place are part of its id (and its caption is its name's): set once; its
+    # IN_PLACE (row.in, from the IN_PLACE rows: _fold_places) in the same statement
+    *[(label, f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+              "ON CREATE SET n.name = row.name, n.place = row.place, n.caption = row.caption "
+              + ("SET n.aliases = row.aliases " if label in ("Body", "Group") else "")
+              + "WITH n, row MATCH (p:Place {id: row.in}) MERGE (n)-[:IN_PLACE]->(p)") for label in NAMED],
     ("Task", "UNWIND $rows AS row MERGE (t:Task {id: row.id}) SET t += row.props "
-             "WITH t, row MATCH (d:Document {id: row.document}) MERGE (t)-[:IN]->(d)"),
+             f"WITH t, row MATCH (d:Document {{id: row.document}}) MERGE (t)-[i:IN]->(d) ON CREATE SET i.caption = '{IN_CAPTION}'"),
     ("Duty", "UNWIND $rows AS row MERGE (u:Duty {id: row.id}) SET u += row.props"),
     ("Reply", "UNWIND $rows AS row MERGE (q:Reply {id: row.id}) SET q += row.props "
-              "WITH q, row MATCH (d:Document {id: row.document}) MERGE (q)-[:IN]->(d)"),
-    *[(name, _rel(kind, a, b)) for name, kind, a, b in RELATIONSHIPS],
+              f"WITH q, row MATCH (d:Document {{id: row.document}}) MERGE (q)-[i:IN]->(d) ON CREATE SET i.caption = '{IN_CAPTION}'"),
+    # the same for the documents a replacing load knows the database does not hold: all new
+    ("NEW:Task", "UNWIND $rows AS row MATCH (d:Document {id: row.document}) "
+                 f"CREATE (t:Task {{id: row.id}})-[:IN {{caption: '{IN_CAPTION}'}}]->(d) SET t += row.props"),
+    ("NEW:Duty", "UNWIND $rows AS row CREATE (u:Duty {id: row.id}) SET u += row.props"),
+    ("NEW:Reply", "UNWIND $rows AS row MATCH (d:Document {id: row.document}) "
+                  f"CREATE (q:Reply {{id: row.id}})-[:IN {{caption: '{IN_CAPTION}'}}]->(d) SET q += row.props"),
+    *[(name, _rel(kind, a, b)) for name, kind, a, b in RELATIONSHIPS + DERIVED],
     # the same for a replacing load, after PRUNE deleted the documents' relationships
-    *[(f"NEW:{name}", _rel(kind, a, b, "CREATE")) for name, kind, a, b in RELATIONSHIPS],
-]
-
-# Computed after every load over the whole graph (so documents loaded later count too): a HOLDS is
-# `former` when it is a removal or a removal of the same person/body/title stands in a document not
-# earlier than it (the `removed` flag of queries/body_posts); `until_doc` names that document.
-STATUS = [
-    """MATCH ()-[h:HOLDS]->()
-SET h.status = CASE WHEN h.event = 'remove' THEN 'former' ELSE 'current' END,
-    h.since_doc = CASE WHEN h.event = 'remove' THEN null ELSE h.doc END,
-    h.until_doc = CASE WHEN h.event = 'remove' THEN h.doc ELSE null END""",
-    # from the (few) removals to the posts they end: no per-post search of the whole graph
-    """MATCH (p:Person)-[r:HOLDS {event: 'remove'}]->(b:Body)
-MATCH (p)-[h:HOLDS]->(b)
-  WHERE coalesce(h.event, '') <> 'remove' AND h.title = r.title AND (r.date IS NULL OR h.date IS NULL OR r.date >= h.date)
-WITH h, r ORDER BY r.date, r.doc
-WITH h, collect(r.doc) AS removers
-SET h.status = 'former', h.until_doc = removers[0]""",
+    *[(f"NEW:{name}", _rel(kind, a, b, "CREATE")) for name, kind, a, b in RELATIONSHIPS + DERIVED],
 ]
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -290,7 +288,20 @@ class Planner:
                 rows[f"PRUNE:{target}"] = [{"doc": d, "ids": ids} for d, ids in kept.items()]
             for name in RELATIONSHIP_ROWS & set(rows):
                 rows[f"NEW:{name}"] = rows.pop(name)
+            if held is not None:  # a document the database does not hold: its own nodes are new
+                for target in ("Document", *PRUNE_NODES):
+                    rows[target], rows[f"NEW:{target}"] = _split(
+                        rows.get(target, []), lambda r: (r["number"] if "number" in r else r["props"]["doc"]) in held)
         return rows
+
+
+def _split(rows: list[dict[str, Any]], test: Callable[[dict[str, Any]], bool]) -> tuple[list, list]:
+    """(the rows that pass, the rest)."""
+    yes: list[dict[str, Any]] = []
+    no: list[dict[str, Any]] = []
+    for r in rows:
+        (yes if test(r) else no).append(r)
+    return yes, no
 
 
 def by_document(facts: Iterable[FactBase]) -> list[list[FactBase]]:
@@ -315,10 +326,16 @@ def batches(documents: list[list[FactBase]], batch_size: int) -> list[list[FactB
     return out
 
 
+# The plans of the writing statements (unique-index seeks by id) do not depend on the graph's
+# size, so the server need not plan them again as a load grows the graph (planning was a tenth of
+# its busy time at 100x); PRUNE's seeks on the `doc` indexes are left to the planner.
+SKIP_REPLAN = "CYPHER replan=skip "
+
+
 def _write(tx: neo4j.ManagedTransaction, rows: Rows) -> None:
     for name, cypher in STATEMENTS:
         if rows.get(name):
-            tx.run(cypher, rows=rows[name]).consume()
+            tx.run(cypher if name.startswith("PRUNE") else SKIP_REPLAN + cypher, rows=rows[name]).consume()
 
 
 @dataclass
@@ -356,6 +373,20 @@ def held_documents(session: neo4j.Session, numbers: list[str]) -> set[str]:
     return {r["n"] for r in session.execute_read(lambda tx: list(tx.run(query, numbers=numbers)))}
 
 
+def _plan(planner: Planner, facts: list[FactBase], replace: bool, held: set[str] | None) -> Rows:
+    """A batch's rows with their captions and LEADS (neo4j_derived.decorate)."""
+    return _fold_places(neo4j_derived.decorate(planner.rows(facts, replace, held)))
+
+
+def _fold_places(rows: Rows) -> Rows:
+    """An entity's IN_PLACE row becomes its node row's `in` (written by the node's statement)."""
+    for label in NAMED:
+        places = {r["a"]: r["b"] for r in rows.pop(f"IN_PLACE:{label}", [])}
+        for r in rows.get(label, []):
+            r["in"] = places.get(r["id"])
+    return rows
+
+
 def _load(driver: Driver, database: str, units: list[list[FactBase]], planner: Planner, total: int,
           progress: Callable[[int, int], None] | None, replace: bool = False) -> int:
     ensure_schema(driver, database)
@@ -366,17 +397,18 @@ def _load(driver: Driver, database: str, units: list[list[FactBase]], planner: P
         held = held_documents(session, list({f.doc for unit in units for f in unit})) if replace else None
         # the rows of the next batch are planned while the server writes this one (the driver
         # waits on its socket without the GIL), so the planner's time hides behind the server's
-        planned = ahead.submit(planner.rows, units[0], replace, held) if units else None
+        planned = ahead.submit(_plan, planner, units[0], replace, held) if units else None
         for i, unit in enumerate(units):
             rows = planned.result()  # type: ignore[union-attr]
             if i + 1 < len(units):
-                planned = ahead.submit(planner.rows, units[i + 1], replace, held)
+                planned = ahead.submit(_plan, planner, units[i + 1], replace, held)
             session.execute_write(_write, rows)
             done += len(unit)
             if progress:
                 progress(done, total)
-        session.execute_write(lambda tx: [tx.run(q).consume() for q in ([*ORPHANS, *STATUS] if replace else STATUS)])
-        session.execute_write(lambda tx: [tx.run(q, p).consume() for q, p in neo4j_derived.statements()])
+        # only a load that deleted something (a document the database held) can leave orphans
+        after = [(q, {}) for q in ORPHANS] if held else []
+        session.execute_write(lambda tx: [tx.run(q, p).consume() for q, p in after + neo4j_derived.after_load()])
     return len(units) + 1
 
 

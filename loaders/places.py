@@ -140,13 +140,23 @@ class Places:
         """The spellings that may name an entity of this place: 东城区医疗保险服务中心 (an alias of
         区医疗保险服务中心, read in 东城区's documents) is not an alias of 离石区's. A spelling opening with
         another known place (its full name or its own part, 东城区) is left out."""
-        mine = set()
-        p: str | None = place
-        while p:
-            mine.add(p)
-            p = parent_place(p)
-        others = [(q, place_tail(q)) for q in self.known if q not in mine]
-        return [a for a in aliases if not any(a.startswith(q) or (len(t) >= 3 and a.startswith(t)) for q, t in others)]
+        foreign = self._foreign_prefixes.get(place)
+        if foreign is None:
+            mine = set()
+            p: str | None = place
+            while p:
+                mine.add(p)
+                p = parent_place(p)
+            others = [q for q in self.known if q not in mine]
+            foreign = self._foreign_prefixes[place] = frozenset(
+                others + [t for t in map(place_tail, others) if len(t) >= 3])
+        # a spelling's prefixes looked up, not every known place tried: linear in the corpus
+        return [a for a in aliases if not any(a[:k] in foreign for k in range(len(a) + 1))]
+
+    @cached_property
+    def _foreign_prefixes(self) -> dict[str, frozenset[str]]:
+        """place -> the names (and own parts of 3+ characters) of the known places it does not lie in."""
+        return {}
 
     def _merge_people(self) -> None:
         """Union of (name, place) keys that hold the same seat (body place, body, title): the one

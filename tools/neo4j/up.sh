@@ -10,7 +10,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 START_TIMEOUT="${NEO4J_START_TIMEOUT:-180}"
-JAVA_OPTS="${NEO4J_JAVA_OPTS:--Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError}"
+# ParallelGC and a fixed 2 GB heap: in a 100x load G1 took 1.7 of the server's 5.5 s of CPU (young
+# collections and concurrent marking of each batch's transaction state), ParallelGC about 0.6 of 4
+JAVA_OPTS="${NEO4J_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
 DATA_DIR="${NEO4J_DATA_DIR:-$NEO4J_TOOL_DIR/data}"
 case "$DATA_DIR" in /*) ;; *) DATA_DIR="$PWD/$DATA_DIR" ;; esac
 
