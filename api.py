@@ -52,7 +52,7 @@ class KnowledgeGraph:
         from govkg.queries.answers import Questions
         self.store_path = None
         if backend == "neo4j":
-            from govkg.graph.neo4j_backend import Neo4jBackend
+            from govkg.graph.neo4j.backend import Neo4jBackend
             self._questions = Questions(Neo4jBackend.from_env(**neo4j))
             self._store = None
         else:

@@ -627,7 +627,7 @@ def serve(store: StoreOpt = None,
 
 
 def _neo4j_settings(uri: str | None, user: str | None, password: str | None, database: str | None):
-    from govkg.graph.neo4j_backend import Neo4jSettings
+    from govkg.graph.neo4j.backend import Neo4jSettings
     return Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
 
 
@@ -644,8 +644,8 @@ def load_neo4j(paths: PathsArg = None,
     def run() -> None:
         from rich.progress import Progress
 
-        from govkg.graph.neo4j_load import load
-        from govkg.graph.neo4j_backend import connect
+        from govkg.graph.neo4j.load import load
+        from govkg.graph.neo4j.backend import connect
         settings = _neo4j_settings(uri, user, password, database)
         connect(settings).close()  # fail fast on server, credentials, database: before reading anything
         if store is not None:
@@ -708,7 +708,7 @@ def cypher(query: Annotated[str, typer.Argument(help="Cypher text, or a path to 
     Example: govkg cypher 'MATCH (b:Body {name: $name})<-[h:HOLDS]-(p) RETURN p.name, h.title' --param name=区财政局
     """
     def run() -> None:
-        from govkg.graph.neo4j_backend import Neo4jBackend, Neo4jSettings, connect
+        from govkg.graph.neo4j.backend import Neo4jBackend, Neo4jSettings, connect
         path = Path(query)
         text = path.read_text("utf-8") if query.endswith(".cypher") and path.exists() else query
         params = _cypher_params(param)

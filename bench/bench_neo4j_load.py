@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from govkg.errors import GovkgError
-from govkg.graph.neo4j_backend import Neo4jSettings, connect
-from govkg.graph.neo4j_load import counts, load_facts, load_facts_per_row, wipe
+from govkg.graph.neo4j.backend import Neo4jSettings, connect
+from govkg.graph.neo4j.load import counts, load_facts, load_facts_per_row, wipe
 from govkg.loaders.pipeline import extract_paths, sample_gazette
 
 

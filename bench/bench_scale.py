@@ -150,8 +150,8 @@ def ask_times(store: Path, runs: int) -> dict[str, tuple[float, float, int]]:
 
 def neo4j_rates(sample: list[Path], largest: list[Path]) -> tuple[float, float, int]:
     """(batched rel/s at the largest size, per-row rel/s on the sample, relationships at the largest)."""
-    from govkg.graph.neo4j_backend import Neo4jSettings, connect
-    from govkg.graph.neo4j_load import load_facts, load_facts_per_row, wipe
+    from govkg.graph.neo4j.backend import Neo4jSettings, connect
+    from govkg.graph.neo4j.load import load_facts, load_facts_per_row, wipe
     settings = Neo4jSettings.from_env()
     driver = connect(settings)
     db = settings.database

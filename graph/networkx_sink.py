@@ -2,7 +2,7 @@
 and the GEXF / GraphML exports (Gephi, yEd, Cytoscape).
 
 Why the Neo4j planner: the graph is built from the very rows `govkg load neo4j` MERGEs
-(graph/neo4j_load.Planner), so both have the same nodes, relationship types and properties by
+(graph/neo4j/load.py, Planner), so both have the same nodes, relationship types and properties by
 construction, not by a second hand-written mapping that drifts. Each node's `label` is its human
 name (Gephi shows it), `kind` its Neo4j label; each edge's `label` its relationship type.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from govkg.graph.neo4j_load import NAMED, RELATIONSHIPS, Planner
+from govkg.graph.neo4j.load import NAMED, RELATIONSHIPS, Planner
 from govkg.ontology.facts import FactBase
 from govkg.ontology.vocabulary import vocabulary
 
@@ -38,7 +38,7 @@ def _props(props: dict[str, Any]) -> dict[str, Any]:
 
 
 def _holds_status(rows: list[dict[str, Any]]) -> None:
-    """status / since_doc / until_doc on each HOLDS row, as neo4j_load.STATUS computes them after a
+    """status / since_doc / until_doc on each HOLDS row, as graph/neo4j/load.py (STATUS) computes them after a
     load: `former` when a removal or when a removal of the same person, body and title stands in a
     document not earlier than it."""
     removals: dict[tuple, list[dict[str, Any]]] = {}
@@ -79,7 +79,7 @@ def facts_to_networkx(facts: list[FactBase], aliases: Any = None) -> nx.MultiDiG
 
 
 def _derived(g: nx.MultiDiGraph) -> None:
-    """LEADS and HELD as graph/neo4j_derived.py adds them in Neo4j (the same graph in every sink):
+    """LEADS and HELD as graph/neo4j/derived.py adds them in Neo4j (the same graph in every sink):
     a LEADS beside each MEMBER_OF with a leading role, a HELD beside each former HOLDS."""
     leading = set(vocabulary()["group_roles"]["leading"])
     for a, b, key, d in list(g.edges(keys=True, data=True)):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from govkg.graph.neo4j_backend import Neo4jSettings
+from govkg.graph.neo4j.backend import Neo4jSettings
 from tests import headless
 from tests.test_neo4j import BROWSER, loaded, neo4j_settings, sample_facts  # noqa: F401  (fixtures)
 

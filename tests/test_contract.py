@@ -76,7 +76,7 @@ def test_connection_flags_after_the_question_are_used(sample_store: Path) -> Non
 
 
 def test_neo4j_username_is_read_and_neo4j_user_still_works(monkeypatch: pytest.MonkeyPatch) -> None:
-    from govkg.graph.neo4j_backend import Neo4jSettings
+    from govkg.graph.neo4j.backend import Neo4jSettings
     monkeypatch.delenv("NEO4J_USERNAME", raising=False)
     monkeypatch.setenv("NEO4J_USER", "old")
     assert Neo4jSettings.from_env().user == "old"

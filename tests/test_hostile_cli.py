@@ -99,6 +99,6 @@ def test_a_password_in_the_uri_is_never_printed() -> None:
 
 
 def test_an_empty_password_is_not_replaced_by_the_dev_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    from govkg.graph.neo4j_backend import Neo4jSettings
+    from govkg.graph.neo4j.backend import Neo4jSettings
     monkeypatch.setenv("NEO4J_PASSWORD", "")
     assert Neo4jSettings.from_env().password == "", "an empty NEO4J_PASSWORD stays empty"

@@ -16,8 +16,8 @@ from typing import Iterator
 import pytest
 
 from govkg.errors import BackendError, UnknownNameError
-from govkg.graph.neo4j_backend import Neo4jBackend, Neo4jSettings, connect
-from govkg.graph.neo4j_load import counts, load_facts, wipe
+from govkg.graph.neo4j.backend import Neo4jBackend, Neo4jSettings, connect
+from govkg.graph.neo4j.load import counts, load_facts, wipe
 from govkg.graph.store import open_store
 from govkg.graph.rdf import aliases_from_store, facts_from_store
 from govkg.ontology.facts import FactBase

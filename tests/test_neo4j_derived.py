@@ -1,4 +1,4 @@
-"""The derived part of the Neo4j graph (graph/neo4j_derived.py) that Browser pictures rely on:
+"""The derived part of the Neo4j graph (graph/neo4j/derived.py) that Browser pictures rely on:
 LEADS for leading roles, HELD for former posts, captions that wrap and are Chinese."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Iterator
 
 import pytest
 
-from govkg.graph.neo4j_load import load_facts, wipe
+from govkg.graph.neo4j.load import load_facts, wipe
 from govkg.ontology.facts import DocumentFact, MemberFact, PostFact
 from govkg.ontology.vocabulary import is_leading_group_role, vocabulary
 from tests.test_neo4j import loaded, neo4j_settings, sample_facts  # noqa: F401  (fixtures)

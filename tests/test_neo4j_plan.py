@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govkg.graph.neo4j_load import PRUNE, Planner
+from govkg.graph.neo4j.load import PRUNE, Planner
 from govkg.ontology.facts import DocumentFact, FactBase, PostFact
 
 FACTS: list[FactBase] = [

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from govkg.errors import BackendError
-from govkg.graph.neo4j_backend import Neo4jBackend
+from govkg.graph.neo4j.backend import Neo4jBackend
 from tests.conftest import run_cli
 from tests.test_cypher_guard import HOLES
 from tests.test_neo4j import loaded, neo4j_backend, neo4j_settings, sample_facts  # noqa: F401  (fixtures)

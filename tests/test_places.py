@@ -177,13 +177,13 @@ def test_a_spelling_naming_another_place_is_no_alias_here() -> None:
 @pytest.mark.neo4j
 def test_neo4j_keys_by_place_and_answers_as_the_embedded_store(two_districts: Path, sample_store: Path) -> None:
     from govkg.errors import AmbiguousNameError
-    from govkg.graph.neo4j_backend import Neo4jBackend
-    from govkg.graph.neo4j_load import load_facts, wipe
+    from govkg.graph.neo4j.backend import Neo4jBackend
+    from govkg.graph.neo4j.load import load_facts, wipe
     from govkg.graph.rdf import aliases_from_store, facts_from_store
     from govkg.queries.answers import Questions
     from govkg.queries.backends import OxigraphBackend
     from govkg.errors import BackendError
-    from govkg.graph.neo4j_backend import Neo4jSettings, connect
+    from govkg.graph.neo4j.backend import Neo4jSettings, connect
     settings = Neo4jSettings.from_env()
     try:
         driver = connect(settings)

@@ -18,7 +18,7 @@ which was a quarter of a load). Only what spans documents is left for after the 
 (`after_load`): a HOLDS ended by a removal in another document (`status`, `until_doc`, caption)
 and the HELD beside each former HOLDS. Those are few and found through the indexes on
 HOLDS.status and HOLDS.event, so that pass does not grow with the graph. A replacing load deletes
-a document's LEADS and HELD with its facts (neo4j_load.PRUNE_RELS): the graph after any sequence of
+a document's LEADS and HELD with its facts (load.PRUNE_RELS): the graph after any sequence of
 loads is the one a whole-graph recomputation would give (tests/test_neo4j_derived.py checks it).
 """
 
@@ -75,7 +75,7 @@ def _holds_status(p: dict[str, Any]) -> None:
 
 def decorate(rows: Rows) -> Rows:
     """Add captions, HOLDS.status, MEMBER_OF.leading and the LEADS rows to a batch's rows
-    (neo4j_load.Planner.rows; statement names such as `Person`, `HOLDS`, `NEW:MEMBER_OF:Body`)."""
+    (load.Planner.rows; statement names such as `Person`, `HOLDS`, `NEW:MEMBER_OF:Body`)."""
     leading = set(vocabulary()["group_roles"]["leading"])
     for name in list(rows):
         new = "NEW:" if name.startswith("NEW:") else ""

@@ -1,6 +1,6 @@
 """Facts -> Neo4j: idempotent, batched, one document never half-written.
 
-The mapping is written up in graph/neo4j_mapping.md and follows ontology/mapping.json: entities
+The mapping is written up in graph/neo4j/mapping.md and follows ontology/mapping.json: entities
 (Person, Body, Group, Post, Document, Task) are nodes MERGEd on the ids of graph/mapping.py
 (entity_key, task_key); every fact becomes a relationship (or a Duty/Reply node) MERGEd on
 `stable_id(fact_key(fact), line)` and carrying its provenance (`doc`, `line`). A second load of the
@@ -14,7 +14,7 @@ only those have their relationships and stale Task/Duty/Reply nodes deleted (PRU
 relationship is CREATEd (a relationship MERGE scans the relationships between its two nodes: slow
 at a busy body). Entity keys are hashed once per load, and the next batch's rows are planned in a
 thread while the server writes the current one, with the captions and LEADS of
-graph/neo4j_derived.py added on the client (they depend on their own row only). After the batches:
+graph/neo4j/derived.py added on the client (they depend on their own row only). After the batches:
 orphans (only when the load deleted something) and the few HOLDS a removal in another document
 ends, with their HELD, found through indexes rather than by a pass over the whole graph.
 `load_facts_per_row` is the naive baseline (one transaction per fact) for bench/.
@@ -34,8 +34,8 @@ import neo4j
 from neo4j import Driver
 
 from govkg.graph.mapping import entity_key, entity_type, fact_key, place_key, stable_id, task_key
-from govkg.graph import neo4j_derived
-from govkg.graph.neo4j_backend import Neo4jSettings, connect, errors_as_backend_errors
+from govkg.graph.neo4j import derived
+from govkg.graph.neo4j.backend import Neo4jSettings, connect, errors_as_backend_errors
 from govkg.loaders.places import Places, parent_place
 from govkg.loaders.resolve import AliasTable
 from govkg.ontology.facts import (
@@ -59,7 +59,7 @@ PRUNE_RELS = ("HOLDS", "MEMBER_OF", "PART_OF", "HAS_OFFICE", "RESPONSIBLE_FOR", 
 PRUNE_NODES = ("Task", "Duty", "Reply")
 SCHEMA += [f"CREATE INDEX govkg_{t.lower()}_doc IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.doc)" for t in PRUNE_RELS]
 SCHEMA += [f"CREATE INDEX govkg_{label.lower()}_doc IF NOT EXISTS FOR (n:{label}) ON (n.doc)" for label in PRUNE_NODES]
-# what neo4j_derived.after_load starts from: the removals and the former posts, not every HOLDS
+# what derived.after_load starts from: the removals and the former posts, not every HOLDS
 SCHEMA += [f"CREATE INDEX govkg_holds_{p} IF NOT EXISTS FOR ()-[r:HOLDS]-() ON (r.{p})" for p in ("event", "status")]
 # A replacing load deletes every relationship its documents carried and CREATEs them again (a
 # relationship MERGE must scan the relationships between its two nodes: slow at a busy body), so a
@@ -88,10 +88,10 @@ RELATIONSHIPS: list[tuple[str, str, str, str]] = [
     ("RESPONSIBLE_FOR", "RESPONSIBLE_FOR", "Body", "Task"), ("HAS_DUTY", "HAS_DUTY", "Body", "Duty"),
     ("ANSWERED_BY", "ANSWERED_BY", "Reply", "Body"),
 ]
-# LEADS beside a MEMBER_OF with a leading role (graph/neo4j_derived.py), written with it
+# LEADS beside a MEMBER_OF with a leading role (graph/neo4j/derived.py), written with it
 DERIVED = [(f"LEADS:{label}", "LEADS", label, "Group") for label in ("Person", "Body", "Post")]
 RELATIONSHIP_ROWS = {name for name, _, _, _ in RELATIONSHIPS + DERIVED}
-IN_CAPTION = neo4j_derived.CONSTANT_CAPTIONS["IN"]
+IN_CAPTION = derived.CONSTANT_CAPTIONS["IN"]
 
 # (statement name, Cypher) in the order they run inside one transaction: prune, nodes, then edges.
 STATEMENTS: list[tuple[str, str]] = [
@@ -374,8 +374,8 @@ def held_documents(session: neo4j.Session, numbers: list[str]) -> set[str]:
 
 
 def _plan(planner: Planner, facts: list[FactBase], replace: bool, held: set[str] | None) -> Rows:
-    """A batch's rows with their captions and LEADS (neo4j_derived.decorate)."""
-    return _fold_places(neo4j_derived.decorate(planner.rows(facts, replace, held)))
+    """A batch's rows with their captions and LEADS (derived.decorate)."""
+    return _fold_places(derived.decorate(planner.rows(facts, replace, held)))
 
 
 def _fold_places(rows: Rows) -> Rows:
@@ -408,7 +408,7 @@ def _load(driver: Driver, database: str, units: list[list[FactBase]], planner: P
                 progress(done, total)
         # only a load that deleted something (a document the database held) can leave orphans
         after = [(q, {}) for q in ORPHANS] if held else []
-        session.execute_write(lambda tx: [tx.run(q, p).consume() for q, p in after + neo4j_derived.after_load()])
+        session.execute_write(lambda tx: [tx.run(q, p).consume() for q, p in after + derived.after_load()])
     return len(units) + 1
 
 
