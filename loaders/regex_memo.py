@@ -1,15 +1,17 @@
-"""Start-up: remember what Python's regex compiler derives from each character class.
+r"""Start-up: remember what Python's regex compiler derives from each character class.
 
 The extractors compile ~320 patterns when a process starts, with ~1,200 character classes among
 them, most of them the same Han range `[\u4e00-\u9fff]`. For every occurrence, `re`'s compiler
 (`re._compiler._optimize_charset`) walks the 20,992 code points of that range one by one in Python
-to build the same bitmap: ~0.1 ms each, ~0.08 s of every `govkg` command that reads text, which
-is a tenth of `govkg add` of one gazette. The derivation is a pure function of the class's items,
-so it is remembered here, per class (a few hundred distinct ones), for the process.
+to build the same bitmap: ~0.1 ms each, ~0.06-0.08 s of every `govkg` command that reads text
+(a tenth of `govkg add` of one gazette when it was written). The derivation is a pure function
+of the class's items, so it is remembered here, per class (a few hundred distinct ones), for the
+process.
 
 Only case-sensitive classes are remembered (the case-folding path takes functions as arguments);
 on a Python whose compiler does not have this function with this signature, nothing is changed.
-The compiled patterns are the same objects' equals: tests/test_regex_memo.py compares their code.
+A pattern compiles to the same program with or without the memo: tests/test_regex_memo.py
+compares them.
 """
 
 from __future__ import annotations
