@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govkg.loaders.memo import remembered_up_to
 from govkg.loaders.names import looks_like_person, split_post_string, squash
 from govkg.loaders.text import Document
 from govkg.ontology.facts import FactBase, PostFact
@@ -141,6 +142,7 @@ _PIECE_END = re.compile(r"[；;。]|[:：]")
 _POST_NOTE = re.compile(r"职务[（(][^（）()]*[）)]$")
 
 
+@remembered_up_to(256, 1 << 12)  # ~3 MB at most
 def _pieces(text: str) -> list[tuple[int, str, str | None]]:
     """A unit's pieces split at ；。 and colons: (start offset, text, the header word if it is a
     `任命：`/`免去：` header). A pure function of the unit's text (remembered for short units)."""
@@ -159,9 +161,6 @@ def _pieces(text: str) -> list[tuple[int, str, str | None]]:
     return out
 
 
-_short_pieces = lru_cache(maxsize=1 << 12)(_pieces)  # ~3 MB at most
-MEMO_UNIT = 256  # characters: a unit this short is split once however often printed
-
 
 def clauses(doc: Document) -> list[Clause]:
     """Items split at ；。 and after a 任命：/免去： header, each with the mode of its section."""
@@ -177,7 +176,7 @@ def clauses(doc: Document) -> list[Clause]:
             mode = decided if unit else mode
             continue
         last = len(text) - 1
-        for at, piece, header in (_short_pieces(text) if len(text) <= MEMO_UNIT else _pieces(text)):
+        for at, piece, header in _pieces(text):
             if header:
                 mode = "remove" if header in ("免去", "解聘") else "appoint"
                 decided = mode if header == "决定" else decided

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
+from govkg.loaders.memo import remembered_up_to
 from govkg.loaders.names import is_collective, squash
 from govkg.loaders.rosters import label_pattern, main_group, parse_person_rows
 from govkg.loaders.tasks.statements import GENERIC, split_top
@@ -66,14 +66,10 @@ def _item(ln: Line, after: Line | None = None, strict: bool = True) -> tuple[tup
     if "：" not in ln.text and ":" not in ln.text:
         return None  # ITEM needs a colon: most lines are let go on this look
     nxt = None if after is None else after.text
-    if len(ln.text) + len(nxt or "") <= ITEM_MEMO:
-        return _remembered_item(ln.text, nxt, strict)
     return _item_of(ln.text, nxt, strict)
 
 
-ITEM_MEMO = 512  # characters of the two lines: longer pairs are read each time, not kept
-
-
+@remembered_up_to(512, 1 << 14, size=lambda line, after, strict: len(line) + len(after or ""))  # both lines
 def _item_of(line: str, after: str | None, strict: bool) -> tuple[tuple[str, ...], str, int] | None:
     m = ITEM.match(line)
     if not m:
@@ -97,8 +93,6 @@ def _item_of(line: str, after: str | None, strict: bool) -> tuple[tuple[str, ...
     lenient = not strict and re.match(r"[\u4e00-\u9fff]", text) and not _lists_bodies(text)
     return (tuple(bodies), raw, offset) if lenient else None
 
-
-_remembered_item = lru_cache(maxsize=1 << 14)(_item_of)
 
 
 def _lists_bodies(text: str) -> bool:

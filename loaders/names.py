@@ -6,9 +6,9 @@ These helpers only clean and split; mapping a body to its canonical name is load
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 
+from govkg.loaders.memo import remembered_up_to
 from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes, titles_longest_first, vocabulary
 
 WHITESPACE = re.compile(r"\s+")
@@ -19,16 +19,11 @@ PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 def squash(text: str) -> str:
     """Remove all white space (PDF text puts spaces inside names and words). A line-sized text is
     remembered: every extractor squashes the same lines again."""
-    if text and len(text) <= SQUASH_CACHED:
-        return _squash_line(text)
-    return WHITESPACE.sub("", text or "")
+    return _squashed(text) if text else ""
 
 
-SQUASH_CACHED = 256  # longer texts (a whole document) are not kept
-
-
-@lru_cache(maxsize=1 << 16)
-def _squash_line(text: str) -> str:
+@remembered_up_to(256, 1 << 16)  # longer texts (a whole document) are not kept
+def _squashed(text: str) -> str:
     return WHITESPACE.sub("", text)
 
 
@@ -105,13 +100,10 @@ def split_post_string(text: str) -> list[Post]:
     A post string is read once (remembered): rosters, appointments and their checks of who is a
     leader ask about the same strings, and a Post is frozen, so the readings are safely shared.
     """
-    return list(_posts_of(text)) if len(text) <= POSTS_MEMO else _split_post_string(text)
+    return list(_posts_of(text))
 
 
-POSTS_MEMO = 256  # characters: longer texts are read each time, not kept
-
-
-@lru_cache(maxsize=1 << 13)
+@remembered_up_to(256, 1 << 13)
 def _posts_of(text: str) -> tuple[Post, ...]:
     return tuple(_split_post_string(text))
 

@@ -11,11 +11,12 @@ import codecs
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from govkg.errors import InputError
 from govkg.loaders import layout
+from govkg.loaders.memo import remembered_up_to
 from govkg.loaders.names import squash
 from govkg.loaders.docnumbers import HEAD_LINES, head_number, number_alone
 from govkg.loaders.titles import head_title_line
@@ -176,7 +177,7 @@ def clean_lines(text: str) -> list[Line]:
     for number, raw in enumerate(layout.simplified(text).splitlines(), 1):
         if not raw or raw.isspace():
             continue  # a blank line (spaces, ideographic ones too) gives no piece
-        pieces = _cleaned(raw) if len(raw) <= MEMO_LINE else _clean(raw)
+        pieces = _clean(raw)
         if len(pieces) == 1:
             out.append(Line(number, pieces[0]))
         else:
@@ -184,20 +185,16 @@ def clean_lines(text: str) -> list[Line]:
     return out
 
 
-MEMO_LINE = 200  # characters: a line this short is cleaned once per text, however often printed
-
-
+@remembered_up_to(200, 1 << 14)  # ~16k short lines, a few MB at most
 def _clean(raw: str) -> tuple[str, ...]:
     """One source line's printed pieces (none for a blank line or page furniture); a pure function
-    of the line, so lines printed again (blank lines, running headers, a gazette read twice) are
-    cleaned once (_cleaned)."""
+    of the line, so short lines printed again (blank lines, running headers, a gazette read twice)
+    are cleaned once."""
     stripped = raw.replace("\u3000", " ").rstrip()
     if not stripped.strip() or is_furniture(stripped):
         return ()
     return tuple(layout.unflatten(layout.unmask(layout.fullwidth_punctuation(stripped))))
 
-
-_cleaned = lru_cache(maxsize=1 << 14)(_clean)  # bounded: ~16k short lines, a few MB at most
 
 
 def _cited_alone(lines: list[Line], i: int) -> bool:
