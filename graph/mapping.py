@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from govkg.ontology.facts import FactBase
+from govkg.ontology.facts import PROVENANCE, FactBase
 
 
 @lru_cache(maxsize=1)
@@ -51,9 +51,6 @@ def place_key(place: str) -> str:
 
 def task_key(doc: str, number: str) -> str:
     return stable_id("Task", doc, number)
-
-
-PROVENANCE = {"line", "page", "ocr", "note"}  # where a fact was read, not what it says
 
 
 def fact_key(fact: FactBase) -> str:

@@ -21,7 +21,7 @@ from importlib import resources
 from govkg.loaders.names import is_collective, squash
 from govkg.loaders.places import read_place
 from govkg.ontology.facts import (
-    DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact)
+    PROVENANCE, DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact)
 from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
 
 PAREN = str.maketrans({"(": "（", ")": "）"})
@@ -365,14 +365,11 @@ class Resolution:
         return out
 
 
-_PROVENANCE = frozenset({"line", "page", "ocr", "note"})
-
-
 def _identity(fact: FactBase) -> tuple:
     """What makes two facts the same fact: every field but where it was read, lists as tuples so
     the whole is hashable (the same equality as the fields' JSON, without encoding it)."""
     return tuple((name, tuple(value) if isinstance(value, list) else value)
-                 for name, value in sorted(fact.__dict__.items()) if name not in _PROVENANCE)
+                 for name, value in sorted(fact.__dict__.items()) if name not in PROVENANCE)
 
 
 def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:

@@ -15,6 +15,11 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 
+# where a fact was read, not what it says: left out of a fact's identity (graph/mapping.py's
+# fact_key, and the duplicates name resolution drops)
+PROVENANCE = frozenset({"line", "page", "ocr", "note"})
+
+
 class FactBase(BaseModel):
     """Fields every fact shares: where it was read."""
 
