@@ -83,9 +83,10 @@ def _state(path: Path) -> CorpusState | None:
     return CorpusState.read(file) if file.exists() else None
 
 
-def raw_facts(path: Path) -> list[FactBase]:
-    """The facts the store was built from, as read (before name resolution)."""
-    state = _state(path)
+def raw_facts(path: Path, state: CorpusState | None = None) -> list[FactBase]:
+    """The facts the store was built from, as read (before name resolution); `state`: the live
+    version's, when the caller has read it already."""
+    state = state or _state(path)
     segments = state.segments if state else [RAW]
     if not store_file(path, segments[0]).exists():
         raise StoreError(f"{path}: this store keeps no raw facts (built by an older govkg); rebuild it with `govkg build`")
@@ -136,11 +137,12 @@ def _extend(path: Path, state: CorpusState, new_raw: list[FactBase], change: Cha
     facts = resolution.resolve(new_raw)
     places = state.places.extended(facts)
     new_removals = {seat_of(f, places) for f in facts if isinstance(f, PostFact) and f.event == "remove"}
-    if new_removals & {seat(places, *post[:4]) for post in state.posts}:
+    earlier = [(seat(places, *post[:4]), post[4]) for post in state.posts]  # (seat, event)
+    if new_removals & {s for s, _ in earlier}:
         return None  # an earlier seat is no longer held: its standard (org:heldBy) quads change
     if _places_shift(state, places, resolution.table.records()):
         return None  # an earlier person or alias is now of another place: its IRI or altLabels change
-    removed = {seat(places, *post[:4]) for post in state.posts if post[4] == "remove"} | new_removals
+    removed = {s for s, event in earlier if event == "remove"} | new_removals
     quads = facts_to_quads(facts, resolution.table, removed=removed, places=places)
     grown = state.grown(new_raw, facts, census, resolution, places)
     segment = f"raw-facts-{len(state.segments)}.jsonl"
@@ -199,7 +201,7 @@ def add(path: Path, paths: list[Path], jobs: int = 1, progress: Progress | None 
         if extended:
             return extended
     incoming = set(numbers)
-    return _write(path, [f for f in raw_facts(path) if f.doc not in incoming] + run.raw, change)
+    return _write(path, [f for f in raw_facts(path, state) if f.doc not in incoming] + run.raw, change)
 
 
 def remove(path: Path, numbers: list[str]) -> Change:
