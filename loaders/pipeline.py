@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from govkg.loaders import appointments, duties, metadata, replies, rosters, tasks
+from govkg.loaders.pdf import PdfText
 from govkg.loaders.derived import members_from_duty_list
 from govkg.loaders.resolve import AliasTable, resolve_facts
 from govkg.loaders.sources import read_source, with_pages
@@ -36,7 +37,6 @@ class Extraction:
     encodings: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     raw: list[FactBase] = field(default_factory=list)  # the facts as read, before name resolution
-    layouts: dict = field(default_factory=dict)  # source path -> a PDF's line -> page map (None for text)
 
 
 def extract_document(doc: Document) -> tuple[list[FactBase], list[str]]:
@@ -147,16 +147,19 @@ def _by_file(paths: list[Path], pool: Executor, run: Extraction, progress: Progr
             run.warnings.extend(warnings)
 
 
-def read_paths(paths: list[Path], run: Extraction, pool: Executor | None = None) -> None:
+def read_paths(paths: list[Path], run: Extraction, pool: Executor | None = None) -> dict[str, PdfText | None]:
     """Read and split every file (text or PDF) into `run`: all files first, so bad input fails
-    before any extraction; a PDF's line -> page map is kept for the facts read from it. With a
-    pool, the files are read in its processes (the error raised is still the first bad file's)."""
+    before any extraction; each file's PDF line -> page map (None for text) is returned, for the
+    facts read from it. With a pool, the files are read in its processes (the error raised is
+    still the first bad file's)."""
+    layouts: dict[str, PdfText | None] = {}
     sources = pool.map(read_source, paths) if pool is not None and len(paths) > 1 else map(read_source, paths)
     for path, source in zip(paths, sources):
         run.encodings[str(path)] = source.encoding
         run.documents.extend(source.documents)
         run.warnings.extend(source.warnings)
-        run.layouts[str(path)] = source.layout
+        layouts[str(path)] = source.layout
+    return layouts
 
 
 def extract_paths(paths: list[Path], jobs: int = 1, progress: Progress | None = None) -> Extraction:
@@ -184,12 +187,11 @@ def extract_raw(paths: list[Path], jobs: int = 1, progress: Progress | None = No
                 refuse_irregular(path)  # before any worker opens it (opening a FIFO blocks)
             _by_file(paths, pool, run, progress)
             return run
-        read_paths(paths, run, pool)
+        layouts = read_paths(paths, run, pool)
         results = _extract_all(run.documents, pool, progress)
     for doc, (found, warnings) in zip(run.documents, results):
-        run.raw.extend(with_pages(found, run.layouts.get(doc.source)))
+        run.raw.extend(with_pages(found, layouts.get(doc.source)))
         run.warnings.extend(warnings)
-    run.layouts.clear()  # the page maps are on the facts now
     return run
 
 
