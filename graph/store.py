@@ -103,8 +103,9 @@ def _clean(path: Path, keep: set[str]) -> None:
 
 
 # a file's content: text, bytes, a function of the written store giving them (an index made from
-# it), or a Path: a file of an earlier version, linked (immutable, like the table files)
-VersionFile = Union[str, bytes, Path, Callable[[Store], Union[str, bytes]], Iterator[str]]  # an iterator: text written as it comes
+# it), a Path (a file of an earlier version, linked: immutable, like the table files), or an
+# iterator of text, written as it comes
+VersionFile = Union[str, bytes, Path, Callable[[Store], Union[str, bytes]], Iterator[str]]
 
 
 BULK_CHUNK = 50_000  # quads per bulk load: RocksDB's bulk loader sorts a whole call in memory
@@ -136,8 +137,9 @@ def extend_store(path: Path, base: Path, quads: list[Quad],
     """A new version holding the live version's quads plus these, atomically; the number of quads
     it did not hold already, which `files` is given to make the version's other files. The live
     version's table files are immutable (RocksDB never rewrites an .sst), so the new version links
-    them instead of copying: the cost is that of the new quads, not of the store. `base` is the version the caller read (store_file(...).parent): if another
-    build switched versions meanwhile, nothing is written and the error says to run again."""
+    them instead of copying: the cost is that of the new quads, not of the store. `base` is the
+    version the caller read (store_file(...).parent): if another build switched versions
+    meanwhile, nothing is written and the error says to run again."""
     fresh = 0
 
     def fill(staging: Path, previous: Path | None) -> Store:
