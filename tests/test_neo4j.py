@@ -17,7 +17,7 @@ import pytest
 
 from govkg.errors import BackendError, UnknownNameError
 from govkg.graph.neo4j.backend import Neo4jBackend, Neo4jSettings, connect
-from govkg.graph.neo4j.load import counts, load_facts, wipe
+from govkg.graph.neo4j.load import BATCH_STATEMENTS, ENDS_BY_KEY, counts, load_facts, load_facts_per_row, wipe
 from govkg.graph.store import open_store
 from govkg.graph.rdf import aliases_from_store, facts_from_store
 from govkg.ontology.facts import FactBase
@@ -85,6 +85,44 @@ def test_every_relationship_has_provenance(loaded: dict) -> None:
         missing = s.run("MATCH ()-[r]->() WHERE NOT type(r) IN ['IN', 'IN_PLACE'] AND (r.doc IS NULL OR r.line IS NULL) "
                         "RETURN type(r) AS t, count(*) AS c").data()
     assert missing == [], f"relationships without doc/line: {missing}"
+
+
+def operators(plan: dict) -> set[str]:
+    return {plan["operatorType"].split("@")[0], *(op for child in plan.get("children", []) for op in operators(child))}
+
+
+def test_a_batch_finds_relationship_ends_by_element_id_not_by_index(loaded: dict) -> None:
+    with loaded["driver"].session() as s:
+        for name, cypher in BATCH_STATEMENTS:
+            if name in ENDS_BY_KEY:
+                ops = operators(s.run("EXPLAIN " + cypher, rows=[]).consume().plan)
+                assert "NodeByElementIdSeek" in ops and not any("IndexSeek" in op for op in ops), \
+                    f"{name}: the ends should be found by the element ids the node statements returned, not by index: {ops}"
+
+
+def test_the_batched_load_writes_the_graph_of_the_per_row_load(neo4j_settings: Neo4jSettings, sample_facts) -> None:
+    driver = connect(neo4j_settings)
+    db = neo4j_settings.database
+    facts, aliases = sample_facts
+    try:
+        wipe(driver, db)
+        per_row = load_facts_per_row(driver, facts, aliases, database=db)
+        shape = graph_shape(driver, db)
+        wipe(driver, db)
+        batched = load_facts(driver, facts, aliases, database=db, batch_size=200)
+        assert (batched.labels, batched.types) == (per_row.labels, per_row.types), "the same nodes and relationships per label/type"
+        assert graph_shape(driver, db) == shape, "the same properties on every label and relationship type"
+    finally:
+        wipe(driver, db)
+        load_facts(driver, facts, aliases, database=db)  # the session's `loaded` graph again
+        driver.close()
+
+
+def graph_shape(driver, db: str) -> list:
+    """Per label and per relationship type: how many, and how many properties they carry in all."""
+    with driver.session(database=db) as s:
+        return [*[tuple(r) for r in s.run("MATCH (n) UNWIND labels(n) AS l RETURN l, count(*), sum(size(keys(n))) ORDER BY l")],
+                *[tuple(r) for r in s.run("MATCH ()-[r]->() RETURN type(r), count(*), sum(size(keys(r))) ORDER BY type(r)")]]
 
 
 def test_aliases_land_on_bodies(neo4j_backend: Neo4jBackend) -> None:
