@@ -79,6 +79,10 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
+                // a dev/CI server needs no two days of transaction logs (the default): an hour of
+                // bench/ loads and wipes left 20 GB of them; keep ~1 GB, pruned at each checkpoint
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1G size")
+                .setConfig(GraphDatabaseSettings.check_point_interval_time, Duration.ofMinutes(5))
                 // LOAD CSV may not read the server's files: no file:// URLs, and their root confined to an empty import dir
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import").toAbsolutePath())
