@@ -6,17 +6,21 @@ The mapping is written up in graph/neo4j/mapping.md and follows ontology/mapping
 `stable_id(fact_key(fact), line)` and carrying its provenance (`doc`, `line`). A second load of the
 same input therefore MERGEs onto the same nodes and relationships and changes no count.
 
-Writes go as `UNWIND $rows AS row ...` statements (nodes MERGEd, relationships matched by the
-unique-constrained ids of their ends) inside managed write transactions (`session.execute_write`),
-about batch_size facts each; a batch holds whole documents only, so a failed batch rolls back whole
-documents. A replacing load (the default) asks once which of its documents the database holds;
-only those have their relationships and stale Task/Duty/Reply nodes deleted (PRUNE) before every
-relationship is CREATEd (a relationship MERGE scans the relationships between its two nodes: slow
-at a busy body). Entity keys are hashed once per load, and the next batch's rows are planned in a
-thread while the server writes the current one, with the captions and LEADS of
-graph/neo4j/derived.py added on the client (they depend on their own row only). After the batches:
-orphans (only when the load deleted something) and the few HOLDS a removal in another document
-ends, with their HELD, found through indexes rather than by a pass over the whole graph.
+Writes go as `UNWIND $rows AS row ...` statements inside managed write transactions
+(`session.execute_write`), about batch_size facts each; a batch holds whole documents only, so a
+failed batch rolls back whole documents. A batch's node statements (MERGE, or CREATE for what is
+new) return the element id of every key, and its relationship statements find their ends by those
+(NodeByElementIdSeek) instead of two unique-index seeks per relationship; they are sent without
+waiting for each other (the commit waits for them all). A replacing load (the default) asks once
+which of its documents the database holds; only those have their relationships and stale
+Task/Duty/Reply nodes deleted (PRUNE) before every relationship is CREATEd (a relationship MERGE
+scans the relationships between its two nodes: slow at a busy body), and what is CREATEd is sent
+without its null properties. Entity keys are hashed once per load, and the next batches' rows
+are planned in a forked process (a thread took turns with the sending thread for the GIL) while
+the server writes the current one, with the captions and LEADS of graph/neo4j/derived.py added
+on the client (they depend on their own row only). After the batches: orphans (only when the
+load deleted something) and the few HOLDS a removal in another document ends, with their HELD,
+found through indexes rather than by a pass over the whole graph.
 `load_facts_per_row` is the naive baseline (one transaction per fact) for bench/.
 The library is quiet: progress only through the `progress` callback.
 """
