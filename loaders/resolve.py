@@ -116,6 +116,13 @@ class Resolver:
     def __init__(self, mentions: Counter[str], folds: list[tuple[str, str]]):
         self.folds = sorted(folds, key=lambda f: -len(f[0]))
         self.level = folds[0][1] if folds else "区"
+        # the folds by their prefix, the first of each in that order, and the prefixes' lengths,
+        # longest first: a name's fold is found by a lookup per length, not by trying every fold
+        # (one per place: a corpus of many places made every name's fold a scan of them all)
+        self._fold_at: dict[str, tuple[str, str]] = {}
+        for src, dst in self.folds:
+            self._fold_at.setdefault(src, (src, dst))
+        self._fold_lengths = sorted({len(src) for src in self._fold_at}, reverse=True)
         self.counts: Counter[str] = Counter()
         for name, n in mentions.items():
             self.counts[self.normal(name)] += n
@@ -129,10 +136,13 @@ class Resolver:
         self._longer_cache: dict[str, str | None] = {}
 
     def _fold_rule(self, name: str) -> tuple[str, str] | None:
-        """The first prefix fold (src, dst) whose prefix opens the squashed `name`."""
-        for src, dst in self.folds:
-            if name.startswith(src) and len(name) > len(src):
-                return src, dst
+        """The first prefix fold (src, dst), longest prefix first, whose prefix opens the squashed
+        `name` and is not all of it (two prefixes of one length cannot both open a name)."""
+        for length in self._fold_lengths:
+            if len(name) > length:
+                rule = self._fold_at.get(name[:length])
+                if rule is not None:
+                    return rule
         return None
 
     def place_printed(self, name: str) -> str:

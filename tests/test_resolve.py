@@ -59,3 +59,20 @@ def test_a_city_company_keeps_its_registered_name() -> None:
     resolver = Resolver(Counter(["太原市热力集团有限责任公司"]), [("太原市杏花岭区", "区"), ("杏花岭区", "区"), ("太原市", "市")])
     assert resolver.canonical("太原市热力集团有限责任公司") == "太原市热力集团有限责任公司"
     assert resolver.canonical("太原市公安局杏花岭分局") == "市公安局杏花岭分局", "city bodies fold to 市 as 市委 does"
+
+
+def _first_fold_by_scan(folds: list[tuple[str, str]], name: str) -> tuple[str, str] | None:
+    """The definition: the first fold, longest prefix first, that opens the name and is not all of it."""
+    return next(((s, d) for s, d in sorted(folds, key=lambda f: -len(f[0])) if name.startswith(s) and len(name) > len(s)), None)
+
+
+def test_a_names_fold_is_the_first_longest_prefix_among_many_places() -> None:
+    """Folds are looked up by prefix (one per place: a scan of them all per name made resolution
+    grow with places times names); the lookup must pick the fold the scan picks, ties included."""
+    districts = ["离石区", "东城区", "西山区", "离石", "东城"]
+    folds = [(f"吕梁市{d}", "区") for d in districts] + [(d, "区") for d in districts] + [("吕梁市", "市"), ("离石区", "县")]
+    resolver = Resolver(Counter(), folds)
+    names = [f"{p}{rest}" for p in ["", "吕梁市", *districts, *(f"吕梁市{d}" for d in districts)]
+             for rest in ["", "区", "财政局", "区财政局", "人民政府"]]
+    for name in names:
+        assert resolver._fold_rule(name) == _first_fold_by_scan(folds, name), f"{name}: not the fold a scan finds"
