@@ -134,6 +134,7 @@ class Resolver:
             clvl, crest = split_level(cand)
             self._buckets.setdefault((head_class(cand), clvl), []).append((cand, crest))
         self._longer_cache: dict[str, str | None] = {}
+        self._bucket_chars: dict[tuple[str, str], dict[str, list[int]]] = {}
 
     def _fold_rule(self, name: str) -> tuple[str, str] | None:
         """The first prefix fold (src, dst), longest prefix first, whose prefix opens the squashed
@@ -217,11 +218,30 @@ class Resolver:
             self._longer_cache[short] = self._find_longer(short)
         return self._longer_cache[short]
 
+    def _candidates(self, key: tuple[str, str], rest: str) -> list[tuple[str, str]]:
+        """The mentions of a bucket whose rest holds every character of `rest`, in mention order:
+        only they can hold it as a subsequence. A bucket can grow with the places of a corpus
+        (a city's 市公安局东城分局, 市公安局西山分局, ... one per district), so a large one is read
+        through an index of its characters (built at its first lookup) instead of scanned."""
+        bucket = self._buckets.get(key, [])
+        if len(bucket) < 32:
+            return bucket
+        index = self._bucket_chars.get(key)
+        if index is None:
+            index = self._bucket_chars[key] = {}
+            for i, (_, crest) in enumerate(bucket):
+                for ch in dict.fromkeys(crest):
+                    index.setdefault(ch, []).append(i)
+        rarest = min((index.get(ch, []) for ch in set(rest)), key=len)
+        return [bucket[i] for i in rarest]
+
     def _find_longer(self, short: str) -> str | None:
         lvl, rest = split_level(short)
+        if not rest:
+            return None
         head = head_class(short)
-        found = [cand for cand, crest in self._buckets.get((head, lvl), ())
-                 if len(cand) > len(short) and crest and rest and is_subsequence(rest, crest)]
+        found = [cand for cand, crest in self._candidates((head, lvl), rest)
+                 if len(cand) > len(short) and crest and is_subsequence(rest, crest)]
         if not found:
             return None
         maximal = [c for c in found if not any(c != o and is_subsequence(split_level(c)[1], split_level(o)[1])

@@ -76,3 +76,23 @@ def test_a_names_fold_is_the_first_longest_prefix_among_many_places() -> None:
              for rest in ["", "区", "财政局", "区财政局", "人民政府"]]
     for name in names:
         assert resolver._fold_rule(name) == _first_fold_by_scan(folds, name), f"{name}: not the fold a scan finds"
+
+
+class _ScanningResolver(Resolver):
+    """The definition: every mention of the bucket is tried."""
+
+    def _candidates(self, key: tuple[str, str], rest: str) -> list[tuple[str, str]]:
+        return self._buckets.get(key, [])
+
+
+def test_a_bucket_that_grows_with_places_is_searched_by_its_characters_with_the_scans_answers() -> None:
+    """A city's branch bureaus, one per district (市公安局东城分局 ...), fill one bucket; an
+    abbreviation is looked up through the bucket's character index, and must resolve as a scan does."""
+    districts = ["离石", "东城", "西山", "南湖", "北塔", "青岩", "红泉", "白屏", "金川", "银海", "玉林", "翠溪"]
+    mentions = Counter(f"市{b}{d}分局" for d in districts for b in ("公安局", "生态环境局", "自然资源局"))
+    mentions.update({"市公安局": 3, "市财政局": 2})
+    indexed, scanning = Resolver(mentions, FOLDS), _ScanningResolver(mentions, FOLDS)
+    assert len(indexed._buckets[("局", "市")]) >= 32, "the test needs a bucket large enough to be indexed"
+    for short in [f"市{b}{d}局" for d in districts for b in ("公安局", "生态环境", "自然资源")] + ["市公安", "市财政", "市东城局", "市局"]:
+        assert indexed.canonical(short) == scanning.canonical(short), f"{short}: the index found another fuller name than the scan"
+    assert indexed.canonical("市公安局东城局") == "市公安局东城分局", "an abbreviation should still find its one fuller name"
