@@ -76,3 +76,11 @@ def test_a_role_label_opens_the_gate() -> None:
 def test_role_words_in_running_prose_keep_the_gate_closed() -> None:
     texts = ["一、工作要求", "各部门要负责落实，确保工作取得实效（以下简称实效）。", "由县政府负责，各乡镇配合。"]
     assert not may_name_bodies(texts), "expected role words outside any parenthesis or label to leave the gate closed"
+
+
+def test_a_role_word_right_before_a_label_opens_the_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A label ends the list before it: `（县财政局配合完成时限：年底）` names 县财政局 in support."""
+    texts = ["1.加强管理（县财政局配合完成时限：年底）。"]
+    doc = Document("测政发〔2024〕1号", [Line(1, "测政发〔2024〕1号"), Line(2, texts[0])])
+    assert _full_reading(doc, monkeypatch), "expected the full reading to name 县财政局 (the premise of this test)"
+    assert may_name_bodies(texts), "expected a role word followed by a label (完成时限：) to open the gate"

@@ -10,17 +10,20 @@ reading comes from parse_assignment of a statement, and a statement is
 - the tail of a parenthesis left open at a piece's end (a line end) joined with the head of a
   fragment that closes it (from a line start up to a closing parenthesis).
 parse_assignment names a body only after a label it gives a role (`牵头单位：`, `部门分工：`, …) or
-before a role word that closes a list (statements.ROLE_WORDS, then `实施` at most: `…负责`,
-`…配合落实`); its one rewriting, dropping a `排名第一为牵头单位` note, needs `为牵头`. So a document
-whose joined lines print
-- no such label and no `为牵头`,
-- no role word closing a list inside a parenthesis: followed (after `实施` and full stops) by a
-  separator or a closing parenthesis, with a closing parenthesis ahead and no full stop before it
-  but those right before it (a statement holds none); nor, inside a parenthesis still open there,
-  followed by a separator, a closing parenthesis or a line end (where an open tail is joined),
-- and none of these words across a line end and a line start (such a join),
-has no statement that names anyone. Each condition only widens what the reading could find, so a
-closed gate never loses a fact; tests/test_gates.py holds it to the full reading.
+before a role word that ends a list (statements.ROLE_WORDS, then `实施` at most, then full stops,
+then a separator, a closing parenthesis, a label or the statement's end: `…负责）`, `…配合落实，`);
+its one rewriting, dropping a `排名第一为牵头单位` note, needs `为牵头`. So the reading can find
+no one in a document whose lines, joined in reading order, print
+- no such label and no `为牵头`;
+- no role word ending a list where a statement can hold it: inside a parenthesis (the depth read
+  from the document's start is at least that of any piece's own reading), where a line end inside
+  an open parenthesis also ends it; or in a fragment's head (after a line start from which a
+  reading closes a parenthesis it never opened before a sentence ends, with a closing
+  parenthesis ahead and no sentence end before it: a statement holds none);
+- none of these words across a line end inside an open parenthesis and a line start where a
+  fragment may start (the join of the two).
+Each condition only widens what the reading could find, so a closed gate never loses a fact;
+tests/test_task_gate.py holds it to the full reading on every evaluation document.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from govkg.loaders.tasks.statements import (_ROLE_LABEL_NAMES, CLOSE, DIVISION_LABELS, OPEN, ROLE_WORDS, STOP_LABELS,
+from govkg.loaders.tasks.statements import (_ROLE_LABEL_NAMES, ANY_LABEL, CLOSE, DIVISION_LABELS, OPEN, ROLE_WORDS, STOP_LABELS,
                                             _label_role)
 
 SEPARATORS = "，,；;"
@@ -68,7 +71,8 @@ def may_name_bodies(texts: list[str]) -> bool:
     frag_at = sorted(frags)
     for m, depth in zip(found, word_depths):
         p, q = m.start(1), m.end(1)
-        ends_list = text[q:q + 1] in _LIST_ENDS and q < len(text)
+        # a list ends at a separator, a closing parenthesis or a label (`…负责完成时限：…`)
+        ends_list = q < len(text) and (text[q] in _LIST_ENDS or ANY_LABEL.match(text, q) is not None)
         if depth > 0 and (ends_list or q in open_ends or q == len(text)):
             return True  # inside a parenthesis (a piece's own, or a tail left open and joined)
         if ends_list and _closed_without_stop(q, closes, stops) and _after_stop(p, frag_at, stops):
