@@ -35,11 +35,15 @@ from govkg.loaders.tasks.statements import (_ROLE_LABEL_NAMES, ANY_LABEL, CLOSE,
                                             _label_role)
 
 SEPARATORS = "，,；;"
+_LIST_ENDS = SEPARATORS + CLOSE
 # the labels parse_assignment gives a role (the vocabulary gives one to some stop labels: 牵头领导)
 ROLE_LABELS = tuple(n for n in dict.fromkeys([*_ROLE_LABEL_NAMES, *STOP_LABELS]) if _label_role(n) or n in DIVISION_LABELS)
-_LABELED = re.compile(f"(?:{'|'.join(ROLE_LABELS)})[：:]|为牵头")
-# at every offset (a lookahead: `负责任单位` holds 负责 and 责任单位, and only the second may end a list)
-_ROLE_END = re.compile(f"(?=((?:{'|'.join(sorted(ROLE_WORDS, key=len, reverse=True))})(?:实施?)?。*))")
+_COLON = re.compile("[：:]")
+_LONGEST_LABEL = max(map(len, ROLE_LABELS))
+# a role word ending a list, at every offset (a lookahead: `负责任单位` holds 负责 and 责任单位, and only
+# the second may end a list); the first lookahead lets the engine skip the offsets no word starts at
+_ROLE_END = re.compile(f"(?=[{''.join(dict.fromkeys(w[0] for w in ROLE_WORDS))}])"
+                       f"(?=((?:{'|'.join(sorted(ROLE_WORDS, key=len, reverse=True))})(?:实施?)?。*))")
 _MARKS = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 # what a join of a line end and a line start could print: a role word (maybe with 实施), a label with its colon
 _JOINABLE = tuple(dict.fromkeys([*ROLE_WORDS, *(w + "实施" for w in ROLE_WORDS), *(n + c for n in ROLE_LABELS for c in "：:"),
@@ -49,38 +53,43 @@ _SPLITS = tuple((w[:k], w[k:]) for w in _JOINABLE for k in range(1, len(w)))
 
 def may_name_bodies(texts: list[str]) -> bool:
     """False only when no statement of the document (its lines without spaces, in reading order)
-    can name a body (see the module docstring); True whenever one might."""
+    can name a body (see the module docstring); True whenever one might. The costlier looks
+    (where fragments may start) are made only for the words that need them."""
     text = "".join(texts)
-    if _LABELED.search(text):
+    if _labeled(text):
         return True
-    starts, ends, offset = [], [], 0
+    ends, offset = [], 0
     for t in texts:
-        starts.append(offset)
         offset += len(t)
         ends.append(offset)
     found = list(_ROLE_END.finditer(text))
     depths = _depths_at(text, [m.start(1) for m in found] + ends)
-    word_depths, open_ends = depths[:len(found)], {e for e, d in zip(ends, depths[len(found):]) if d > 0}
-    frags = _fragment_starts(text, starts)
-    if open_ends and frags and _joined_across(text, open_ends, frags):
-        return True
-    if not found:
-        return False
-    closes = [m.start() for m in _MARKS.finditer(text) if m.group() in CLOSE]
-    stops = _stops(text)
-    frag_at = sorted(frags)
-    for m, depth in zip(found, word_depths):
-        p, q = m.start(1), m.end(1)
+    open_ends = {e for e, d in zip(ends, depths[len(found):]) if d > 0}
+    pending = []  # words ending a list outside any parenthesis: only in a fragment's head
+    for m, depth in zip(found, depths):
+        q = m.end(1)
         # a list ends at a separator, a closing parenthesis or a label (`…负责完成时限：…`)
         ends_list = q < len(text) and (text[q] in _LIST_ENDS or ANY_LABEL.match(text, q) is not None)
         if depth > 0 and (ends_list or q in open_ends or q == len(text)):
             return True  # inside a parenthesis (a piece's own, or a tail left open and joined)
-        if ends_list and _closed_without_stop(q, closes, stops) and _after_stop(p, frag_at, stops):
-            return True  # in the head of a fragment, which closes a parenthesis opened elsewhere
-    return False
+        if ends_list:
+            pending.append(m)
+    if not pending and not open_ends:
+        return False
+    stops = _stops(text)
+    frags = sorted(_fragment_starts(text, ends, stops))
+    if open_ends and frags and _joined_across(text, open_ends, frags):
+        return True
+    if not pending or not frags:
+        return False
+    closes = [m.start() for m in _MARKS.finditer(text) if m.group() in CLOSE]
+    return any(_closed_without_stop(m.end(1), closes, stops) and _after_stop(m.start(1), frags, stops) for m in pending)
 
 
-_LIST_ENDS = SEPARATORS + CLOSE
+def _labeled(text: str) -> bool:
+    """A label parse_assignment gives a role (looked for before each colon), or 为牵头."""
+    return "为牵头" in text or any(text.endswith(ROLE_LABELS, max(m.start() - _LONGEST_LABEL, 0), m.start())
+                                 for m in _COLON.finditer(text))
 
 
 def _stops(text: str) -> list[int]:
@@ -90,14 +99,16 @@ def _stops(text: str) -> list[int]:
 
 
 _STOP_RUN = re.compile("。+")
+_SENTENCE_MARKS = re.compile(f"[{re.escape(OPEN + CLOSE)}。]")
 _CLOSING = tuple(CLOSE)
 
 
-def _fragment_starts(text: str, starts: list[int]) -> set[int]:
-    """The line starts from which a reading closes a parenthesis it never opened before a sentence
-    ends: where a fragment (tasks/pieces.py's `frag`) may start."""
-    marks = [(m.start(), m.group()) for m in re.finditer(f"[{re.escape(OPEN + CLOSE)}。]", text)]
-    stop_at = set(_stops(text))
+def _fragment_starts(text: str, ends: list[int], stops: list[int]) -> set[int]:
+    """The line starts (each line's is the end of the one before) from which a reading closes a
+    parenthesis it never opened before a sentence ends: where a fragment (tasks/pieces.py's
+    `frag`) may start. One pass back over the marks: linear."""
+    marks = [(m.start(), m.group()) for m in _SENTENCE_MARKS.finditer(text)]
+    stop_at = set(stops)
     sums, total = [], 0
     for at, c in marks:
         total += 1 if c in OPEN else -1 if c in CLOSE else 0
@@ -107,7 +118,7 @@ def _fragment_starts(text: str, starts: list[int]) -> set[int]:
     for i in range(len(marks) - 1, -1, -1):
         lowest[i] = 1 << 30 if marks[i][0] in stop_at else min(sums[i], lowest[i + 1])
     out, i = set(), 0
-    for s in starts:
+    for s in [0, *ends[:-1]]:
         while i < len(marks) and marks[i][0] < s:
             i += 1
         if lowest[i] - (sums[i - 1] if i else 0) < 0:
@@ -147,7 +158,7 @@ def _depths_at(text: str, points: list[int]) -> list[int]:
     return out
 
 
-def _joined_across(text: str, open_ends: set[int], frags: set[int]) -> bool:
+def _joined_across(text: str, open_ends: set[int], frags: list[int]) -> bool:
     """Could a role word or label be printed across a line end inside an open parenthesis and a
     line start where a fragment may start (the tail of that parenthesis joined with the fragment)?"""
     last = {text[e - 1] for e in open_ends if e}
