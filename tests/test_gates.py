@@ -9,7 +9,7 @@ from __future__ import annotations
 from govkg.loaders import metadata
 from govkg.loaders.rosters.groups import group_candidates
 from govkg.loaders.text import Document, Line, clean_lines, is_furniture, split_documents
-from tests.conftest import FIXTURES, doc_of
+from tests.conftest import FIXTURES, SAMPLE, doc_of
 
 
 def test_sample_running_header_is_still_furniture() -> None:
@@ -379,3 +379,16 @@ def test_member_units_of_a_composition_sentence_are_read_where_printed() -> None
     from govkg.loaders.rosters import composition_entries
     got = {(e.role, e.text) for e in composition_entries(doc_of("rosters-province-joint-meeting.txt"))}
     assert any(role == "成员单位" for role, _ in got), f"expected the member units listed, got {sorted(got)}"
+
+
+def test_traditional_characters_counted_up_to_a_bound_agree_with_a_full_count() -> None:
+    """simplified() counts the traditional characters only up to TRADITIONAL_MIN: the bounded count
+    is the full count (every character of the text against the table), capped, on the sample and
+    on a traditional row."""
+    from govkg.loaders.layout import _traditional_chars, traditional_up_to
+    row = "組長：李文鋼  區委副書記、區長"
+    for text in (SAMPLE.read_text("utf-8"), row, row[:6], ""):
+        full = sum(ch in _traditional_chars() for ch in text)
+        for most in (1, 5, 50):
+            assert traditional_up_to(text, most) == min(full, most), \
+                f"expected {min(full, most)} traditional characters counted up to {most} in {text[:20]!r}, got {traditional_up_to(text, most)}"
