@@ -397,9 +397,28 @@ class Resolution:
 
 def _identity(fact: FactBase) -> tuple:
     """What makes two facts the same fact: every field but where it was read, lists as tuples so
-    the whole is hashable (the same equality as the fields' JSON, without encoding it)."""
-    return tuple((name, tuple(value) if isinstance(value, list) else value)
-                 for name, value in sorted(fact.__dict__.items()) if name not in PROVENANCE)
+    the whole is hashable (the same equality as the fields' JSON, without encoding it). The
+    fields, in name order, are those of the fact's model, sorted once per model (sorting every
+    fact's fields was most of this)."""
+    values = fact.__dict__
+    names = _IDENTITY_FIELDS.get(type(fact))
+    if names is None or len(names) != len(values) - _PROVENANCE_COUNT.get(type(fact), 0):
+        names = _identity_fields(fact)
+    return tuple((name, tuple(value) if isinstance(value := values[name], list) else value) for name in names)
+
+
+_IDENTITY_FIELDS: dict[type, tuple[str, ...]] = {}
+_PROVENANCE_COUNT: dict[type, int] = {}
+
+
+def _identity_fields(fact: FactBase) -> tuple[str, ...]:
+    """The names of a fact's fields outside PROVENANCE, sorted; remembered for its model when they
+    are the model's own fields (a fact always holds them all)."""
+    names = tuple(sorted(name for name in fact.__dict__ if name not in PROVENANCE))
+    if set(fact.__dict__) == set(type(fact).model_fields):
+        _IDENTITY_FIELDS[type(fact)] = names
+        _PROVENANCE_COUNT[type(fact)] = len(fact.__dict__) - len(names)
+    return names
 
 
 def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:

@@ -96,3 +96,16 @@ def test_a_bucket_that_grows_with_places_is_searched_by_its_characters_with_the_
     for short in [f"市{b}{d}局" for d in districts for b in ("公安局", "生态环境", "自然资源")] + ["市公安", "市财政", "市东城局", "市局"]:
         assert indexed.canonical(short) == scanning.canonical(short), f"{short}: the index found another fuller name than the scan"
     assert indexed.canonical("市公安局东城局") == "市公安局东城分局", "an abbreviation should still find its one fuller name"
+
+
+def test_a_facts_identity_is_its_fields_in_name_order_without_provenance() -> None:
+    """_identity reads each model's field names sorted once: the same tuple as sorting every fact's
+    own fields, on every fact of the sample (as read and resolved)."""
+    from govkg.loaders.pipeline import extract_paths, sample_gazette
+    from govkg.loaders.resolve import _identity
+    from govkg.ontology.facts import PROVENANCE
+    run = extract_paths([sample_gazette()])
+    for fact in run.raw + run.facts:
+        want = tuple((name, tuple(value) if isinstance(value, list) else value)
+                     for name, value in sorted(fact.__dict__.items()) if name not in PROVENANCE)
+        assert _identity(fact) == want, f"expected the identity of {fact} to be {want}"
