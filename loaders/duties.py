@@ -141,7 +141,8 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
                             text=_text_from(lines, i if text_at is None else text_at, raw),
                             collective=True if is_collective(body) else None))
 
-    strict = [i for i, ln in enumerate(lines) if _item(ln, lines[i + 1] if i + 1 < len(lines) else None)]
+    strict = [i for i, ln in enumerate(lines)  # (the colon _item needs looked for here: no call for most lines)
+              if ("：" in ln.text or ":" in ln.text) and _item(ln, lines[i + 1] if i + 1 < len(lines) else None)]
     headed = [HEADING.match(ln.text) is not None for ln in lines]  # read once, asked by three passes
     for i, ln in enumerate(lines):
         if "：" not in ln.text and ":" not in ln.text:

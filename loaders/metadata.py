@@ -64,7 +64,8 @@ def line_date(text: str) -> str | None:
 
 def date_lines(doc: Document) -> list[tuple[int, str]]:
     """(line, YYYY-MM-DD) of every line that ends in a stand-alone date."""
-    return [(ln.number, date) for ln in doc.lines if (date := line_date(ln.text))]
+    # (DATE_LINE ends in 日: a line that does not is let go on that look, without a call)
+    return [(ln.number, date) for ln in doc.lines if ln.text.rstrip().endswith("日") and (date := line_date(ln.text))]
 
 
 # --- signature (issuer) --------------------------------------------------------------------------

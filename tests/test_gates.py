@@ -392,3 +392,14 @@ def test_traditional_characters_counted_up_to_a_bound_agree_with_a_full_count() 
         for most in (1, 5, 50):
             assert traditional_up_to(text, most) == min(full, most), \
                 f"expected {min(full, most)} traditional characters counted up to {most} in {text[:20]!r}, got {traditional_up_to(text, most)}"
+
+
+def test_date_lines_let_go_only_lines_not_ending_in_ri() -> None:
+    """date_lines asks line_date only of lines ending in 日: the same dates as asking every line,
+    on every document of the sample (a date spaced out, `2024年 5月 6日 `, still ends in 日)."""
+    from govkg.loaders.text import read_documents
+    docs, _ = read_documents(SAMPLE)
+    for doc in docs:
+        want = [(ln.number, d) for ln in doc.lines if (d := metadata.line_date(ln.text))]
+        assert metadata.date_lines(doc) == want, f"{doc.number}: expected the dates {want}"
+    assert metadata.line_date("吕梁市离石区人民政府   2024年 5月 6日 ") == "2024-05-06", "expected a spaced date read"
