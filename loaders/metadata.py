@@ -77,6 +77,8 @@ OFFICE_ENDINGS = ("办公室", "办公厅")
 
 def _signature_pieces(ln: Line) -> list[str]:
     """A signature may share its line with body text or a co-signer, separated by wide spaces."""
+    if "府" not in ln.text:
+        return []  # (at C speed, no squashing) 人民政府 would need it: squashing only drops spaces
     whole = squash(ln.text)
     if "人民政府" not in whole:
         return []  # GOVERNMENT needs it, and every piece below is a part of `whole`

@@ -403,3 +403,18 @@ def test_date_lines_let_go_only_lines_not_ending_in_ri() -> None:
         want = [(ln.number, d) for ln in doc.lines if (d := metadata.line_date(ln.text))]
         assert metadata.date_lines(doc) == want, f"{doc.number}: expected the dates {want}"
     assert metadata.line_date("吕梁市离石区人民政府   2024年 5月 6日 ") == "2024-05-06", "expected a spaced date read"
+
+
+def test_a_squashed_line_holds_a_word_only_when_the_line_holds_its_characters() -> None:
+    """The per-line looks before squashing (府 for 人民政府 in a signature, 职 for 职责 in a duty
+    line, 位 for 成员单位) rest on squashing dropping spaces only: on every sample line, and on
+    the words spaced out, the squashed line holds the word only if the line holds the character."""
+    from govkg.loaders.names import squash
+    lines = SAMPLE.read_text("utf-8").splitlines() + ["吕 梁 市 离 石 区 人 民 政 府", "一、主 要 职 责", "各 成 员 单 位："]
+    seen = set()
+    for line in lines:
+        for word, char in (("人民政府", "府"), ("职责", "职"), ("成员单位", "位")):
+            if word in squash(line):
+                seen.add(word)
+                assert char in line, f"expected {char} in a line whose squashed text holds {word}: {line!r}"
+    assert seen == {"人民政府", "职责", "成员单位"}, f"expected every word met in the sample, met {seen}"
