@@ -14,6 +14,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Callable, Optional
 
+from govkg.loaders import regex_memo as _regex_memo  # noqa: F401  (first: typer's and rich's patterns too come from stored programs)
+
 import typer
 from rich.console import Console
 from rich.table import Table

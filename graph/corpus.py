@@ -42,16 +42,18 @@ def name_index_bytes(store: Store) -> bytes:
     return NameIndex.from_rows(OxigraphBackend(store).rows("names", {})).to_bytes()
 
 
-def grown_name_index(earlier: Path, quads: list[Quad]) -> Callable[[Store], bytes]:
+def grown_name_index(earlier: Path, quads: list[Quad], held: set) -> Callable[[Store], bytes]:
     """The name index of a store extended by `quads`: the earlier index's rows and the names rows
-    of every entity these quads say something of, read from the extended store (an entity's name
-    row changes only when a quad about it is added, and the quad writer labels every entity it
-    writes: the subjects labelled here). The index is a set of rows, so this is the index a rebuild
-    writes, without reading every name of the store."""
+    of every entity these quads say something of (an entity's name row changes only when a quad
+    about it is added, and the quad writer labels every entity it writes: the subjects labelled
+    here). The index is a set of rows, so this is the index a rebuild writes, without reading every
+    name of the store. An entity the store `held` before is read from the extended store (its
+    earlier names count); of a new one, every quad is among `quads`."""
     def make(store: Store) -> bytes:
         subjects = {q.subject for q in quads if q.predicate in LABELS}
         touched = Store()
-        touched.extend([q for s in subjects for p in NAME_PREDICATES for q in store.quads_for_pattern(s, p, None)])
+        touched.extend([q for s in subjects & held for p in NAME_PREDICATES for q in store.quads_for_pattern(s, p, None)])
+        touched.extend([q for q in quads if q.subject in subjects and q.subject not in held and q.predicate in NAME_PREDICATES])
         return NameIndex.grown(earlier, OxigraphBackend(touched).rows("names", {})).to_bytes()
     return make
 
@@ -149,10 +151,10 @@ def _extend(path: Path, state: CorpusState, new_raw: list[FactBase], change: Cha
     grown.segments = [*state.segments, segment]
     live = store_file(path, STATE).parent
 
-    def files(fresh: int) -> dict:
+    def files(fresh: int, held: set) -> dict:
         grown.triples = state.triples + fresh
         return {**{name: live / name for name in state.segments},  # earlier segments: linked, never copied
-                segment: _lines(new_raw), STATE: grown.to_bytes(), NAME_INDEX: grown_name_index(live / NAME_INDEX, quads)}
+                segment: _lines(new_raw), STATE: grown.to_bytes(), NAME_INDEX: grown_name_index(live / NAME_INDEX, quads, held)}
     extend_store(path, live, quads, files)
     change.kinds, change.triples, change.documents = grown.kinds, grown.triples, len(grown.docs)
     change.incremental = True

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 from itertools import islice
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from pyoxigraph import Quad, Store
 
@@ -133,14 +133,17 @@ def write_store(path: Path, quads: Iterable[Quad],
 
 
 def extend_store(path: Path, base: Path, quads: list[Quad],
-                 files: Callable[[int], dict[str, VersionFile]] | None = None) -> int:
+                 files: Callable[[int, set[Any]], dict[str, VersionFile]] | None = None) -> int:
     """A new version holding the live version's quads plus these, atomically; the number of quads
-    it did not hold already, which `files` is given to make the version's other files. The live
+    it did not hold already, which `files` is given to make the version's other files, with the
+    subjects of these quads that the live version held already (of the others, every quad is
+    among these: what a caller needs of them is in its hands, not only in the store). The live
     version's table files are immutable (RocksDB never rewrites an .sst), so the new version links
     them instead of copying: the cost is that of the new quads, not of the store. `base` is the
     version the caller read (store_file(...).parent): if another build switched versions
     meanwhile, nothing is written and the error says to run again."""
     fresh = 0
+    held: set[Any] = set()
 
     def fill(staging: Path, previous: Path | None) -> Store:
         nonlocal fresh
@@ -156,14 +159,18 @@ def extend_store(path: Path, base: Path, quads: list[Quad],
             else:
                 shutil.copy2(part, target / part.name)
         store = Store(str(target))
-        new = [q for q in dict.fromkeys(quads) if q not in store]
+        unique = list(dict.fromkeys(quads))
+        # one seek per subject (a new document's quads are mostly of entities the store has never
+        # seen), then one per quad only of the subjects it holds
+        held.update(s for s in {q.subject for q in unique} if next(store.quads_for_pattern(s, None, None), None) is not None)
+        new = [q for q in unique if q.subject not in held or q not in store]
         # the bulk loader writes table files of its own beside the linked ones: no write-ahead log
         # to copy and replay at the next add (a transactional extend left megabytes of it)
         store.bulk_extend(new)
         store.flush()
         fresh = len(new)
         return store
-    _publish(path, fill, lambda: files(fresh) if files else {})
+    _publish(path, fill, lambda: files(fresh, held) if files else {})
     return fresh
 
 

@@ -349,7 +349,7 @@ def _named_post() -> re.Pattern[str]:
     `，区交通局局长李四带队…`, `，区委常委、常务副区长王五带队…`. Only head and deputy titles (and
     常委) count, the post must open with a level (区/县/市…), and an action word must follow."""
     ranked = vocabulary()["titles"]
-    titles = sorted({*ranked["正职"], *ranked["副职"], "常委"}, key=len, reverse=True)
+    titles = sorted({*ranked["正职"], *ranked["副职"], "常委"}, key=lambda t: (-len(t), t))  # ties in a fixed order
     title = "(?:" + "|".join(map(re.escape, titles)) + ")"
     body_end = "(?:" + "|".join(map(re.escape, body_suffixes_longest_first())) + ")"
     # a body's name: no punctuation, and none of the words that open a clause (由/在/将… 的)

@@ -141,7 +141,8 @@ def unit_duties(doc: Document, context: str) -> list[DutyFact]:
                             text=_text_from(lines, i if text_at is None else text_at, raw),
                             collective=True if is_collective(body) else None))
 
-    strict = [i for i, ln in enumerate(lines) if _item(ln, lines[i + 1] if i + 1 < len(lines) else None)]
+    strict = [i for i, ln in enumerate(lines)  # (the colon _item needs looked for here: no call for most lines)
+              if ("：" in ln.text or ":" in ln.text) and _item(ln, lines[i + 1] if i + 1 < len(lines) else None)]
     headed = [HEADING.match(ln.text) is not None for ln in lines]  # read once, asked by three passes
     for i, ln in enumerate(lines):
         if "：" not in ln.text and ":" not in ln.text:
@@ -221,9 +222,9 @@ def group_duty(doc: Document, group: str) -> DutyFact | None:
     """`一、主要职责` (text: the first prose paragraph after it) or `…主要职责为：…`."""
     lines = doc.lines
     for i, ln in enumerate(lines):
+        if "职" not in ln.text:
+            continue  # both patterns below need 职责 (or the heading's 职能); squashing only drops spaces
         t = squash(ln.text)
-        if "职" not in t:
-            continue  # both patterns below need 职责 (or the heading's 职能)
         if GROUP_DUTY_HEADING.fullmatch(t):
             nxt = next((k for k in range(i + 1, min(i + 30, len(lines))) if _is_prose(lines[k])), None)
             if nxt is not None:
@@ -268,9 +269,11 @@ def office_duty(doc: Document, group: str) -> DutyFact | None:
     lines = doc.lines
     for explicit in (True, False):  # `办公室的职责为：` before a bare `办公室职责` heading
         for i, ln in enumerate(lines):
+            if "职" not in ln.text:
+                continue  # the pattern below needs 职责 (looked for before squashing, which only drops spaces)
             s = squash(ln.text)
             if "职责" not in s:
-                continue  # the pattern below needs it
+                continue
             h = re.search(r"办公室(?:的)?(?:主要)?职责(?P<colon>(?:为|是)?[：:])?(?P<text>.*)$", s)
             if not h or (explicit and not h.group("colon")) or (not explicit and len(s) > 20):
                 continue

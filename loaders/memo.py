@@ -21,7 +21,11 @@ def remembered_up_to(chars: int, entries: int, size: Callable[..., int] | None =
     def wrap(fn: F) -> F:
         remembered = lru_cache(maxsize=entries)(fn)
 
-        if size is None:  # the common case, on hot paths: no second call to measure the text
+        if size is None and _one_argument(fn):  # the hot case (a line's text): no argument tuple packed and unpacked
+            @wraps(fn)
+            def call(text: Any) -> Any:
+                return remembered(text) if len(text) <= chars else fn(text)
+        elif size is None:  # no second call to measure the text
             @wraps(fn)
             def call(*args: Any) -> Any:
                 return remembered(*args) if len(args[0]) <= chars else fn(*args)
@@ -33,3 +37,13 @@ def remembered_up_to(chars: int, entries: int, size: Callable[..., int] | None =
         call.cache_clear = remembered.cache_clear  # type: ignore[attr-defined]
         return call  # type: ignore[return-value]
     return wrap
+
+
+def _one_argument(fn: Callable[..., Any]) -> bool:
+    """Does `fn` take exactly one positional argument (no *args, **kwargs nor keyword-only ones)?"""
+    code = getattr(fn, "__code__", None)
+    return code is not None and code.co_argcount == 1 and code.co_kwonlyargcount == 0 \
+        and not code.co_flags & (_VARARGS | _VARKEYWORDS)
+
+
+_VARARGS, _VARKEYWORDS = 0x04, 0x08  # inspect.CO_VARARGS, inspect.CO_VARKEYWORDS (inspect is not imported for them)

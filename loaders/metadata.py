@@ -64,7 +64,8 @@ def line_date(text: str) -> str | None:
 
 def date_lines(doc: Document) -> list[tuple[int, str]]:
     """(line, YYYY-MM-DD) of every line that ends in a stand-alone date."""
-    return [(ln.number, date) for ln in doc.lines if (date := line_date(ln.text))]
+    # (DATE_LINE ends in 日: a line that does not is let go on that look, without a call)
+    return [(ln.number, date) for ln in doc.lines if ln.text.rstrip().endswith("日") and (date := line_date(ln.text))]
 
 
 # --- signature (issuer) --------------------------------------------------------------------------
@@ -76,6 +77,8 @@ OFFICE_ENDINGS = ("办公室", "办公厅")
 
 def _signature_pieces(ln: Line) -> list[str]:
     """A signature may share its line with body text or a co-signer, separated by wide spaces."""
+    if "府" not in ln.text:
+        return []  # (at C speed, no squashing) 人民政府 would need it: squashing only drops spaces
     whole = squash(ln.text)
     if "人民政府" not in whole:
         return []  # GOVERNMENT needs it, and every piece below is a part of `whole`

@@ -123,11 +123,32 @@ def read_and_extract(path: Path) -> FileRead:
     return FileRead(source.encoding, source.warnings, [shell(d) for d in source.documents], results)
 
 
+def _sizes(paths: list[Path]) -> list[int]:
+    return [max(p.stat().st_size, 1) if p.is_file() else 1 for p in paths]
+
+
+def _estimate(progress: Progress | None, done_docs: int, done_bytes: int, total_bytes: int) -> None:
+    """The bar with its total estimated from the bytes read so far (the documents in the files not
+    yet read are not known until they are read)."""
+    if progress:
+        progress(done_docs, max(done_docs, round(done_docs * total_bytes / done_bytes)))
+
+
+def _keep(run: Extraction, path: Path, read: FileRead) -> None:
+    """What the run keeps of a file read and extracted: its facts, shells and warnings."""
+    run.encodings[str(path)] = read.encoding
+    run.warnings.extend(read.warnings)
+    run.documents.extend(read.documents)
+    for found, warnings in read.results:
+        run.raw.extend(found)
+        run.warnings.extend(warnings)
+
+
 def _by_file(paths: list[Path], pool: Executor, run: Extraction, progress: Progress | None) -> None:
     """Whole files handed to the workers, the largest first, taken back in input order (a bad file
     raises once all are done: the first bad one in input order, as one process would). The bar's
     total is an estimate (documents so far, scaled by the bytes still to read) until the end."""
-    sizes = [max(p.stat().st_size, 1) if p.is_file() else 1 for p in paths]
+    sizes = _sizes(paths)
     pending = {pool.submit(read_and_extract, paths[i]): i
                for i in sorted(range(len(paths)), key=lambda i: -sizes[i])}
     done_docs, done_bytes, total_bytes = 0, 0, sum(sizes)
@@ -135,16 +156,26 @@ def _by_file(paths: list[Path], pool: Executor, run: Extraction, progress: Progr
         if future.exception() is None:
             done_docs += len(future.result().documents)
         done_bytes += sizes[pending[future]]
-        if progress:
-            progress(done_docs, max(done_docs, round(done_docs * total_bytes / done_bytes)))
+        _estimate(progress, done_docs, done_bytes, total_bytes)
     for future in sorted(pending, key=pending.__getitem__):
-        read = future.result()
-        run.encodings[str(paths[pending[future]])] = read.encoding
-        run.warnings.extend(read.warnings)
-        run.documents.extend(read.documents)
-        for found, warnings in read.results:
-            run.raw.extend(found)
-            run.warnings.extend(warnings)
+        _keep(run, paths[pending[future]], future.result())
+
+
+def _file_by_file(paths: list[Path], run: Extraction, progress: Progress | None) -> None:
+    """Many files in one process: each read, extracted and let go before the next is read, so
+    memory holds one file's text at a time, not the corpus's (reading every file first held all
+    their lines: ~45 MB of 60 copies of the sample, growing with the input). An irregular file
+    (a FIFO: opening it would block) is refused before any is read; one that is missing or cannot
+    be decoded stops the run at its turn, before anything is written."""
+    for path in paths:
+        refuse_irregular(path)
+    sizes = _sizes(paths)
+    done_docs, done_bytes, total_bytes = 0, 0, sum(sizes)
+    for path, size in zip(paths, sizes):
+        read = read_and_extract(path)
+        _keep(run, path, read)
+        done_docs, done_bytes = done_docs + len(read.documents), done_bytes + size
+        _estimate(progress, done_docs, done_bytes, total_bytes)
 
 
 def read_paths(paths: list[Path], run: Extraction, pool: Executor | None = None) -> dict[str, PdfText | None]:
@@ -176,11 +207,16 @@ def extract_raw(paths: list[Path], jobs: int = 1, progress: Progress | None = No
     """Read and extract every file, without name resolution: `run.raw` holds the facts as read.
 
     Kept apart so that an incremental add can resolve new documents' facts together with the
-    raw facts the store already holds (resolution needs the whole corpus). With many files per
-    process, each process takes whole files (_by_file); with few (one large gazette), the files
-    are read first and their documents shared out (_extract_all). Either way the facts come back
-    in input order, the same as one process gives; bad input raises the first bad file's error."""
+    raw facts the store already holds (resolution needs the whole corpus). In one process, files
+    are read and extracted one at a time (_file_by_file). With many files per process, each
+    process takes whole files (_by_file); with few (one large gazette), the files are read first
+    and their documents shared out (_extract_all). Either way the facts come back in input order,
+    the same as one process gives; bad input raises the first bad file's error."""
     run = Extraction()
+    if jobs <= 1 and len(paths) > 1:
+        with _fewer_collections():
+            _file_by_file(paths, run, progress)
+        return run
     with _fewer_collections(), (_pool(jobs) if jobs > 1 else nullcontext()) as pool:
         if pool is not None and len(paths) >= FILES_PER_JOB * jobs:
             for path in paths:

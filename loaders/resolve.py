@@ -116,6 +116,13 @@ class Resolver:
     def __init__(self, mentions: Counter[str], folds: list[tuple[str, str]]):
         self.folds = sorted(folds, key=lambda f: -len(f[0]))
         self.level = folds[0][1] if folds else "区"
+        # the folds by their prefix, the first of each in that order, and the prefixes' lengths,
+        # longest first: a name's fold is found by a lookup per length, not by trying every fold
+        # (one per place: a corpus of many places made every name's fold a scan of them all)
+        self._fold_at: dict[str, tuple[str, str]] = {}
+        for src, dst in self.folds:
+            self._fold_at.setdefault(src, (src, dst))
+        self._fold_lengths = sorted({len(src) for src in self._fold_at}, reverse=True)
         self.counts: Counter[str] = Counter()
         for name, n in mentions.items():
             self.counts[self.normal(name)] += n
@@ -127,12 +134,16 @@ class Resolver:
             clvl, crest = split_level(cand)
             self._buckets.setdefault((head_class(cand), clvl), []).append((cand, crest))
         self._longer_cache: dict[str, str | None] = {}
+        self._bucket_chars: dict[tuple[str, str], dict[str, list[int]]] = {}
 
     def _fold_rule(self, name: str) -> tuple[str, str] | None:
-        """The first prefix fold (src, dst) whose prefix opens the squashed `name`."""
-        for src, dst in self.folds:
-            if name.startswith(src) and len(name) > len(src):
-                return src, dst
+        """The first prefix fold (src, dst), longest prefix first, whose prefix opens the squashed
+        `name` and is not all of it (two prefixes of one length cannot both open a name)."""
+        for length in self._fold_lengths:
+            if len(name) > length:
+                rule = self._fold_at.get(name[:length])
+                if rule is not None:
+                    return rule
         return None
 
     def place_printed(self, name: str) -> str:
@@ -207,11 +218,30 @@ class Resolver:
             self._longer_cache[short] = self._find_longer(short)
         return self._longer_cache[short]
 
+    def _candidates(self, key: tuple[str, str], rest: str) -> list[tuple[str, str]]:
+        """The mentions of a bucket whose rest holds every character of `rest`, in mention order:
+        only they can hold it as a subsequence. A bucket can grow with the places of a corpus
+        (a city's 市公安局东城分局, 市公安局西山分局, ... one per district), so a large one is read
+        through an index of its characters (built at its first lookup) instead of scanned."""
+        bucket = self._buckets.get(key, [])
+        if len(bucket) < 32:
+            return bucket
+        index = self._bucket_chars.get(key)
+        if index is None:
+            index = self._bucket_chars[key] = {}
+            for i, (_, crest) in enumerate(bucket):
+                for ch in dict.fromkeys(crest):
+                    index.setdefault(ch, []).append(i)
+        rarest = min((index.get(ch, []) for ch in set(rest)), key=len)
+        return [bucket[i] for i in rarest]
+
     def _find_longer(self, short: str) -> str | None:
         lvl, rest = split_level(short)
+        if not rest:
+            return None
         head = head_class(short)
-        found = [cand for cand, crest in self._buckets.get((head, lvl), ())
-                 if len(cand) > len(short) and crest and rest and is_subsequence(rest, crest)]
+        found = [cand for cand, crest in self._candidates((head, lvl), rest)
+                 if len(cand) > len(short) and crest and is_subsequence(rest, crest)]
         if not found:
             return None
         maximal = [c for c in found if not any(c != o and is_subsequence(split_level(c)[1], split_level(o)[1])
@@ -367,9 +397,28 @@ class Resolution:
 
 def _identity(fact: FactBase) -> tuple:
     """What makes two facts the same fact: every field but where it was read, lists as tuples so
-    the whole is hashable (the same equality as the fields' JSON, without encoding it)."""
-    return tuple((name, tuple(value) if isinstance(value, list) else value)
-                 for name, value in sorted(fact.__dict__.items()) if name not in PROVENANCE)
+    the whole is hashable (the same equality as the fields' JSON, without encoding it). The
+    fields, in name order, are those of the fact's model, sorted once per model (sorting every
+    fact's fields was most of this)."""
+    values = fact.__dict__
+    names = _IDENTITY_FIELDS.get(type(fact))
+    if names is None or len(names) != len(values) - _PROVENANCE_COUNT.get(type(fact), 0):
+        names = _identity_fields(fact)
+    return tuple((name, tuple(value) if isinstance(value := values[name], list) else value) for name in names)
+
+
+_IDENTITY_FIELDS: dict[type, tuple[str, ...]] = {}
+_PROVENANCE_COUNT: dict[type, int] = {}
+
+
+def _identity_fields(fact: FactBase) -> tuple[str, ...]:
+    """The names of a fact's fields outside PROVENANCE, sorted; remembered for its model when they
+    are the model's own fields (a fact always holds them all)."""
+    names = tuple(sorted(name for name in fact.__dict__ if name not in PROVENANCE))
+    if set(fact.__dict__) == set(type(fact).model_fields):
+        _IDENTITY_FIELDS[type(fact)] = names
+        _PROVENANCE_COUNT[type(fact)] = len(fact.__dict__) - len(names)
+    return names
 
 
 def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from govkg.loaders import metadata
 from govkg.loaders.rosters.groups import group_candidates
 from govkg.loaders.text import Document, Line, clean_lines, is_furniture, split_documents
-from tests.conftest import FIXTURES, doc_of
+from tests.conftest import FIXTURES, SAMPLE, doc_of
 
 
 def test_sample_running_header_is_still_furniture() -> None:
@@ -379,3 +379,42 @@ def test_member_units_of_a_composition_sentence_are_read_where_printed() -> None
     from govkg.loaders.rosters import composition_entries
     got = {(e.role, e.text) for e in composition_entries(doc_of("rosters-province-joint-meeting.txt"))}
     assert any(role == "成员单位" for role, _ in got), f"expected the member units listed, got {sorted(got)}"
+
+
+def test_traditional_characters_counted_up_to_a_bound_agree_with_a_full_count() -> None:
+    """simplified() counts the traditional characters only up to TRADITIONAL_MIN: the bounded count
+    is the full count (every character of the text against the table), capped, on the sample and
+    on a traditional row."""
+    from govkg.loaders.layout import _traditional_chars, traditional_up_to
+    row = "組長：李文鋼  區委副書記、區長"
+    for text in (SAMPLE.read_text("utf-8"), row, row[:6], ""):
+        full = sum(ch in _traditional_chars() for ch in text)
+        for most in (1, 5, 50):
+            assert traditional_up_to(text, most) == min(full, most), \
+                f"expected {min(full, most)} traditional characters counted up to {most} in {text[:20]!r}, got {traditional_up_to(text, most)}"
+
+
+def test_date_lines_let_go_only_lines_not_ending_in_ri() -> None:
+    """date_lines asks line_date only of lines ending in 日: the same dates as asking every line,
+    on every document of the sample (a date spaced out, `2024年 5月 6日 `, still ends in 日)."""
+    from govkg.loaders.text import read_documents
+    docs, _ = read_documents(SAMPLE)
+    for doc in docs:
+        want = [(ln.number, d) for ln in doc.lines if (d := metadata.line_date(ln.text))]
+        assert metadata.date_lines(doc) == want, f"{doc.number}: expected the dates {want}"
+    assert metadata.line_date("吕梁市离石区人民政府   2024年 5月 6日 ") == "2024-05-06", "expected a spaced date read"
+
+
+def test_a_squashed_line_holds_a_word_only_when_the_line_holds_its_characters() -> None:
+    """The per-line looks before squashing (府 for 人民政府 in a signature, 职 for 职责 in a duty
+    line, 位 for 成员单位) rest on squashing dropping spaces only: on every sample line, and on
+    the words spaced out, the squashed line holds the word only if the line holds the character."""
+    from govkg.loaders.names import squash
+    lines = SAMPLE.read_text("utf-8").splitlines() + ["吕 梁 市 离 石 区 人 民 政 府", "一、主 要 职 责", "各 成 员 单 位："]
+    seen = set()
+    for line in lines:
+        for word, char in (("人民政府", "府"), ("职责", "职"), ("成员单位", "位")):
+            if word in squash(line):
+                seen.add(word)
+                assert char in line, f"expected {char} in a line whose squashed text holds {word}: {line!r}"
+    assert seen == {"人民政府", "职责", "成员单位"}, f"expected every word met in the sample, met {seen}"

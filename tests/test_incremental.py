@@ -153,14 +153,23 @@ def test_an_added_gazettes_names_are_in_the_name_index(sample_only: Path, other_
     assert index.is_canonical("Group", "离石区防治动物重大疫病指挥部"), "the sample's group should stay in it"
 
 
-def test_an_add_in_place_keeps_the_corpus_state_and_name_index_a_build_writes(sample_only: Path, tmp_path: Path):
+SAME_DISTRICT = NOTICE.format(n=97, who="张三", line="任命张三同志为区应急管理局副局长。")  # the sample also names it 区应急局
+
+
+@pytest.mark.parametrize("source", ["another county's rosters", "a notice of the same district"])
+def test_an_add_in_place_keeps_the_corpus_state_and_name_index_a_build_writes(source: str, sample_only: Path,
+                                                                              tmp_path: Path):
     """What the next add reads (the name census, places, earlier posts: corpus.json) and the name
-    index are grown, not rebuilt, by an add in place: they must equal a build's of the same documents."""
+    index are grown, not rebuilt, by an add in place: they must equal a build's of the same documents,
+    for new entities and for entities the store held before."""
     import json
 
     from govkg.graph.store import open_version
     from govkg.queries.name_index import FILE, NameIndex
     gazette, built_store = FIXTURES / "rosters-county-anweihui.txt", tmp_path / "built"
+    if source == "a notice of the same district":
+        gazette = tmp_path / "notice.txt"
+        gazette.write_text(SAME_DISTRICT, encoding="utf-8")
     result = run_cli("add", str(gazette), "--store", str(sample_only))
     assert result.returncode == 0 and "extended in place" in result.stdout, result.stdout[:400] + result.stderr
     assert run_cli("build", str(SAMPLE), str(gazette), "--store", str(built_store)).returncode == 0

@@ -59,3 +59,53 @@ def test_a_city_company_keeps_its_registered_name() -> None:
     resolver = Resolver(Counter(["太原市热力集团有限责任公司"]), [("太原市杏花岭区", "区"), ("杏花岭区", "区"), ("太原市", "市")])
     assert resolver.canonical("太原市热力集团有限责任公司") == "太原市热力集团有限责任公司"
     assert resolver.canonical("太原市公安局杏花岭分局") == "市公安局杏花岭分局", "city bodies fold to 市 as 市委 does"
+
+
+def _first_fold_by_scan(folds: list[tuple[str, str]], name: str) -> tuple[str, str] | None:
+    """The definition: the first fold, longest prefix first, that opens the name and is not all of it."""
+    return next(((s, d) for s, d in sorted(folds, key=lambda f: -len(f[0])) if name.startswith(s) and len(name) > len(s)), None)
+
+
+def test_a_names_fold_is_the_first_longest_prefix_among_many_places() -> None:
+    """Folds are looked up by prefix (one per place: a scan of them all per name made resolution
+    grow with places times names); the lookup must pick the fold the scan picks, ties included."""
+    districts = ["离石区", "东城区", "西山区", "离石", "东城"]
+    folds = [(f"吕梁市{d}", "区") for d in districts] + [(d, "区") for d in districts] + [("吕梁市", "市"), ("离石区", "县")]
+    resolver = Resolver(Counter(), folds)
+    names = [f"{p}{rest}" for p in ["", "吕梁市", *districts, *(f"吕梁市{d}" for d in districts)]
+             for rest in ["", "区", "财政局", "区财政局", "人民政府"]]
+    for name in names:
+        assert resolver._fold_rule(name) == _first_fold_by_scan(folds, name), f"{name}: not the fold a scan finds"
+
+
+class _ScanningResolver(Resolver):
+    """The definition: every mention of the bucket is tried."""
+
+    def _candidates(self, key: tuple[str, str], rest: str) -> list[tuple[str, str]]:
+        return self._buckets.get(key, [])
+
+
+def test_a_bucket_that_grows_with_places_is_searched_by_its_characters_with_the_scans_answers() -> None:
+    """A city's branch bureaus, one per district (市公安局东城分局 ...), fill one bucket; an
+    abbreviation is looked up through the bucket's character index, and must resolve as a scan does."""
+    districts = ["离石", "东城", "西山", "南湖", "北塔", "青岩", "红泉", "白屏", "金川", "银海", "玉林", "翠溪"]
+    mentions = Counter(f"市{b}{d}分局" for d in districts for b in ("公安局", "生态环境局", "自然资源局"))
+    mentions.update({"市公安局": 3, "市财政局": 2})
+    indexed, scanning = Resolver(mentions, FOLDS), _ScanningResolver(mentions, FOLDS)
+    assert len(indexed._buckets[("局", "市")]) >= 32, "the test needs a bucket large enough to be indexed"
+    for short in [f"市{b}{d}局" for d in districts for b in ("公安局", "生态环境", "自然资源")] + ["市公安", "市财政", "市东城局", "市局"]:
+        assert indexed.canonical(short) == scanning.canonical(short), f"{short}: the index found another fuller name than the scan"
+    assert indexed.canonical("市公安局东城局") == "市公安局东城分局", "an abbreviation should still find its one fuller name"
+
+
+def test_a_facts_identity_is_its_fields_in_name_order_without_provenance() -> None:
+    """_identity reads each model's field names sorted once: the same tuple as sorting every fact's
+    own fields, on every fact of the sample (as read and resolved)."""
+    from govkg.loaders.pipeline import extract_paths, sample_gazette
+    from govkg.loaders.resolve import _identity
+    from govkg.ontology.facts import PROVENANCE
+    run = extract_paths([sample_gazette()])
+    for fact in run.raw + run.facts:
+        want = tuple((name, tuple(value) if isinstance(value, list) else value)
+                     for name, value in sorted(fact.__dict__.items()) if name not in PROVENANCE)
+        assert _identity(fact) == want, f"expected the identity of {fact} to be {want}"

@@ -118,7 +118,33 @@ def test_with_many_files_progress_ends_at_every_document(tmp_path):
     assert all(done <= total for done, total in seen), f"expected no more done than in all: {seen}"
 
 
-@pytest.mark.parametrize("files, jobs", [(1, 1), (1, 2), (8, 2)], ids=["one process", "documents shared out", "whole files"])
+def test_in_one_process_a_file_is_read_only_once_the_one_before_is_extracted(tmp_path, monkeypatch):
+    """Memory holds one file's text at a time, not the corpus's."""
+    from govkg.loaders import pipeline
+    events: list[str] = []
+    read, extract = pipeline.read_source, pipeline.extract_document
+    monkeypatch.setattr(pipeline, "read_source", lambda path: (events.append("read"), read(path))[1])
+    monkeypatch.setattr(pipeline, "extract_document", lambda doc: (events.append("extract"), extract(doc))[1])
+    extract_paths(sample_in_files(tmp_path, 3), jobs=1)
+    reads = [i for i, e in enumerate(events) if e == "read"]
+    assert len(reads) == 3 and all("extract" in events[a:b] for a, b in zip(reads, reads[1:])), \
+        f"expected each file's documents extracted before the next file is read, got {''.join(e[0] for e in events)}"
+
+
+def test_in_one_process_the_first_bad_or_missing_file_is_named(tmp_path):
+    paths = sample_in_files(tmp_path, 3)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(InputError) as caught:
+        extract_paths([paths[0], binary, *paths[1:]], jobs=1)
+    assert str(caught.value).startswith(str(binary)), f"expected the error of {binary}, got {caught.value}"
+    with pytest.raises(InputError) as caught:
+        extract_paths([*paths, tmp_path / "missing.txt"], jobs=1)
+    assert "missing.txt" in str(caught.value), f"expected the missing file named, got {caught.value}"
+
+
+@pytest.mark.parametrize("files, jobs", [(1, 1), (1, 2), (8, 2), (3, 1)],
+                         ids=["one process", "documents shared out", "whole files", "file by file"])
 def test_a_run_keeps_no_document_text_once_read(tmp_path, files, jobs):
     paths = [SAMPLE] if files == 1 else sample_in_files(tmp_path, files)
     run = extract_paths(paths, jobs=jobs)

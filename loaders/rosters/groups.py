@@ -210,8 +210,8 @@ def group_candidates(doc: Document) -> list[tuple[str, int]]:
     # every line's squashed text is a part of the squashed whole: one look there rules out them all
     member_lines = lines if "成员单位" in joined.squashed else []
     for ln in member_lines:  # `县防汛抗旱指挥部各成员单位：`, `关于明确X成员单位职责的通知`: X has member units
-        if "成员单位" not in squash(ln.text):
-            continue
+        if "位" not in ln.text or "成员单位" not in squash(ln.text):
+            continue  # (the first look at C speed: squashing only drops spaces)
         for m in re.finditer(rf"(?P<g>{name})各?成员单位", squash(ln.text)):
             g = re.split(rf"关于|明确|印发|附件[\d：:]*|{FOUNDING}|{ADJUSTING}", m.group("g"))[-1]
             out.append((g, ln.number))

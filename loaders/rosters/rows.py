@@ -35,7 +35,8 @@ CONCURRENT_TITLES = ("副书记", "常委", "党组成员", "党委委员", "委
 @lru_cache(maxsize=1)
 def roster_roles() -> list[str]:
     roles = vocabulary()["group_roles"]
-    return sorted({*roles["leading"], *roles["office"], *roles["member"]}, key=len, reverse=True)
+    # longest first; ties in a fixed order, so every process compiles the same pattern text
+    return sorted({*roles["leading"], *roles["office"], *roles["member"]}, key=lambda r: (-len(r), r))
 
 
 @lru_cache(maxsize=1)

@@ -14,12 +14,13 @@ import re
 from collections import Counter
 
 from govkg.loaders.tasks.assign import Assigned, assign_repaired
+from govkg.loaders.tasks.gate import may_name_bodies
 from govkg.loaders.tasks.pieces import (CLOSE, OPEN, Node, Piece, heading, heading_paths, in_line_pairs, split_pieces,
                                         statements, unswap_columns)
 from govkg.loaders.tasks.statements import (FIRST_LISTED_LEADS, is_collective, parse_assignment, prose_assignment,
                                             role_in_last_paren)
 from govkg.loaders.tasks.table import extract_table
-from govkg.loaders.text import Document
+from govkg.loaders.text import Document, Line
 from govkg.ontology.facts import FactBase, TaskFact
 
 __all__ = ["extract", "heading_paths", "is_collective", "parse_assignment", "split_pieces"]
@@ -88,6 +89,8 @@ def extract(doc: Document) -> list[FactBase]:
     lines = [ln for ln in doc.lines[1:] if ln.text.strip()]
     pairs = in_line_pairs(["".join(ln.text.split()) for ln in lines])  # the same after unswapping
     lines = unswap_columns(lines, pairs)
+    if not may_name_bodies(["".join(ln.text.split()) for ln in lines]):
+        return _with_table(doc.number, lines, {})  # no statement can name a body: only a table can
     pieces = split_pieces(lines, pairs)
     heads = [(idx, heading(p.text)) for idx, p in enumerate(pieces) if p.kind == "head"]
     paths = heading_paths([(h[0], h[1]) for _, h in heads])
@@ -121,7 +124,12 @@ def extract(doc: Document) -> list[FactBase]:
                 facts[key] = TaskFact(doc=doc.number, line=line, task=ids[id(node)], title=node.title,
                                       body=body, role=role, collective=True if is_collective(body) else None)
     _add_prose(doc.number, assigned, ids, groups, facts)
-    for fact in extract_table(doc.number, lines):
+    return _with_table(doc.number, lines, facts)
+
+
+def _with_table(number: str, lines: list[Line], facts: dict[tuple[str, str, str], TaskFact]) -> list[FactBase]:
+    """The facts read from the statements, then those of a task table not already read."""
+    for fact in extract_table(number, lines):
         facts.setdefault((fact.task, fact.body, fact.role), fact)
     return list(facts.values())
 

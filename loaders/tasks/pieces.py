@@ -430,7 +430,8 @@ class SuffixProse:
         # statements are in offset order: a rest's own are found by bisection, and whether each
         # is free of full stops is decided once
         self.paren_offsets = [o for o, _ in self.parens]
-        self.paren_free = [bool(_sentence_free([p])) for p in self.parens]
+        self.free = _sentence_free(self.parens)  # (a rest's own are a slice of these: no filtering per rest)
+        self.free_offsets = [o for o, _ in self.free]
 
     def _scan_depths(self) -> list[int]:
         """_statements' parenthesis depth at each line start (a close at depth 0 is passed over)."""
@@ -455,7 +456,7 @@ class SuffixProse:
         """_statements of the rest from line j (offsets in the piece's text), for a j read as within."""
         s, text = self.starts[j], self.piece.text
         first = bisect_right(self.paren_offsets, s)  # opened at or after s
-        out = [p for p, free in zip(self.parens[first:], self.paren_free[first:]) if free]
+        out = self.free[bisect_right(self.free_offsets, s):]
         last = self.parens[-1] if first < len(self.parens) else None  # the statement a label may fall inside
         if self.end_depth == 0 and self.colon_from[j]:
             for k in range(bisect_left(self.label_starts, s), len(self.labels)):

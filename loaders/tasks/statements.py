@@ -38,10 +38,12 @@ ETC = r"等(?:有关|相关|行业|主管|职能|成员|责任|监管|执法|[�
 # How the bodies act: 按职责分工, 根据职责, 按照…要求, 分工 (等部门分工负责); and adverbs before the role: 分别牵头, 共同负责.
 MANNER = r"(?:按照?(?:各自)?职责(?:分?工?)|按分工|根据(?:各自)?职责(?:分工)?|按照?[^，,、；;（()）。]{0,24}?要求|分工)"
 # The role phrase closing a list of bodies: 等部门按职责分工负责, 牵头, 分别牵头, 配合落实 …
+# (tasks/gate.py reads the role words too: a statement names no one without one of them)
+ROLE_WORDS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "配合单位", "配合部门", "牵头负责", "牵头", "负责落实", "具体负责",
+              "具体实施", "负责", "配合落实", "配合", "协助", "参与", "落实")
 ROLE_TAIL = re.compile(
     rf"(?:{ETC})?要?(?:{MANNER})?(?:分别|共同|各自)?"
-    r"(?:为|作为)?(?P<role>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|牵头负责|牵头|负责落实|具体负责|具体实施|负责"
-    r"|配合落实|配合|协助|参与|落实)(?:实施)?$")
+    rf"(?:为|作为)?(?P<role>{'|'.join(ROLE_WORDS)})(?:实施)?$")
 # Words before a body in a role sentence: 由县发改局牵头，会同县财政局…
 LEAD_WORDS = re.compile(r"^(?:并由|由|会同|联合)")
 TRAILING_ETC = re.compile(ETC + "$")

@@ -50,6 +50,8 @@ def _is_column_name(name: str) -> bool:
 def find_header(lines: list[Line]) -> Header | None:
     """The table header: 序号 and at least one role column, on one line or one name per line."""
     for i, ln in enumerate(lines):
+        if "序号" not in ln.text:
+            continue  # (a look at C speed) no header starts on this line: its first column would be 序号
         names = _column_names(ln.text)
         if not names or names[0] != "序号":
             continue

@@ -1,0 +1,40 @@
+"""Write loaders/data/regex-programs.marshal (loaders/regex_memo.py): the compiled programs of
+every pattern govkg compiles when it imports its modules and reads the sample gazette and the
+documents given, so later processes build them without running re's compiler. Run by `make setup`.
+
+    python tools/write_regex_programs.py [FILE ...]
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+from govkg.loaders import regex_memo
+
+PACKAGES = ["govkg.loaders", "govkg.graph", "govkg.queries", "govkg.ontology"]  # what pyproject installs
+MODULES = ["govkg.cli", "govkg.api"]
+
+
+def main(argv: list[str]) -> int:
+    compile_ = getattr(regex_memo._compiler, "compile", None)
+    if not hasattr(compile_, "seen"):
+        print("regex programs: this Python's compiler is not the one the memo knows; nothing written")
+        return 0
+    for name in PACKAGES:
+        package = importlib.import_module(name)
+        for module in pkgutil.walk_packages(package.__path__, f"{name}."):
+            importlib.import_module(module.name)
+    for name in MODULES:
+        importlib.import_module(name)
+    from govkg.loaders.pipeline import extract_raw, sample_gazette
+    extract_raw([sample_gazette(), *map(Path, argv)])
+    count = regex_memo.write_programs(compile_.seen)
+    print(f"regex programs: {count} written to {regex_memo.PROGRAMS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
