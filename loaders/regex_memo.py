@@ -106,15 +106,17 @@ def write_programs(keys: set[tuple[str, int]], path: Path = PROGRAMS) -> int:
     return len(programs)
 
 
-def compiling_from(programs: dict[tuple[str, int], Program], compile_: Callable, seen: set) -> Callable:
-    """`compile_` (re's compiler) answering from stored programs; every text pattern asked for is
-    noted in `seen` (what tools/write_regex_programs.py stores)."""
+def compiling_from(programs: dict[tuple[str, int], Program], compile_: Callable, seen: set | None = None) -> Callable:
+    """`compile_` (re's compiler) answering from stored programs; with `seen`, every text pattern
+    asked for is noted in it (what tools/write_regex_programs.py stores; a command notes nothing,
+    so a long-running one does not collect the patterns it builds from data)."""
     debug = _compiler.SRE_FLAG_DEBUG
 
     def compile(p, flags=0):  # type: ignore[no-untyped-def]
         if type(p) is str and not flags & debug:
             key = (p, int(flags))
-            seen.add(key)
+            if seen is not None:
+                seen.add(key)
             stored = programs.get(key)
             if stored is not None:
                 return _sre.compile(p, *stored)
@@ -144,8 +146,19 @@ def install(path: Path = PROGRAMS) -> bool:
     except (TypeError, ValueError):
         return False
     _compiler._optimize_charset = remembering(derive)
-    _compiler.compile = compiling_from(read_programs(path), compile_, set())
+    _compiler.compile = compiling_from(read_programs(path), compile_)
     return True
+
+
+def record() -> set[tuple[str, int]] | None:
+    """From now on, note every text pattern compiled (the set returned); None where the memo is
+    not in place. For tools/write_regex_programs.py."""
+    current = getattr(_compiler, "compile", None) if _compiler is not None else None
+    if not hasattr(current, "compiles"):
+        return None
+    seen: set[tuple[str, int]] = set()
+    _compiler.compile = compiling_from(current.programs, current.compiles, seen)
+    return seen
 
 
 install()

@@ -133,3 +133,14 @@ def test_every_stored_program_builds_the_pattern_re_compiles():
     compile_ = _compiler.compile.compiles
     for (pattern, flags), stored in regex_memo.read_programs().items():
         assert _sre.compile(pattern, *stored) == compile_(pattern, flags), f"{pattern[:60]!r}: stale or wrong program"
+
+
+def test_a_command_notes_no_patterns_only_the_setup_tool_does():
+    assert _compiler.compile.seen is None, "the installed compiler should note nothing (a long run would collect data-built patterns)"
+    before = _compiler.compile
+    try:
+        seen = regex_memo.record()
+        re.compile(r"记录[\u4e00-\u9fff]测试")
+        assert seen == {(r"记录[\u4e00-\u9fff]测试", 0)}, "recording should note the patterns compiled from then on"
+    finally:
+        _compiler.compile = before

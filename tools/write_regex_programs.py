@@ -19,8 +19,8 @@ MODULES = ["govkg.cli", "govkg.api"]
 
 
 def main(argv: list[str]) -> int:
-    compile_ = getattr(regex_memo._compiler, "compile", None)
-    if not hasattr(compile_, "seen"):
+    seen = regex_memo.record()
+    if seen is None:
         print("regex programs: this Python's compiler is not the one the memo knows; nothing written")
         return 0
     for name in PACKAGES:
@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
         importlib.import_module(name)
     from govkg.loaders.pipeline import extract_raw, sample_gazette
     extract_raw([sample_gazette(), *map(Path, argv)])
-    count = regex_memo.write_programs(compile_.seen)
+    count = regex_memo.write_programs(seen)
     print(f"regex programs: {count} written to {regex_memo.PROGRAMS}")
     return 0
 
