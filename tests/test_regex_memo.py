@@ -126,7 +126,8 @@ def test_setup_stores_every_pattern_govkg_compiles_to_read_the_sample():
     to process (the standard tokenizer's is built from a set) and is not counted."""
     assert regex_memo.PROGRAMS.exists(), f"{regex_memo.PROGRAMS} missing: `make setup` writes it"
     out = subprocess.run([sys.executable, "-c", MISSES], capture_output=True, text=True, check=True).stdout.strip()
-    assert out == "[]", f"govkg's patterns that the programs file lacks (a pattern text that differs per process?): {out}"
+    assert out == "[]", (f"govkg's patterns that the programs file lacks: {out} (a pattern changed since `make setup` "
+                         "wrote the file? run it again; or a pattern whose text differs from process to process)")
 
 
 def test_every_stored_program_builds_the_pattern_re_compiles():
