@@ -147,7 +147,10 @@ def _keep(run: Extraction, path: Path, read: FileRead) -> None:
 def _by_file(paths: list[Path], pool: Executor, run: Extraction, progress: Progress | None) -> None:
     """Whole files handed to the workers, the largest first, taken back in input order (a bad file
     raises once all are done: the first bad one in input order, as one process would). The bar's
-    total is an estimate (documents so far, scaled by the bytes still to read) until the end."""
+    total is an estimate (documents so far, scaled by the bytes still to read) until the end. An
+    irregular file is refused before any worker opens one (opening a FIFO blocks)."""
+    for path in paths:
+        refuse_irregular(path)
     sizes = _sizes(paths)
     pending = {pool.submit(read_and_extract, paths[i]): i
                for i in sorted(range(len(paths)), key=lambda i: -sizes[i])}
@@ -219,8 +222,6 @@ def extract_raw(paths: list[Path], jobs: int = 1, progress: Progress | None = No
         return run
     with _fewer_collections(), (_pool(jobs) if jobs > 1 else nullcontext()) as pool:
         if pool is not None and len(paths) >= FILES_PER_JOB * jobs:
-            for path in paths:
-                refuse_irregular(path)  # before any worker opens it (opening a FIFO blocks)
             _by_file(paths, pool, run, progress)
             return run
         layouts = read_paths(paths, run, pool)
