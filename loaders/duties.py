@@ -94,7 +94,6 @@ def _item_of(line: str, after: str | None, strict: bool) -> tuple[tuple[str, ...
     return (tuple(bodies), raw, offset) if lenient else None
 
 
-
 def _lists_bodies(text: str) -> bool:
     """`市委宣传部、市发改局、…`: a roster's list of units after `成员单位：`, not a duty."""
     parts = [p for p in re.split(r"[、，,；;。]", text) if p][:3]

@@ -196,7 +196,6 @@ def _clean(raw: str) -> tuple[str, ...]:
     return tuple(layout.unflatten(layout.unmask(layout.fullwidth_punctuation(stripped))))
 
 
-
 def _cited_alone(lines: list[Line], i: int) -> bool:
     """`（X发〔2022〕10号）` wrapped onto its own line right after a title in book marks."""
     text = lines[i].text.strip()
