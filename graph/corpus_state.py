@@ -27,7 +27,7 @@ from pathlib import Path
 from govkg.loaders.names import squash
 from govkg.loaders.places import Places
 from govkg.loaders.resolve import NameCensus, Resolution
-from govkg.ontology.facts import FactBase, MemberFact, PostFact
+from govkg.ontology.facts import FactBase, MemberFact, PostFact, fact_dict
 
 FILE = "corpus.json"
 SHORT = 64  # longest string kept for the place-shift check (body and group names are far shorter)
@@ -36,7 +36,7 @@ Post = tuple[str, str, str, str, str]  # (doc, person, body, title, event)
 
 
 def _strings(fact: FactBase, fold=lambda v: v) -> set[str]:
-    return {fold(v) for v in fact.model_dump().values() if isinstance(v, str) and len(v) <= SHORT}
+    return {fold(v) for v in fact_dict(fact).values() if isinstance(v, str) and len(v) <= SHORT}
 
 
 @dataclass

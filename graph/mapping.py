@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from govkg.ontology.facts import PROVENANCE, FactBase
+from govkg.ontology.facts import PROVENANCE, FactBase, fact_dict
 
 
 @lru_cache(maxsize=1)
@@ -55,5 +55,5 @@ def task_key(doc: str, number: str) -> str:
 
 def fact_key(fact: FactBase) -> str:
     """Identity of a fact: every field but provenance and free text notes."""
-    data = fact.model_dump(exclude=PROVENANCE, exclude_none=True)
+    data = fact_dict(fact, PROVENANCE, exclude_none=True)
     return stable_id(json.dumps(data, ensure_ascii=False, sort_keys=True))

@@ -23,7 +23,7 @@ from functools import lru_cache
 from govkg.loaders.memo import remembered_up_to
 from govkg.loaders.names import looks_like_person, split_post_string, squash
 from govkg.loaders.text import Document
-from govkg.ontology.facts import FactBase, PostFact
+from govkg.ontology.facts import FactBase, PostFact, with_fields
 from govkg.ontology.vocabulary import (
     body_suffixes_longest_first,
     level_prefixes,
@@ -304,7 +304,7 @@ def _read_item(doc: Document, c: Clause) -> list[PostFact]:
         elif facts and (more := _chained(doc, c.line, extra, facts[-1].event, c.unit)):
             facts += more  # `任命A为…，B为…` / `免去A的…职务，B的…职务`
         elif re.match(r"^(?:试用期|实行试用期)", extra):  # `任命…为…，试用期一年`
-            facts = [f.model_copy(update={"probation": True}) if f.event == "appoint" else f for f in facts]
+            facts = [with_fields(f, probation=True) if f.event == "appoint" else f for f in facts]
     return facts
 
 
@@ -395,7 +395,7 @@ def extract(doc: Document) -> list[FactBase]:
     since = 0  # appointments not yet covered by a `以上同志试用期一年`
     for c in clauses(doc) if may_hold_items(doc) else ():
         if PROBATION_FOR_ALL.match(c.text):
-            facts[since:] = [f.model_copy(update={"probation": True}) if f.event == "appoint" else f
+            facts[since:] = [with_fields(f, probation=True) if f.event == "appoint" else f
                              for f in facts[since:]]
             since = len(facts)
             continue

@@ -21,7 +21,8 @@ from importlib import resources
 from govkg.loaders.names import is_collective, squash
 from govkg.loaders.places import read_place
 from govkg.ontology.facts import (
-    PROVENANCE, DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact)
+    FIELDS, PROVENANCE, DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact,
+    with_fields)
 from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
 
 PAREN = str.maketrans({"(": "（", ")": "）"})
@@ -386,7 +387,7 @@ class Resolution:
                 elif f.member_type == "person":
                     changes["member"] = squash(f.member)
             changed = {k: v for k, v in changes.items() if v != getattr(f, k)}
-            new = f.model_copy(update=changed) if changed else f  # facts are frozen: sharing is safe
+            new = with_fields(f, **changed) if changed else f  # facts are frozen: sharing is safe
             key = _identity(new)
             if key in seen:
                 continue
@@ -398,27 +399,13 @@ class Resolution:
 def _identity(fact: FactBase) -> tuple:
     """What makes two facts the same fact: every field but where it was read, lists as tuples so
     the whole is hashable (the same equality as the fields' JSON, without encoding it). The
-    fields, in name order, are those of the fact's model, sorted once per model (sorting every
-    fact's fields was most of this)."""
-    values = fact.__dict__
-    names = _IDENTITY_FIELDS.get(type(fact))
-    if names is None or len(names) != len(values) - _PROVENANCE_COUNT.get(type(fact), 0):
-        names = _identity_fields(fact)
-    return tuple((name, tuple(value) if isinstance(value := values[name], list) else value) for name in names)
+    fields, in name order, are those of the fact's model, sorted once per model."""
+    return tuple((name, tuple(value) if type(value := getattr(fact, name)) is list else value)
+                 for name in _IDENTITY_FIELDS[type(fact)])
 
 
-_IDENTITY_FIELDS: dict[type, tuple[str, ...]] = {}
-_PROVENANCE_COUNT: dict[type, int] = {}
-
-
-def _identity_fields(fact: FactBase) -> tuple[str, ...]:
-    """The names of a fact's fields outside PROVENANCE, sorted; remembered for its model when they
-    are the model's own fields (a fact always holds them all)."""
-    names = tuple(sorted(name for name in fact.__dict__ if name not in PROVENANCE))
-    if set(fact.__dict__) == set(type(fact).model_fields):
-        _IDENTITY_FIELDS[type(fact)] = names
-        _PROVENANCE_COUNT[type(fact)] = len(fact.__dict__) - len(names)
-    return names
+_IDENTITY_FIELDS: dict[type, tuple[str, ...]] = {
+    model: tuple(sorted(name for name in names if name not in PROVENANCE)) for model, names in FIELDS.items()}
 
 
 def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:

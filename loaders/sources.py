@@ -12,7 +12,7 @@ from pathlib import Path
 
 from govkg.loaders import pdf
 from govkg.loaders.text import Document, documents_in, read_documents, refuse_irregular
-from govkg.ontology.facts import FactBase
+from govkg.ontology.facts import FactBase, with_fields
 
 
 @dataclass
@@ -41,5 +41,5 @@ def with_pages(facts: list[FactBase], layout: pdf.PdfText | None) -> list[FactBa
     """Facts of a PDF's document with the page of their line (and ocr: true when OCR read it)."""
     if layout is None:
         return facts
-    return [f.model_copy(update={"page": layout.page_of(f.line), "ocr": True if layout.ocr_at(f.line) else None})
+    return [with_fields(f, page=layout.page_of(f.line), ocr=True if layout.ocr_at(f.line) else None)
             for f in facts]

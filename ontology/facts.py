@@ -6,44 +6,108 @@ Every fact carries `doc` (the document number as printed) and `line` (1-based li
 text where its key evidence starts): provenance is not optional. A fact read from a PDF also
 carries `page` (and `ocr: true` when its page was a scan read by OCR); its `line` then counts the
 lines of the text govkg read from the PDF (`govkg text FILE.pdf` prints them).
+
+The models are frozen dataclasses that check their fields' types when made, not pydantic models:
+importing pydantic and building these seven models took ~80 ms of every command's start-up, a
+fifth of a one-gazette `govkg add`. The checks are strict (no coercion): a fact is made by
+govkg's own readers or read back from a store govkg wrote, so a value of the wrong type is a bug
+to report, not input to repair.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
-
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
-
+import dataclasses
+import types
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 # where a fact was read, not what it says: left out of a fact's identity (graph/mapping.py's
 # fact_key, and the duplicates name resolution drops)
 PROVENANCE = frozenset({"line", "page", "ocr", "note"})
 
 
-class FactBase(BaseModel):
-    """Fields every fact shares: where it was read."""
+class FactError(ValueError):
+    """A fact that breaks its model: a missing or unknown field, or a value of the wrong type."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-    doc: str = Field(description="document number exactly as printed, e.g. 离政发〔2024〕31号")
-    line: int = Field(ge=1, description="1-based source line where the key evidence starts")
-    page: int | None = Field(default=None, ge=1, description="1-based PDF page of that line (facts read from a PDF)")
-    ocr: bool | None = Field(default=None, description="true when the line was read by OCR from a scanned page")
+def _about(description: str, **kwargs: Any) -> Any:
+    return field(metadata={"description": description}, **kwargs)
+
+
+def _test(hint: Any) -> tuple[str, str]:
+    """(a Python expression true when `v` fits the type hint, the hint in words). Every int of a
+    fact counts from 1 (a line, a page)."""
+    args = get_args(hint)
+    if get_origin(hint) in (Union, types.UnionType) and type(None) in args:
+        inner, words = _test(next(a for a in args if a is not type(None)))
+        return f"v is None or ({inner})", f"{words} or null"
+    if get_origin(hint) is Literal:
+        return f"type(v) is str and v in {tuple(args)!r}", " | ".join(args)
+    if get_origin(hint) is list:
+        return "type(v) is list and all(type(x) is str for x in v)", "a list of strings"
+    if hint is int:
+        return "type(v) is int and v >= 1", "an integer >= 1"
+    if hint in (str, bool):
+        return f"type(v) is {hint.__name__}", hint.__name__
+    raise TypeError(f"no check for a fact field of type {hint!r}")
+
+
+def _refuse(fact: Any, name: str, value: Any, words: str) -> None:
+    raise FactError(f"{type(fact).__name__}.{name}: expected {words}, got {value!r}")
+
+
+def _fact_model(cls: type) -> type:
+    """Make `cls` a frozen, slotted, keyword-only dataclass whose __post_init__ checks every
+    field. The check is written out as one function per model, as dataclasses writes __init__:
+    a loop over the fields took a third more time per fact than pydantic's compiled validator."""
+    cls = dataclass(frozen=True, slots=True, kw_only=True)(cls)
+    hints = get_type_hints(cls)
+    lines = ["def __post_init__(self):"]
+    for f in dataclasses.fields(cls):
+        test, words = _test(hints[f.name])
+        lines += [f"    v = self.{f.name}", f"    if not ({test}): _refuse(self, {f.name!r}, v, {words!r})"]
+    scope: dict[str, Any] = {"_refuse": _refuse}
+    exec("\n".join(lines), scope)
+    cls.__post_init__ = scope["__post_init__"]
+    return cls
+
+
+class FactBase:
+    """Fields every fact shares: where it was read. The models below are dataclasses of these
+    fields and their own (FactBase itself is only their common type)."""
+
+    __slots__ = ()
+    doc: str
+    line: int
+    page: int | None
+    ocr: bool | None
+    note: str | None
+    kind: str
+
+
+@_fact_model
+class _Provenance(FactBase):
+    doc: str = _about("document number exactly as printed, e.g. 离政发〔2024〕31号")
+    line: int = _about("1-based source line where the key evidence starts")
+    page: int | None = _about("1-based PDF page of that line (facts read from a PDF)", default=None)
+    ocr: bool | None = _about("true when the line was read by OCR from a scanned page", default=None)
     note: str | None = None
 
 
-class DocumentFact(FactBase):
+@_fact_model
+class DocumentFact(_Provenance):
     kind: Literal["document"] = "document"
     title: str
-    date: str | None = Field(default=None, description="YYYY-MM-DD")
+    date: str | None = _about("YYYY-MM-DD", default=None)
     issuer: str | None = None
-    addressees: list[str] = Field(default_factory=list)
-    doc_type: str | None = Field(default=None, description="发 | 函 | 办发 | 办函 ...")
-    place: str | None = Field(default=None, description="the jurisdiction read from the issuer, e.g. 吕梁市离石区 "
-                                                        "(loaders/places.py); part of every entity's identity")
+    addressees: list[str] = field(default_factory=list)
+    doc_type: str | None = _about("发 | 函 | 办发 | 办函 ...", default=None)
+    place: str | None = _about("the jurisdiction read from the issuer, e.g. 吕梁市离石区 (loaders/places.py); "
+                               "part of every entity's identity", default=None)
 
 
-class PostFact(FactBase):
+@_fact_model
+class PostFact(_Provenance):
     kind: Literal["post"] = "post"
     person: str
     body: str
@@ -54,7 +118,8 @@ class PostFact(FactBase):
     title_alt: list[str] | None = None
 
 
-class MemberFact(FactBase):
+@_fact_model
+class MemberFact(_Provenance):
     kind: Literal["member"] = "member"
     group: str
     member: str
@@ -66,7 +131,8 @@ class MemberFact(FactBase):
     role_alt: list[str] | None = None
 
 
-class OfficeFact(FactBase):
+@_fact_model
+class OfficeFact(_Provenance):
     kind: Literal["office"] = "office"
     group: str
     host_body: str
@@ -74,7 +140,8 @@ class OfficeFact(FactBase):
     deputy_directors: list[str] | None = None
 
 
-class TaskFact(FactBase):
+@_fact_model
+class TaskFact(_Provenance):
     kind: Literal["task"] = "task"
     task: str
     title: str
@@ -83,7 +150,8 @@ class TaskFact(FactBase):
     collective: bool | None = None
 
 
-class DutyFact(FactBase):
+@_fact_model
+class DutyFact(_Provenance):
     kind: Literal["duty"] = "duty"
     body: str
     context: str
@@ -91,7 +159,8 @@ class DutyFact(FactBase):
     collective: bool | None = None
 
 
-class ReplyFact(FactBase):
+@_fact_model
+class ReplyFact(_Provenance):
     kind: Literal["reply"] = "reply"
     proposer: str
     proposer_role: Literal["委员", "代表", "body"]
@@ -102,22 +171,47 @@ class ReplyFact(FactBase):
     date: str | None = None
 
 
-Fact = Annotated[
-    Union[DocumentFact, PostFact, MemberFact, OfficeFact, TaskFact, DutyFact, ReplyFact],
-    Field(discriminator="kind"),
-]
-FACT_ADAPTER: TypeAdapter[Fact] = TypeAdapter(Fact)
+Fact = Union[DocumentFact, PostFact, MemberFact, OfficeFact, TaskFact, DutyFact, ReplyFact]
 FACT_MODELS: dict[str, type[FactBase]] = {
-    m.model_fields["kind"].default: m
+    m.__dataclass_fields__["kind"].default: m  # type: ignore[attr-defined]
     for m in (DocumentFact, PostFact, MemberFact, OfficeFact, TaskFact, DutyFact, ReplyFact)
 }
+# each model's field names in their order (the order of a FACTS.md record after its kind)
+FIELDS: dict[type, tuple[str, ...]] = {m: tuple(f.name for f in dataclasses.fields(m)) for m in FACT_MODELS.values()}
+
+
+def fact_fields(fact: FactBase) -> tuple[str, ...]:
+    return FIELDS[type(fact)]
+
+
+def fact_dict(fact: FactBase, exclude: frozenset[str] = frozenset(), exclude_none: bool = False) -> dict[str, Any]:
+    """The fact's fields as a dict, in model order, lists copied (the fact stays unchanged)."""
+    out: dict[str, Any] = {}
+    for name in FIELDS[type(fact)]:
+        value = getattr(fact, name)
+        if name in exclude or (exclude_none and value is None):
+            continue
+        out[name] = list(value) if type(value) is list else value
+    return out
+
+
+def with_fields(fact: FactBase, **changes: Any) -> FactBase:
+    """A copy of the fact with these fields changed (checked like a new fact)."""
+    return dataclasses.replace(fact, **changes)  # type: ignore[type-var]
 
 
 def fact_to_json(fact: FactBase) -> dict:
     """The FACTS.md record: kind first, empty optional fields left out."""
-    data = fact.model_dump(exclude_none=True)
+    data = fact_dict(fact, exclude_none=True)
     return {"kind": data.pop("kind"), **data}
 
 
 def fact_from_json(data: dict) -> FactBase:
-    return FACT_ADAPTER.validate_python(data)
+    """A FACTS.md record as its fact; FactError names what is wrong with a record that is not one."""
+    model = FACT_MODELS.get(data.get("kind"))  # type: ignore[arg-type]
+    if model is None:
+        raise FactError(f"unknown fact kind {data.get('kind')!r}; expected one of {', '.join(FACT_MODELS)}")
+    try:
+        return model(**data)
+    except TypeError as e:  # a missing or unknown field
+        raise FactError(f"{data['kind']} fact: {str(e).split('.', 1)[-1].replace('__init__() ', '')}") from None

@@ -103,9 +103,9 @@ def test_a_facts_identity_is_its_fields_in_name_order_without_provenance() -> No
     own fields, on every fact of the sample (as read and resolved)."""
     from govkg.loaders.pipeline import extract_paths, sample_gazette
     from govkg.loaders.resolve import _identity
-    from govkg.ontology.facts import PROVENANCE
+    from govkg.ontology.facts import PROVENANCE, fact_dict
     run = extract_paths([sample_gazette()])
     for fact in run.raw + run.facts:
         want = tuple((name, tuple(value) if isinstance(value, list) else value)
-                     for name, value in sorted(fact.__dict__.items()) if name not in PROVENANCE)
+                     for name, value in sorted(fact_dict(fact).items()) if name not in PROVENANCE)
         assert _identity(fact) == want, f"expected the identity of {fact} to be {want}"
