@@ -6,7 +6,8 @@ STORE  ?= .govkg/store
 
 .PHONY: setup demo test test-unit clean
 PROGRAMS := loaders/data/regex-programs.marshal
-setup: $(VENV)/.installed $(PROGRAMS)
+TABLES := loaders/data/derived-tables.marshal
+setup: $(VENV)/.installed $(PROGRAMS) $(TABLES)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +20,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m compileall -q -x '/(\.venv|tests|tools|bench|build)/' .
 	touch $@
 
-# the readers' compiled regex programs, kept like bytecode (loaders/regex_memo.py): remade when a
-# module changes; the eval documents reach patterns the sample does not
-$(PROGRAMS): $(VENV)/.installed $(shell find loaders graph queries ontology -name '*.py') cli.py api.py
-	@$(BIN)/python tools/write_regex_programs.py $(wildcard tests/eval/real/*.txt tests/eval/heldout/*.txt)
+# kept like bytecode, remade when a module or the sample changes: the readers' compiled regex
+# programs (loaders/regex_memo.py; the eval documents reach patterns the sample does not) and the
+# tables they derive from shipped files (loaders/tables.py)
+$(PROGRAMS) $(TABLES) &: $(VENV)/.installed $(shell find loaders graph queries ontology -name '*.py') cli.py api.py loaders/sample/lishi-gazette-2024-3.txt
+	@$(BIN)/python tools/write_startup_files.py $(wildcard tests/eval/real/*.txt tests/eval/heldout/*.txt)
 
 ## demo: build the graph from the bundled sample gazette on the embedded store and ask it questions.
 ## The store is .govkg/store, which govkg finds by itself when run from this directory.
@@ -57,6 +59,6 @@ test-unit: setup
 	$(BIN)/python -m pytest -m "not neo4j" $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) .govkg .pytest_cache $(PROGRAMS)
+	rm -rf $(VENV) .govkg .pytest_cache $(PROGRAMS) $(TABLES)
 
 include tools/neo4j/neo4j.mk

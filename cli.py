@@ -147,9 +147,9 @@ def _bar(progress: bool | None):
     import contextlib
     import time
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     if not (err.is_terminal if progress is None else progress):
         return contextlib.nullcontext(None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # only to draw one
 
     @contextlib.contextmanager
     def shown():

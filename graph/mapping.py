@@ -20,6 +20,7 @@ def mapping() -> dict[str, Any]:
     return json.loads(resources.files("govkg.ontology").joinpath("mapping.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=None)  # a mapping's few dozen CURIEs, expanded for every quad written
 def expand(curie: str) -> str:
     prefix, local = curie.split(":", 1)
     return mapping()["prefixes"][prefix] + local

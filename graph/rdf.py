@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
 
-from govkg.graph.standards import ORG_TYPES, OrgWriter, removed_posts, seat_of, text_literal
+from govkg.graph.standards import ORG_TYPES, OrgWriter, n, removed_posts, seat_of, text_literal
 from govkg.graph.mapping import entity_key, entity_type, expand, fact_key, mapping, place_key, task_key
 from govkg.loaders.places import Places, parent_place
 from govkg.loaders.resolve import AliasTable
@@ -19,10 +19,6 @@ from govkg.ontology.facts import DocumentFact, FactBase, MemberFact, PostFact, T
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
-def n(curie: str) -> NamedNode:
-    return NamedNode(expand(curie))
 
 
 PREF, ALT = n("skos:prefLabel"), n("skos:altLabel")

@@ -41,6 +41,7 @@ ORG_TYPES: dict[str, tuple[str, ...]] = {"Body": ("org:FormalOrganization", "org
 SCHEMES = {"role": "group roles (组长, 成员 ...)", "title": "post titles (局长, 副区长 ...)"}
 
 
+@lru_cache(maxsize=None)  # node terms are immutable: one per CURIE serves every quad
 def n(curie: str) -> NamedNode:
     return NamedNode(expand(curie))
 

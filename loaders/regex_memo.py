@@ -4,7 +4,7 @@ Two memos, both pure functions of the pattern's text, so a pattern compiles to t
 with or without them (tests/test_regex_memo.py compares them):
 
 1. The compiled programs, kept in a file like bytecode (`loaders/data/regex-programs.marshal`,
-   written by `make setup`, tools/write_regex_programs.py). `re` compiles a pattern in Python
+   written by `make setup`, tools/write_startup_files.py). `re` compiles a pattern in Python
    (parse, then code generation): the ~310 patterns of the readers took ~45 ms of every command
    that reads text, an eighth of `govkg add` of one gazette. With the file, a pattern it holds is
    built from its stored program by `_sre.compile`, as `re` itself does last (~2 ms in all). The
@@ -108,7 +108,7 @@ def write_programs(keys: set[tuple[str, int]], path: Path = PROGRAMS) -> int:
 
 def compiling_from(programs: dict[tuple[str, int], Program], compile_: Callable, seen: set | None = None) -> Callable:
     """`compile_` (re's compiler) answering from stored programs; with `seen`, every text pattern
-    asked for is noted in it (what tools/write_regex_programs.py stores; a command notes nothing,
+    asked for is noted in it (what tools/write_startup_files.py stores; a command notes nothing,
     so a long-running one does not collect the patterns it builds from data)."""
     debug = _compiler.SRE_FLAG_DEBUG
 
@@ -152,7 +152,7 @@ def install(path: Path = PROGRAMS) -> bool:
 
 def record() -> set[tuple[str, int]] | None:
     """From now on, note every text pattern compiled (the set returned); None where the memo is
-    not in place. For tools/write_regex_programs.py."""
+    not in place. For tools/write_startup_files.py."""
     current = getattr(_compiler, "compile", None) if _compiler is not None else None
     if not hasattr(current, "compiles"):
         return None

@@ -17,9 +17,8 @@ to report, not input to repair.
 from __future__ import annotations
 
 import dataclasses
-import types
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, Union
 
 # where a fact was read, not what it says: left out of a fact's identity (graph/mapping.py's
 # fact_key, and the duplicates name resolution drops)
@@ -34,22 +33,23 @@ def _about(description: str, **kwargs: Any) -> Any:
     return field(metadata={"description": description}, **kwargs)
 
 
-def _test(hint: Any) -> tuple[str, str]:
-    """(a Python expression true when `v` fits the type hint, the hint in words). Every int of a
-    fact counts from 1 (a line, a page)."""
-    args = get_args(hint)
-    if get_origin(hint) in (Union, types.UnionType) and type(None) in args:
-        inner, words = _test(next(a for a in args if a is not type(None)))
+def _test(hint: str) -> tuple[str, str]:
+    """(a Python expression true when `v` fits the field's annotation, the annotation in words).
+    Read from the annotation's text, which these models keep (typing.get_type_hints evaluating
+    them was a third of this module's import). Every int of a fact counts from 1 (a line, a page)."""
+    if hint.endswith(" | None"):
+        inner, words = _test(hint.removesuffix(" | None"))
         return f"v is None or ({inner})", f"{words} or null"
-    if get_origin(hint) is Literal:
-        return f"type(v) is str and v in {tuple(args)!r}", " | ".join(args)
-    if get_origin(hint) is list:
+    if hint.startswith("Literal[") and hint.endswith("]"):
+        choices = tuple(choice.strip().strip("'\"") for choice in hint[len("Literal["):-1].split(","))
+        return f"type(v) is str and v in {choices!r}", " | ".join(choices)
+    if hint == "list[str]":
         return "type(v) is list and all(type(x) is str for x in v)", "a list of strings"
-    if hint is int:
+    if hint == "int":
         return "type(v) is int and v >= 1", "an integer >= 1"
-    if hint in (str, bool):
-        return f"type(v) is {hint.__name__}", hint.__name__
-    raise TypeError(f"no check for a fact field of type {hint!r}")
+    if hint in ("str", "bool"):
+        return f"type(v) is {hint}", hint
+    raise TypeError(f"no check for a fact field annotated {hint!r}")
 
 
 def _refuse(fact: Any, name: str, value: Any, words: str) -> None:
@@ -61,10 +61,9 @@ def _fact_model(cls: type) -> type:
     field. The check is written out as one function per model, as dataclasses writes __init__:
     a loop over the fields took a third more time per fact than pydantic's compiled validator."""
     cls = dataclass(frozen=True, slots=True, kw_only=True)(cls)
-    hints = get_type_hints(cls)
     lines = ["def __post_init__(self):"]
     for f in dataclasses.fields(cls):
-        test, words = _test(hints[f.name])
+        test, words = _test(f.type)
         lines += [f"    v = self.{f.name}", f"    if not ({test}): _refuse(self, {f.name!r}, v, {words!r})"]
     scope: dict[str, Any] = {"_refuse": _refuse}
     exec("\n".join(lines), scope)

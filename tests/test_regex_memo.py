@@ -121,7 +121,7 @@ print(misses)
 
 
 def test_setup_stores_every_pattern_govkg_compiles_to_read_the_sample():
-    """`make setup` writes the file (tools/write_regex_programs.py); a fresh process reading the
+    """`make setup` writes the file (tools/write_startup_files.py); a fresh process reading the
     sample compiles none of govkg's patterns itself. A library's pattern may differ from process
     to process (the standard tokenizer's is built from a set) and is not counted."""
     assert regex_memo.PROGRAMS.exists(), f"{regex_memo.PROGRAMS} missing: `make setup` writes it"
