@@ -2,9 +2,11 @@
 
 Errors are GovkgError subclasses raised by the library; only here do they become one red line on
 stderr and an exit code (2 for bad input, store or server; 1 for an unknown name).
-"""
 
-from __future__ import annotations
+The annotations here are evaluated when the module is read (no `from __future__ import
+annotations`): typer reads every command's parameters at every call, and evaluating them from
+strings there took 7 ms of each command's start.
+"""
 
 import csv
 import json

@@ -145,17 +145,17 @@ def _extend(path: Path, state: CorpusState, new_raw: list[FactBase], change: Cha
     if _places_shift(state, places, resolution.table.records()):
         return None  # an earlier person or alias is now of another place: its IRI or altLabels change
     removed = {s for s, event in earlier if event == "remove"} | new_removals
-    quads = facts_to_quads(facts, resolution.table, removed=removed, places=places)
     grown = state.grown(new_raw, facts, census, resolution, places)
     segment = f"raw-facts-{len(state.segments)}.jsonl"
     grown.segments = [*state.segments, segment]
     live = store_file(path, STATE).parent
 
-    def files(fresh: int, held: set) -> dict:
+    def files(fresh: int, held: set, quads: list[Quad]) -> dict:
         grown.triples = state.triples + fresh
         return {**{name: live / name for name in state.segments},  # earlier segments: linked, never copied
                 segment: _lines(new_raw), STATE: grown.to_bytes(), NAME_INDEX: grown_name_index(live / NAME_INDEX, quads, held)}
-    extend_store(path, live, quads, files)
+    # the quads are made while the store's copy opens (graph/store.py)
+    extend_store(path, live, lambda: facts_to_quads(facts, resolution.table, removed=removed, places=places), files)
     change.kinds, change.triples, change.documents = grown.kinds, grown.triples, len(grown.docs)
     change.incremental = True
     return change
