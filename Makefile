@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml
 # kept like bytecode, remade when a module or the sample changes: the readers' compiled regex
 # programs (loaders/regex_memo.py; the eval documents reach patterns the sample does not) and the
 # tables they derive from shipped files (loaders/tables.py)
-$(PROGRAMS) $(TABLES) &: $(VENV)/.installed $(shell find loaders graph queries ontology -name '*.py') cli.py api.py loaders/sample/lishi-gazette-2024-3.txt
+$(PROGRAMS) $(TABLES) &: $(VENV)/.installed $(shell find loaders graph queries ontology -name '*.py') cli.py api.py loaders/sample/lishi-gazette-2024-3.txt loaders/data/traditional_to_simplified.tsv
 	@$(BIN)/python tools/write_startup_files.py $(wildcard tests/eval/real/*.txt tests/eval/heldout/*.txt)
 
 ## demo: build the graph from the bundled sample gazette on the embedded store and ask it questions.

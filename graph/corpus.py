@@ -22,7 +22,7 @@ from pyoxigraph import Quad, Store
 
 from govkg.errors import StoreError, UnknownNameError
 from govkg.graph.corpus_state import FILE as STATE, CorpusState
-from govkg.graph.rdf import ALT, PLACE, PREF, RDF_TYPE, facts_to_quads, iter_quads
+from govkg.graph.rdf import ALT, DERIVED, IN_DOCUMENT, PLACE, PREF, RDF_TYPE, facts_to_quads, iter_quads
 from govkg.graph.standards import ontology_quads, removed_posts, seat, seat_of
 from govkg.graph.store import MARKER, extend_store, write_store, store_file
 from govkg.loaders.pipeline import Extraction, Progress, extract_raw
@@ -131,32 +131,41 @@ def _extend(path: Path, state: CorpusState, new_raw: list[FactBase], change: Cha
     quads are the union of per-fact quads, so this is the same store a rebuild makes). Otherwise
     None: the caller rewrites the whole store. The cost is that of the new documents and of the
     corpus's distinct names, never of its earlier facts."""
-    census = state.census.copy()
-    census.add(new_raw)
-    resolution = Resolution(census)
-    if any(resolution.body(spelling) != canonical for spelling, canonical in state.spellings.items()):
-        return None  # an earlier spelling now names another body: earlier facts change
-    facts = resolution.resolve(new_raw)
-    places = state.places.extended(facts)
-    new_removals = {seat_of(f, places) for f in facts if isinstance(f, PostFact) and f.event == "remove"}
-    earlier = [(seat(places, *post[:4]), post[4]) for post in state.posts]  # (seat, event)
-    if new_removals & {s for s, _ in earlier}:
-        return None  # an earlier seat is no longer held: its standard (org:heldBy) quads change
-    if _places_shift(state, places, resolution.table.records()):
-        return None  # an earlier person or alias is now of another place: its IRI or altLabels change
-    removed = {s for s, event in earlier if event == "remove"} | new_removals
-    grown = state.grown(new_raw, facts, census, resolution, places)
-    segment = f"raw-facts-{len(state.segments)}.jsonl"
-    grown.segments = [*state.segments, segment]
     live = store_file(path, STATE).parent
+    segment = f"raw-facts-{len(state.segments)}.jsonl"
+    grown: list[CorpusState] = []  # the state with the new documents, once they pass the checks
+
+    def quads() -> tuple[list[Quad], set] | None:
+        """The new documents' quads and the nodes only they can have made (their facts, tasks and
+        documents: a fact's node is keyed by its document), or None when they change what the
+        store says; made while the store's copy opens (graph/store.py)."""
+        census = state.census.copy()
+        census.add(new_raw)
+        resolution = Resolution(census)
+        if any(resolution.body(spelling) != canonical for spelling, canonical in state.spellings.items()):
+            return None  # an earlier spelling now names another body: earlier facts change
+        facts = resolution.resolve(new_raw)
+        places = state.places.extended(facts)
+        new_removals = {seat_of(f, places) for f in facts if isinstance(f, PostFact) and f.event == "remove"}
+        earlier = [(seat(places, *post[:4]), post[4]) for post in state.posts]  # (seat, event)
+        if new_removals & {s for s, _ in earlier}:
+            return None  # an earlier seat is no longer held: its standard (org:heldBy) quads change
+        if _places_shift(state, places, resolution.table.records()):
+            return None  # an earlier person or alias is now of another place: its IRI or altLabels change
+        removed = {s for s, event in earlier if event == "remove"} | new_removals
+        grown.append(state.grown(new_raw, facts, census, resolution, places))
+        grown[0].segments = [*state.segments, segment]
+        made = facts_to_quads(facts, resolution.table, removed=removed, places=places)
+        return made, {node for q in made if q.predicate == DERIVED for node in (q.subject, q.object)} | {
+            q.subject for q in made if q.predicate == IN_DOCUMENT}
 
     def files(fresh: int, held: set, quads: list[Quad]) -> dict:
-        grown.triples = state.triples + fresh
+        grown[0].triples = state.triples + fresh
         return {**{name: live / name for name in state.segments},  # earlier segments: linked, never copied
-                segment: _lines(new_raw), STATE: grown.to_bytes(), NAME_INDEX: grown_name_index(live / NAME_INDEX, quads, held)}
-    # the quads are made while the store's copy opens (graph/store.py)
-    extend_store(path, live, lambda: facts_to_quads(facts, resolution.table, removed=removed, places=places), files)
-    change.kinds, change.triples, change.documents = grown.kinds, grown.triples, len(grown.docs)
+                segment: _lines(new_raw), STATE: grown[0].to_bytes(), NAME_INDEX: grown_name_index(live / NAME_INDEX, quads, held)}
+    if extend_store(path, live, quads, files) is None:
+        return None
+    change.kinds, change.triples, change.documents = grown[0].kinds, grown[0].triples, len(grown[0].docs)
     change.incremental = True
     return change
 

@@ -133,9 +133,9 @@ def write_store(path: Path, quads: Iterable[Quad],
     return count
 
 
-def _linked_copy(version: Path, target: Path) -> Store:
-    """A store at `target` holding what the store at `version` holds: its table files linked (RocksDB
-    never rewrites an .sst), its other files copied, and opened."""
+def _link_version(version: Path, target: Path) -> None:
+    """Make `target` a store holding what the store at `version` holds: its table files linked
+    (RocksDB never rewrites an .sst), its other files copied."""
     target.mkdir()
     for part in version.iterdir():
         if part.name == "LOCK" or part.name.startswith("LOG"):
@@ -144,20 +144,26 @@ def _linked_copy(version: Path, target: Path) -> Store:
             os.link(part, target / part.name)
         else:
             shutil.copy2(part, target / part.name)
-    return Store(str(target))
 
 
-def extend_store(path: Path, base: Path, quads: Callable[[], list[Quad]],
-                 files: Callable[[int, set[Any], list[Quad]], dict[str, VersionFile]] | None = None) -> int:
-    """A new version holding the live version's quads plus `quads()`, atomically; the number of
-    quads it did not hold already, which `files` is given to make the version's other files, with
+class _Declined(Exception):
+    """quads() of extend_store said no: nothing is written."""
+
+
+def extend_store(path: Path, base: Path, quads: Callable[[], tuple[list[Quad], set[Any]] | None],
+                 files: Callable[[int, set[Any], list[Quad]], dict[str, VersionFile]] | None = None) -> int | None:
+    """A new version holding the live version's quads plus the quads `quads()` gives, atomically
+    (with the subjects among them the caller knows the store cannot hold: they are not looked
+    up); the number of quads it did not hold already, which `files` is given to make the version's other files, with
     the subjects of these quads that the live version held already (of the others, every quad is
     among these: what a caller needs of them is in its hands, not only in the store) and the quads.
-    The live version's table files are immutable, so the new version links them instead of
-    copying: the cost is that of the new quads, not of the store. Opening the copy is native work
-    that lets go of the interpreter (~15 ms at ten gazettes), so it runs in a thread while
-    `quads()` makes the quads. `base` is the version the caller read (store_file(...).parent): if
-    another build switched versions meanwhile, nothing is written and the error says to run again."""
+    When `quads()` gives None instead (the caller's checks say the store must be rewritten),
+    nothing is written and None is returned. The live version's table files are immutable, so the
+    new version links them instead of copying: the cost is that of the new quads, not of the store.
+    Opening the copy is native work that lets go of the interpreter (~15 ms at ten gazettes), so
+    it runs in a thread while `quads()` checks and makes the quads. `base` is the version the caller
+    read (store_file(...).parent): if another build switched versions meanwhile, nothing is written
+    and the error says to run again."""
     fresh = 0
     held: set[Any] = set()
     made: list[Quad] = []
@@ -166,26 +172,36 @@ def extend_store(path: Path, base: Path, quads: Callable[[], list[Quad]],
         nonlocal fresh
         if previous is None or previous.resolve() != base.resolve():
             raise StoreError(f"{path}: another build changed the store while this one read it; run it again")
+        target = staging / "oxigraph"
+        _link_version(previous / "oxigraph", target)  # here, not in the thread: each file call would wait for the interpreter
         opened: dict[str, Any] = {}
 
         def open_copy() -> None:
             try:
-                opened["store"] = _linked_copy(previous / "oxigraph", staging / "oxigraph")
+                opened["store"] = Store(str(target))
             except BaseException as e:  # raised again below, in the caller's thread
                 opened["error"] = e
         opening = threading.Thread(target=open_copy, name="govkg-open-copy")
         opening.start()
         try:
-            made.extend(quads())
-        finally:
+            given = quads()
+        except BaseException:
             opening.join()
+            opened.clear()  # the copy closes before its directory is removed
+            raise
+        opening.join()
         if "error" in opened:
             raise opened["error"]
-        store = opened["store"]
+        store = opened.pop("store")
+        if given is None:
+            del store  # closed before the staging directory is removed
+            raise _Declined
+        made.extend(given[0])
         unique = list(dict.fromkeys(made))
-        # one seek per subject (a new document's quads are mostly of entities the store has never
-        # seen), then one per quad only of the subjects it holds
-        held.update(s for s in {q.subject for q in unique} if next(store.quads_for_pattern(s, None, None), None) is not None)
+        # one seek per subject not known to be new (a new document's quads are mostly of entities
+        # the store has never seen), then one per quad only of the subjects it holds
+        held.update(s for s in {q.subject for q in unique} - given[1]
+                    if next(store.quads_for_pattern(s, None, None), None) is not None)
         new = [q for q in unique if q.subject not in held or q not in store]
         # the bulk loader writes table files of its own beside the linked ones: no write-ahead log
         # to copy and replay at the next add (a transactional extend left megabytes of it)
@@ -193,7 +209,10 @@ def extend_store(path: Path, base: Path, quads: Callable[[], list[Quad]],
         store.flush()
         fresh = len(new)
         return store
-    _publish(path, fill, lambda: files(fresh, held, made) if files else {})
+    try:
+        _publish(path, fill, lambda: files(fresh, held, made) if files else {})
+    except _Declined:
+        return None
     return fresh
 
 

@@ -14,6 +14,8 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from govkg.loaders.tables import derived
+
 # A line longer than this is a paragraph or a whole flattened document, not a printed line.
 FLATTENED = 100
 
@@ -87,14 +89,19 @@ TRADITIONAL_SHARE = 0.02  # of the Chinese characters, before a text counts as t
 TRADITIONAL_MIN = 5
 
 
-@lru_cache(maxsize=1)
-def _traditional() -> dict[int, str]:
+def read_traditional_table(text: str) -> dict[int, str]:
+    """The TSV's traditional -> simplified rows as a str.translate table."""
     table = {}
-    for line in TRADITIONAL_TABLE.read_text("utf-8").splitlines():
+    for line in text.splitlines():
         if line and not line.startswith("#"):
             trad, simp = line.split("\t")
             table[ord(trad)] = simp
     return table
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> dict[int, str]:
+    return derived("traditional-to-simplified", TRADITIONAL_TABLE, read_traditional_table)  # kept by make setup
 
 
 @lru_cache(maxsize=1)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import gc
 import json
 import sys
-from concurrent.futures import Executor, as_completed
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from govkg.loaders import appointments, duties, metadata, replies, rosters, tasks
 from govkg.loaders.pdf import PdfText
@@ -23,6 +22,9 @@ from govkg.loaders.resolve import AliasTable, resolve_facts
 from govkg.loaders.sources import read_source, with_pages
 from govkg.loaders.text import Document, refuse_irregular
 from govkg.ontology.facts import FactBase, fact_to_json
+
+if TYPE_CHECKING:  # a pool is made only for --jobs > 1 (_pool): one process never imports it
+    from concurrent.futures import Executor
 
 EXTRACTORS = (metadata, appointments, rosters, tasks, duties, replies)
 
@@ -149,6 +151,7 @@ def _by_file(paths: list[Path], pool: Executor, run: Extraction, progress: Progr
     raises once all are done: the first bad one in input order, as one process would). The bar's
     total is an estimate (documents so far, scaled by the bytes still to read) until the end. An
     irregular file is refused before any worker opens one (opening a FIFO blocks)."""
+    from concurrent.futures import as_completed
     for path in paths:
         refuse_irregular(path)
     sizes = _sizes(paths)
@@ -170,6 +173,7 @@ def _file_by_file(paths: list[Path], run: Extraction, progress: Progress | None)
     their lines: ~45 MB of 60 copies of the sample, growing with the input). An irregular file
     (a FIFO: opening it would block) is refused before any is read; one that is missing or cannot
     be decoded stops the run at its turn, before anything is written."""
+    from concurrent.futures import as_completed
     for path in paths:
         refuse_irregular(path)
     sizes = _sizes(paths)

@@ -70,3 +70,45 @@ def test_a_directory_that_is_not_a_store_is_not_overwritten(tmp_path: Path) -> N
     with pytest.raises(StoreError, match="not a govkg store"):
         write_store(tmp_path / "precious", facts_to_quads(gold_facts()[:1]))
     assert (tmp_path / "precious" / "thesis.txt").read_text() == "keep me"
+
+
+def _live_version(path: Path) -> Path:
+    return path / (path / "current").readlink()
+
+
+def test_an_extension_declined_by_its_maker_writes_nothing(tmp_path: Path) -> None:
+    """extend_store's quads() may find that the store must be rewritten instead (an add whose new
+    documents change earlier facts): it gives None, and the store stays as it was."""
+    from govkg.graph.store import extend_store
+    write_store(tmp_path / "s", facts_to_quads(gold_facts()[:5]))
+    before, version = {str(q) for q in open_store(tmp_path / "s")}, _live_version(tmp_path / "s")
+    assert extend_store(tmp_path / "s", version, lambda: None) is None, "expected None: nothing was written"
+    assert _live_version(tmp_path / "s") == version, "expected the same live version"
+    assert {str(q) for q in open_store(tmp_path / "s")} == before
+    assert not [p for p in (tmp_path / "s").iterdir() if p.name.startswith(".staging-")], "no staging left behind"
+
+
+def test_an_extension_that_fails_while_the_copy_opens_leaves_the_store_untouched(tmp_path: Path) -> None:
+    from govkg.graph.store import extend_store
+    write_store(tmp_path / "s", facts_to_quads(gold_facts()[:5]))
+    before, version = {str(q) for q in open_store(tmp_path / "s")}, _live_version(tmp_path / "s")
+
+    def failing():
+        raise ValueError("the quads could not be made")
+    with pytest.raises(ValueError):
+        extend_store(tmp_path / "s", version, failing)
+    assert {str(q) for q in open_store(tmp_path / "s")} == before
+    assert not [p for p in (tmp_path / "s").iterdir() if p.name.startswith(".staging-")], "no staging left behind"
+
+
+def test_an_extension_adds_exactly_the_quads_not_held(tmp_path: Path) -> None:
+    """The quads the caller says are new are not looked up; the others are, and only the ones the
+    store lacks count."""
+    from govkg.graph.store import extend_store
+    quads = facts_to_quads(gold_facts())
+    write_store(tmp_path / "s", quads[:100])
+    version = _live_version(tmp_path / "s")
+    fresh = extend_store(tmp_path / "s", version, lambda: (quads[50:150], {q.subject for q in quads[100:150]} -
+                                                              {q.subject for q in quads[:100]}))
+    assert fresh == len(set(quads[:150]) - set(quads[:100])), f"expected only the quads not held to count, got {fresh}"
+    assert {str(q) for q in open_store(tmp_path / "s")} == {str(q) for q in quads[:150]}

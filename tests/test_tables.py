@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from govkg.loaders import tables
+from govkg.loaders.layout import TRADITIONAL_TABLE, read_traditional_table
 from govkg.loaders.tasks.pieces import LEXICON_SOURCE, count_bigrams
 
 
@@ -32,6 +33,13 @@ def test_setup_keeps_the_lexicon_the_tasks_reader_derives(fresh: pytest.MonkeyPa
     derived_now = count_bigrams(LEXICON_SOURCE.read_text("utf-8"))
     assert tables.derived("tasks-lexicon", LEXICON_SOURCE, count_bigrams) == derived_now, \
         "the stored lexicon differs from the one derived now: run `make setup` again"
+
+
+def test_setup_keeps_the_traditional_characters_table(fresh: pytest.MonkeyPatch) -> None:
+    stored = tables._read(tables.STORED)
+    assert "traditional-to-simplified" in stored, "expected the traditional -> simplified table among the stored tables"
+    assert tables.derived("traditional-to-simplified", TRADITIONAL_TABLE, read_traditional_table) == \
+        read_traditional_table(TRADITIONAL_TABLE.read_text("utf-8")), "stored table differs: run `make setup` again"
 
 
 def stored_by_setup(fresh: pytest.MonkeyPatch, tmp_path: Path, derive) -> Path:
