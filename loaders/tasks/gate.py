@@ -31,13 +31,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from govkg.loaders.tasks.statements import (_ROLE_LABEL_NAMES, ANY_LABEL, CLOSE, DIVISION_LABELS, OPEN, ROLE_WORDS, STOP_LABELS,
-                                            _label_role)
+from govkg.loaders.tasks.statements import (ANY_LABEL, CLOSE, DIVISION_LABELS, OPEN, ROLE_LABEL_NAMES, ROLE_WORDS,
+                                            STOP_LABELS, label_role)
 
 SEPARATORS = "，,；;"
 _LIST_ENDS = SEPARATORS + CLOSE
 # the labels parse_assignment gives a role (the vocabulary gives one to some stop labels: 牵头领导)
-ROLE_LABELS = tuple(n for n in dict.fromkeys([*_ROLE_LABEL_NAMES, *STOP_LABELS]) if _label_role(n) or n in DIVISION_LABELS)
+ROLE_LABELS = tuple(n for n in dict.fromkeys([*ROLE_LABEL_NAMES, *STOP_LABELS]) if label_role(n) or n in DIVISION_LABELS)
 _COLON = re.compile("[：:]")
 _LONGEST_LABEL = max(map(len, ROLE_LABELS))
 # a role word ending a list, at every offset (a lookahead: `负责任单位` holds 负责 and 责任单位, and only

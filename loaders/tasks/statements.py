@@ -27,10 +27,10 @@ STOP_LABELS = ("牵头领导", "责任领导", "分管领导", "包联领导", "
                "主要职责", "工作职责", "职责")
 # Labels before role phrases that say each body's role themselves: `部门分工：A牵头，B配合`.
 DIVISION_LABELS = ("部门分工", "责任分工", "职责分工", "任务分工", "分工")
-_ROLE_LABEL_NAMES = sorted((n for names in ROLE_LABELS.values() for n in names), key=len, reverse=True) \
+ROLE_LABEL_NAMES = sorted((n for names in ROLE_LABELS.values() for n in names), key=len, reverse=True) \
     + list(DIVISION_LABELS)
-LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(_ROLE_LABEL_NAMES)})[：:]")
-ANY_LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(_ROLE_LABEL_NAMES + sorted(STOP_LABELS, key=len, reverse=True))})[：:]")
+LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(ROLE_LABEL_NAMES)})[：:]")
+ANY_LABEL = re.compile(rf"(?:[省市县区]级)?({'|'.join(ROLE_LABEL_NAMES + sorted(STOP_LABELS, key=len, reverse=True))})[：:]")
 # A role marked on one body of a list: 县教育局（牵头）、县财政局.
 INNER_ROLE = re.compile(r"[（(](牵头单位|牵头|主责|负责|配合单位|配合|协助|参与)[）)]$")
 # `等` closing a list, maybe with the kind of bodies it stands for: 等, 等部门, 等行业主管部门.
@@ -176,7 +176,7 @@ CITY_GOVERNMENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})[市县区](?:人民)?政�
 BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
-def _label_role(label: str) -> str | None:
+def label_role(label: str) -> str | None:
     """牵头单位 -> lead, 责任部门 -> responsible, 配合单位 -> support (vocabulary first)."""
     found = responsibility_role(label) or responsibility_role(label.replace("部门", "单位"))
     return found or next((role for role, names in ROLE_LABELS.items() if label in names), None)
@@ -209,7 +209,7 @@ def _with_roles(items: list[tuple[int, str]], base: int, role: str | None) -> li
         for o, name in _bodies(p, 0):
             inner = INNER_ROLE.search(name)
             if inner:
-                name, own = name[:inner.start()], responsibility_role(inner.group(1)) or _label_role(inner.group(1))
+                name, own = name[:inner.start()], responsibility_role(inner.group(1)) or label_role(inner.group(1))
             else:
                 own = role
             if own and name:
@@ -243,7 +243,7 @@ def _parse_assignment(text: str) -> tuple[tuple[int, str, str], ...]:
     found = _role_phrases(text[:labels[0].start()] if labels else text, 0, None)
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
-        role = _label_role(m.group(1))
+        role = label_role(m.group(1))
         if role or m.group(1) in DIVISION_LABELS:
             found += _role_phrases(text[m.end():end], m.end(), role)
     return tuple(f for f in found if looks_like_body(f[1]))
@@ -283,7 +283,7 @@ def prose_assignment(text: str) -> list[tuple[int, str, str]]:
             found += _helpers(text, m.end())
     for m in PROSE_NAMED_AS.finditer(text):  # `A和B为全省…的总牵头单位，C为…的牵头单位、D为责任单位`
         names = _bodies(m.group("list"), 0)
-        role = _label_role(m.group("role").removeprefix("总"))
+        role = label_role(m.group("role").removeprefix("总"))
         if names and role and all(_names_a_body(n) for _, n in names):
             found += [(m.start("list") + o, n, role) for o, n in names]
     for m in PROSE_SUBJECT.finditer(text):
