@@ -159,10 +159,10 @@ def _extend(path: Path, state: CorpusState, new_raw: list[FactBase], change: Cha
         return made, {node for q in made if q.predicate == DERIVED for node in (q.subject, q.object)} | {
             q.subject for q in made if q.predicate == IN_DOCUMENT}
 
-    def files(fresh: int, held: set, quads: list[Quad]) -> dict:
+    def files(fresh: int, held: set, made: list[Quad]) -> dict:
         grown[0].triples = state.triples + fresh
         return {**{name: live / name for name in state.segments},  # earlier segments: linked, never copied
-                segment: _lines(new_raw), STATE: grown[0].to_bytes(), NAME_INDEX: grown_name_index(live / NAME_INDEX, quads, held)}
+                segment: _lines(new_raw), STATE: grown[0].to_bytes(), NAME_INDEX: grown_name_index(live / NAME_INDEX, made, held)}
     if extend_store(path, live, quads, files) is None:
         return None
     change.kinds, change.triples, change.documents = grown[0].kinds, grown[0].triples, len(grown[0].docs)

@@ -152,13 +152,13 @@ class _Declined(Exception):
 
 def extend_store(path: Path, base: Path, quads: Callable[[], tuple[list[Quad], set[Any]] | None],
                  files: Callable[[int, set[Any], list[Quad]], dict[str, VersionFile]] | None = None) -> int | None:
-    """A new version holding the live version's quads plus the quads `quads()` gives, atomically
-    (with the subjects among them the caller knows the store cannot hold: they are not looked
-    up); the number of quads it did not hold already, which `files` is given to make the version's other files, with
-    the subjects of these quads that the live version held already (of the others, every quad is
-    among these: what a caller needs of them is in its hands, not only in the store) and the quads.
-    When `quads()` gives None instead (the caller's checks say the store must be rewritten),
-    nothing is written and None is returned. The live version's table files are immutable, so the
+    """A new version holding the live version's quads plus new ones, atomically; the number of
+    quads it did not hold already. `quads()` gives the new quads and the subjects among them the
+    caller knows the store cannot hold (those are not looked up), or None when the caller's checks
+    say the store must be rewritten: then nothing is written and None is returned. `files` is
+    given the count, the subjects of the new quads that the live version held already (of the
+    others, every quad is among the new: what a caller needs of them is in its hands, not only in
+    the store) and the new quads, to make the version's other files. The live version's table files are immutable, so the
     new version links them instead of copying: the cost is that of the new quads, not of the store.
     Opening the copy is native work that lets go of the interpreter (~15 ms at ten gazettes), so
     it runs in a thread while `quads()` checks and makes the quads. `base` is the version the caller
@@ -173,7 +173,8 @@ def extend_store(path: Path, base: Path, quads: Callable[[], tuple[list[Quad], s
         if previous is None or previous.resolve() != base.resolve():
             raise StoreError(f"{path}: another build changed the store while this one read it; run it again")
         target = staging / "oxigraph"
-        _link_version(previous / "oxigraph", target)  # here, not in the thread: each file call would wait for the interpreter
+        # linked here, not in the thread: there each file call would wait for the interpreter
+        _link_version(previous / "oxigraph", target)
         opened: dict[str, Any] = {}
 
         def open_copy() -> None:

@@ -173,7 +173,6 @@ def _file_by_file(paths: list[Path], run: Extraction, progress: Progress | None)
     their lines: ~45 MB of 60 copies of the sample, growing with the input). An irregular file
     (a FIFO: opening it would block) is refused before any is read; one that is missing or cannot
     be decoded stops the run at its turn, before anything is written."""
-    from concurrent.futures import as_completed
     for path in paths:
         refuse_irregular(path)
     sizes = _sizes(paths)

@@ -179,10 +179,6 @@ FACT_MODELS: dict[str, type[FactBase]] = {
 FIELDS: dict[type, tuple[str, ...]] = {m: tuple(f.name for f in dataclasses.fields(m)) for m in FACT_MODELS.values()}
 
 
-def fact_fields(fact: FactBase) -> tuple[str, ...]:
-    return FIELDS[type(fact)]
-
-
 def fact_dict(fact: FactBase, exclude: frozenset[str] = frozenset(), exclude_none: bool = False) -> dict[str, Any]:
     """The fact's fields as a dict, in model order, lists copied (the fact stays unchanged)."""
     out: dict[str, Any] = {}
