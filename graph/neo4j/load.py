@@ -20,7 +20,9 @@ are planned in a forked process (a thread took turns with the sending thread for
 the server writes the current one, with the captions and LEADS of graph/neo4j/derived.py added
 on the client (they depend on their own row only). After the batches: orphans (only when the
 load deleted something) and the few HOLDS a removal in another document ends, with their HELD,
-found through indexes rather than by a pass over the whole graph.
+found through indexes rather than by a pass over the whole graph. The client shares the machine
+with the server, so what it spends is kept small: rows go to the driver in a list with a short
+repr (RowList) and the cycle collector is paused for the load (_cycle_collector_paused).
 `load_facts_per_row` is the naive baseline (one transaction per fact) for bench/.
 The library is quiet: progress only through the `progress` callback.
 """
