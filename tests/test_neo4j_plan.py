@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govkg.graph.neo4j.load import PRUNE, Planner, _plan, _planning, batches, by_document
+from govkg.graph.neo4j.load import PRUNE, Planner, RowList, _plan, _planning, batches, by_document
 from govkg.ontology.facts import DocumentFact, FactBase, PostFact
 
 FACTS: list[FactBase] = [
@@ -47,3 +47,45 @@ def test_created_rows_carry_no_null_properties_and_merged_rows_keep_them() -> No
     merged = [r for r in rows["Document"] if r["number"] == "A发〔2024〕2号"]
     assert merged and None in merged[0]["props"].values(), \
         "a MERGEd (held) document should keep its nulls: they remove what an earlier load had set"
+
+
+def packed(data: dict) -> tuple[bytes, bytes]:
+    """(the Rust packer's bytes, the pure-Python packer's bytes) of a RUN's parameters."""
+    from neo4j._codec.packstream.v1 import Packer
+    from neo4j._rust.codec.packstream.v1 import pack
+    buffer = Packer.new_packable_buffer()
+    Packer(buffer)._py_pack(data)
+    return bytes(pack(data, None)), bytes(buffer.data)
+
+
+def test_rows_in_a_row_list_go_over_the_wire_as_the_same_list() -> None:
+    rows = Planner(FACTS).rows(FACTS)["Document"]
+    for props in rows:  # a Neo4j DATE is packed through the driver's hooks: plain values here
+        props["props"] = {k: v for k, v in props["props"].items() if not hasattr(v, "isoformat")}
+    assert packed({"rows": RowList(rows)}) == packed({"rows": rows}), \
+        "both packers should send a RowList exactly as they send the list it holds"
+
+
+def test_a_row_list_reads_as_its_length_only() -> None:
+    rows = RowList(Planner(FACTS).rows(FACTS)["Document"])
+    assert repr(rows) == "<2 rows>", "the driver's debug line formats the rows: it should get their count, not their text"
+
+
+def test_a_load_pauses_the_cycle_collector_and_leaves_it_as_it_found_it() -> None:
+    import gc
+    from govkg.graph.neo4j.load import _cycle_collector_paused
+    assert gc.isenabled()
+    try:
+        with _cycle_collector_paused():
+            assert not gc.isenabled(), "the collector should be off while the rows are unpickled and sent"
+            raise RuntimeError("a failed batch")
+    except RuntimeError:
+        pass
+    assert gc.isenabled(), "a failed load should turn the collector back on"
+    gc.disable()
+    try:
+        with _cycle_collector_paused():
+            pass
+        assert not gc.isenabled(), "a caller that had turned the collector off should find it off"
+    finally:
+        gc.enable()
