@@ -36,6 +36,23 @@ def _registry() -> dict:
     return json.loads(resources.files("govkg.ontology").joinpath("aliases.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _rewrites() -> list[tuple[re.Pattern[str], str]]:
+    """The registry's shape rewrites, their {L} filled with the level prefixes and compiled once:
+    normal() runs for every mention of a corpus's census (and an add builds the census's resolver
+    again), and filling and looking up five patterns per call was most of its time."""
+    levels = "|".join(level_prefixes())
+    return [(re.compile(rule["from"].replace("{L}", levels)), rule["to"]) for rule in _registry()["rewrites"]]
+
+
+@lru_cache(maxsize=1)
+def _party_departments() -> tuple[frozenset[str], frozenset[str]]:
+    """(the party departments' names, the same without their last character): a bare 组织部 is
+    the party's department of the level the corpus is at."""
+    names = _registry()["party_departments"]
+    return frozenset(names), frozenset(p[:-1] for p in names)
+
+
 @dataclass
 class AliasTable:
     """canonical -> aliases, per type ("body", "group"); exported as aliases.jsonl."""
@@ -171,14 +188,15 @@ class Resolver:
         """Prefix fold and shape rules, no corpus knowledge."""
         owned = name.rsplit("所属", 1)[-1]  # `省人社厅所属省群体创业服务中心` names the centre
         name = self.fold(owned if len(owned) >= 3 else name)
-        levels = "|".join(level_prefixes())
-        for rule in _registry()["rewrites"]:
-            new = re.sub(rule["from"].replace("{L}", levels), rule["to"], name)
+        for pattern, replacement in _rewrites():
+            if pattern.search(name) is None:
+                continue  # most names match no rewrite: not worth a sub's template expansion
+            new = pattern.sub(replacement, name)
             if new != name:
                 name = new
                 break
-        if name in _registry()["party_departments"] or (name.endswith("部") and name[:-1] in
-                                                         [p[:-1] for p in _registry()["party_departments"]]):
+        departments, stems = _party_departments()
+        if name in departments or (name.endswith("部") and name[:-1] in stems):
             name = f"{self.level}委{name}"
         return name
 
@@ -327,6 +345,39 @@ class NameCensus:
                    dict.fromkeys(data["groups"]), dict.fromkeys(data["mapped"]))
 
 
+class _GroupPlaces:
+    """The groups printed under one folded name, found by place: the last printed group whose place
+    is the asking name's place, ends with it or is its tail, or that names no place.
+
+    A district's 区…专班 folds to the same string in every district, so trying each printed group
+    made every lookup cost as many places as the corpus has (quadratic in the places over a
+    build); here a lookup costs the suffixes of its place. Groups keep their print order."""
+
+    def __init__(self, printed: dict[str, str]):
+        self.names = list(printed)
+        self.placeless: list[int] = []
+        self.by_place: dict[str, list[int]] = defaultdict(list)  # a group's place -> its groups
+        self.by_tail: dict[str, list[int]] = defaultdict(list)  # every tail of a group's place -> its groups
+        for i, where in enumerate(printed.values()):
+            if not where:
+                self.placeless.append(i)
+                continue
+            self.by_place[where].append(i)
+            for k in range(len(where)):
+                self.by_tail[where[k:]].append(i)
+
+    def last_of(self, place: str) -> str | None:
+        if not place:
+            return self.names[-1]
+        found = [self.placeless[-1]] if self.placeless else []
+        found += self.by_tail[place][-1:] if place in self.by_tail else []  # its place ends with ours
+        for k in range(len(place)):  # ours ends with its place
+            group = self.by_place.get(place[k:])
+            if group:
+                found.append(group[-1])
+        return self.names[max(found)] if found else None
+
+
 class Resolution:
     """A corpus's names resolved: each spelling to its canonical name, and the alias table of the
     spellings asked for. Built from a census; facts of any part of the corpus are then resolved
@@ -341,15 +392,19 @@ class Resolution:
         self.groups: dict[str, dict[str, str]] = defaultdict(dict)
         for g in census.groups:
             self.groups[self.resolver.fold(g)][g] = self.resolver.place_printed(g)
+        self._group_places: dict[str, _GroupPlaces] = {}
         self.memo: dict[str, str] = {}
 
     def group_named(self, name: str, stem: str) -> str | None:
         """The group a body name stands for: the last printed group of that folded name whose place
         is the name's own (or either names none)."""
-        place = self.resolver.place_printed(name)
-        same = [g for g, where in self.groups.get(stem, {}).items()
-                if not place or not where or where.endswith(place) or place.endswith(where)]
-        return same[-1] if same else None
+        printed = self.groups.get(stem)
+        if not printed:
+            return None
+        places = self._group_places.get(stem)
+        if places is None:
+            places = self._group_places[stem] = _GroupPlaces(printed)
+        return places.last_of(self.resolver.place_printed(name))
 
     def body(self, name: str | None) -> str | None:
         """A body's canonical name (once per spelling: the answer depends on the spelling only)."""

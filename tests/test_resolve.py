@@ -109,3 +109,23 @@ def test_a_facts_identity_is_its_fields_in_name_order_without_provenance() -> No
         want = tuple((name, tuple(value) if isinstance(value, list) else value)
                      for name, value in sorted(fact_dict(fact).items()) if name not in PROVENANCE)
         assert _identity(fact) == want, f"expected the identity of {fact} to be {want}"
+
+
+def test_a_group_is_found_by_place_as_the_printed_groups_were_tried_one_by_one() -> None:
+    """The same folded group name in several districts, a city and no place: the lookup by place
+    must give what trying every printed group in print order gave (the last whose place is the
+    asking name's, ends with it, is its tail, or is none)."""
+    from govkg.loaders.resolve import _GroupPlaces
+    printed = {"吕梁市东城区防汛专班": "吕梁市东城区", "离石区防汛专班": "离石区", "防汛专班": "",
+               "吕梁市离石区防汛专班": "吕梁市离石区", "吕梁市防汛专班": "吕梁市", "西山区防汛专班": "西山区"}
+
+    def tried_one_by_one(place: str) -> str | None:
+        same = [g for g, where in printed.items()
+                if not place or not where or where.endswith(place) or place.endswith(where)]
+        return same[-1] if same else None
+
+    groups = _GroupPlaces(printed)
+    for place in ("", "东城区", "吕梁市东城区", "离石区", "吕梁市离石区", "吕梁市", "西山区", "太原市西山区", "北山区", "区"):
+        assert groups.last_of(place) == tried_one_by_one(place), f"the group for place {place!r}"
+    without_placeless = _GroupPlaces({g: w for g, w in printed.items() if w})
+    assert without_placeless.last_of("北山区") is None, "a place no printed group is in should find none"
