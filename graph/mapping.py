@@ -14,7 +14,7 @@ from typing import Any
 
 from json.encoder import encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses
 
-from govkg.ontology.facts import FIELDS, PROVENANCE, FactBase
+from govkg.ontology.facts import IDENTITY_FIELDS, FactBase
 
 
 @lru_cache(maxsize=1)
@@ -56,10 +56,9 @@ def task_key(doc: str, number: str) -> str:
     return stable_id("Task", doc, number)
 
 
-# each model's identity fields in sorted order, with their JSON keys written once
+# each model's identity fields (in name order, as sort_keys writes them) with their JSON keys written once
 _KEY_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {
-    model: tuple((name, f'"{name}": ') for name in sorted(names) if name not in PROVENANCE)
-    for model, names in FIELDS.items()}
+    model: tuple((name, f'"{name}": ') for name in names) for model, names in IDENTITY_FIELDS.items()}
 
 
 def fact_key(fact: FactBase) -> str:

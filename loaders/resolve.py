@@ -21,7 +21,7 @@ from importlib import resources
 from govkg.loaders.names import is_collective, squash
 from govkg.loaders.places import read_place
 from govkg.ontology.facts import (
-    FIELDS, PROVENANCE, DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact,
+    IDENTITY_FIELDS, DocumentFact, DutyFact, FactBase, MemberFact, OfficeFact, PostFact, ReplyFact, TaskFact,
     with_fields)
 from govkg.ontology.vocabulary import body_suffixes_longest_first, level_prefixes
 
@@ -456,11 +456,7 @@ def _identity(fact: FactBase) -> tuple:
     the whole is hashable (the same equality as the fields' JSON, without encoding it). The
     fields, in name order, are those of the fact's model, sorted once per model."""
     return tuple((name, tuple(value) if type(value := getattr(fact, name)) is list else value)
-                 for name in _IDENTITY_FIELDS[type(fact)])
-
-
-_IDENTITY_FIELDS: dict[type, tuple[str, ...]] = {
-    model: tuple(sorted(name for name in names if name not in PROVENANCE)) for model, names in FIELDS.items()}
+                 for name in IDENTITY_FIELDS[type(fact)])
 
 
 def resolve_facts(facts: list[FactBase]) -> tuple[list[FactBase], AliasTable]:

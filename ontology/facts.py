@@ -177,6 +177,10 @@ FACT_MODELS: dict[str, type[FactBase]] = {
 }
 # each model's field names in their order (the order of a FACTS.md record after its kind)
 FIELDS: dict[type, tuple[str, ...]] = {m: tuple(f.name for f in dataclasses.fields(m)) for m in FACT_MODELS.values()}
+# each model's identity fields (all but PROVENANCE) in name order: what fact_key digests and what
+# makes two facts the same fact in name resolution
+IDENTITY_FIELDS: dict[type, tuple[str, ...]] = {
+    model: tuple(sorted(name for name in names if name not in PROVENANCE)) for model, names in FIELDS.items()}
 
 
 def fact_dict(fact: FactBase, exclude: frozenset[str] = frozenset(), exclude_none: bool = False) -> dict[str, Any]:

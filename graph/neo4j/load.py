@@ -518,16 +518,10 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@_cycle_collector_paused()
 def _load(driver: Driver, database: str, units: list[list[FactBase]], planner: Planner, total: int,
           progress: Callable[[int, int], None] | None, replace: bool = False,
           write: Callable[[neo4j.ManagedTransaction, Rows], None] = _write_batch, in_process: bool = True) -> int:
-    with _cycle_collector_paused():
-        return _load_batches(driver, database, units, planner, total, progress, replace, write, in_process)
-
-
-def _load_batches(driver: Driver, database: str, units: list[list[FactBase]], planner: Planner, total: int,
-                  progress: Callable[[int, int], None] | None, replace: bool,
-                  write: Callable[[neo4j.ManagedTransaction, Rows], None], in_process: bool) -> int:
     ensure_schema(driver, database)
     done = 0
     with driver.session(database=database) as session:
